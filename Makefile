@@ -1,0 +1,54 @@
+# mkdocs-briefings: every target sets up what it needs, idempotently.
+#   make build   strict build of the site from seeds/ into site/
+#   make serve   live-reloading preview (watches seeds/, glossary/, sources.yml)
+#   make test    lint, types, unit/build/property tests, browser tests and site checks
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITE := site
+
+# Material prints an end-of-life banner about MkDocs 2.0; keep the build log clean.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: build serve test check lint typecheck unit clean golden bench suggest deps
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+deps: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser"
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(SITE) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,41 @@
+"""Configuration schema of the ``briefings`` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class BriefingsConfig(Config):
+    """Options under ``plugins: - briefings:`` in ``mkdocs.yml``; paths are relative to it."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it (e.g. for a plain-Material benchmark)."""
+
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of seed articles (``*.txt`` plain text, ``*.md`` Markdown with front matter)."""
+
+    glossary_dir = c.Type(str, default="glossary")
+    """Folder of glossary YAML files (``*.yml``); every file is a list of entries."""
+
+    sources_file = c.Type(str, default="sources.yml")
+    """The sources registry: a YAML list of sources with id, name, aliases, kind."""
+
+    briefings_dir = c.Type(str, default="briefings")
+    """URL folder of briefing pages: ``<briefings_dir>/<date>-<slug>/``."""
+
+    link_mentions = c.Choice(("all", "first"), default="first")
+    """Link every mention to the glossary, or only the first per entity in each section.
+    Every mention is highlighted either way."""
+
+    home_count = c.Type(int, default=20)
+    """How many of the newest briefings the home page lists."""
+
+    archive_page_size = c.Type(int, default=50)
+    """Briefings per archive page (each month is one or more pages)."""
+
+    future_days = c.Type(int, default=7)
+    """Warn about a seed dated more than this many days after the build."""
+
+    entities_in_pages = c.Type(bool, default=True)
+    """Highlight entities in hand-written pages whose front matter says ``entities: true``."""

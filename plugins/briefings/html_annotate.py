@@ -1,0 +1,160 @@
+"""Entity annotation of rendered HTML: Markdown seeds and hand-written pages that opt in.
+
+This is the only module that imports BeautifulSoup. Each page is parsed once; text nodes are
+matched with the build's single :class:`~briefings.matcher.Matcher`, never inside code, links,
+headings' permalinks, footnotes or existing annotations. Markdown seeds are also sanitised:
+no script, no event handlers, no ``javascript:`` URLs survive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, PageElement
+
+from .matcher import Matcher
+from .render import EntityTarget, LinkPolicy, entities_box_html
+from .sentences import split_sentences
+
+_SKIP_TAGS = frozenset(
+    {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "sup", "h1"}
+)
+_SKIP_CLASSES = frozenset(
+    {"entity", "footnote", "headerlink", "briefing-entities", "briefing-meta", "glossary-meta"}
+)
+_SECTION_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_DANGEROUS_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "base", "form")
+_URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
+_SCHEME_RE = re.compile(r"^[\s\x00-\x1f]*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+@dataclass(slots=True)
+class AnnotatedHtml:
+    """The annotated HTML, with per-entity mention counts and first sentences."""
+
+    html: str
+    counts: Counter[str] = field(default_factory=Counter)
+    first_sentences: dict[str, str] = field(default_factory=dict)
+
+
+class HtmlAnnotator:
+    """Highlights glossary entities in a page's HTML, one parse per page."""
+
+    def __init__(self, matcher: Matcher, link_mode: str) -> None:
+        self._matcher = matcher
+        self._link_mode = link_mode
+
+    def annotate(
+        self,
+        html: str,
+        target_for: Callable[[str], EntityTarget | None],
+        *,
+        sanitize: bool = False,
+        summary_box: bool = False,
+    ) -> AnnotatedHtml:
+        """Return ``html`` with entity mentions wrapped per the markup contract.
+
+        ``target_for(entry_id)`` gives the tooltip and link of an entry (None: leave it).
+        With ``sanitize``, dangerous elements, event handlers and script URLs are removed.
+        With ``summary_box``, the 'in this briefing' box goes after the page's meta line.
+        """
+        soup = BeautifulSoup(html, "html.parser")
+        if sanitize:
+            _sanitize(soup)
+        result = AnnotatedHtml("")
+        policy = LinkPolicy(self._link_mode)
+        targets: dict[str, EntityTarget] = {}
+        for node in list(soup.descendants):
+            if isinstance(node, Tag):
+                if node.name in _SECTION_TAGS:
+                    policy.new_section()
+                continue
+            if not isinstance(node, NavigableString) or isinstance(node, Comment):
+                continue
+            if type(node) is not NavigableString or _excluded(node):
+                continue
+            text = str(node)
+            mentions = self._matcher.find_mentions(text)
+            if not mentions:
+                continue
+            pieces: list[PageElement] = []
+            position = 0
+            sentences: list[tuple[int, int]] | None = None
+            for mention in mentions:
+                target = targets.get(mention.entry_id)
+                if target is None:
+                    found = target_for(mention.entry_id)
+                    if found is None:
+                        continue
+                    target = targets[mention.entry_id] = found
+                if mention.start > position:
+                    pieces.append(NavigableString(text[position : mention.start]))
+                pieces.append(_entity_tag(soup, target, text[mention.start : mention.end], policy))
+                position = mention.end
+                result.counts[mention.entry_id] += 1
+                if mention.entry_id not in result.first_sentences:
+                    sentences = sentences or split_sentences(text)
+                    result.first_sentences[mention.entry_id] = next(
+                        (text[s:e] for s, e in sentences if s <= mention.start < e), text
+                    )
+            if not pieces:
+                continue
+            if position < len(text):
+                pieces.append(NavigableString(text[position:]))
+            node.replace_with(*pieces)
+        if summary_box and result.counts:
+            box = BeautifulSoup(entities_box_html(result.counts, targets), "html.parser")
+            meta = soup.find(class_="briefing-meta")
+            if isinstance(meta, Tag):
+                meta.insert_after(box)
+            else:
+                soup.insert(0, box)
+        result.html = str(soup)
+        return result
+
+
+def _entity_tag(soup: BeautifulSoup, target: EntityTarget, text: str, policy: LinkPolicy) -> Tag:
+    linked = policy(target.id)
+    classes = ["entity", f"entity--{target.type}"]
+    if not target.reviewed:
+        classes.append("entity--unreviewed")
+    attrs = {
+        "class": " ".join(classes),
+        "data-entity": target.id,
+        "data-entity-type": target.type,
+        "title": target.tooltip,
+    }
+    if linked:
+        attrs["href"] = target.href
+    tag = soup.new_tag("a" if linked else "span", attrs=attrs)
+    tag.string = text
+    return tag
+
+
+def _excluded(node: NavigableString) -> bool:
+    for parent in node.parents:
+        if parent.name in _SKIP_TAGS:
+            return True
+        classes = parent.get("class")
+        if classes and not _SKIP_CLASSES.isdisjoint(classes):
+            return True
+    return False
+
+
+def _sanitize(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(_DANGEROUS_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        for name in list(tag.attrs):
+            lowered = name.lower()
+            if lowered.startswith("on") or lowered == "srcdoc":
+                del tag.attrs[name]
+            elif lowered in _URL_ATTRS:
+                scheme = _SCHEME_RE.match(str(tag.attrs[name]))
+                if scheme and scheme[1].lower() not in _SAFE_SCHEMES:
+                    tag.attrs[name] = "#"

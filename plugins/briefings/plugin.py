@@ -1,0 +1,179 @@
+"""MkDocs adapter: wires :class:`briefings.publisher.Publisher` into MkDocs events.
+
+Only this module and ``config.py`` import MkDocs. Every hook returns early when the plugin is
+disabled, and hands the work to the core; content problems are logged through the plugin
+logger so ``mkdocs build --strict`` fails on them and ``mkdocs serve`` keeps serving.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import BriefingsConfig
+from .errors import Problem
+from .html_annotate import HtmlAnnotator
+from .publisher import GLOSSARY_URI, Publisher, PublisherOptions
+from .render import add_source_attributes
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("briefings.css", "entities.css")
+ASSET_DIR = "assets/briefings"
+REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "toc", "md_in_html")
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """Publishes ``seeds/`` as annotated briefing pages with a glossary and sources."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.publisher: Publisher | None = None
+        self._generated: set[str] = set()
+        self._annotator: HtmlAnnotator | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load glossary, sources and seeds; enable the Markdown extensions the pages need."""
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path or ".").resolve().parent
+        options = PublisherOptions(
+            root=root,
+            seeds_dir=root / self.config.seeds_dir,
+            glossary_dir=root / self.config.glossary_dir,
+            sources_file=root / self.config.sources_file,
+            briefings_dir=self.config.briefings_dir.strip("/"),
+            link_mentions=self.config.link_mentions,
+            home_count=self.config.home_count,
+            archive_page_size=self.config.archive_page_size,
+            future_days=self.config.future_days,
+        )
+        if not options.seeds_dir.is_dir():
+            raise PluginError(
+                f"briefings: seeds folder '{self.config.seeds_dir}' does not exist "
+                f"(set 'seeds_dir' in {Path(config.config_file_path or 'mkdocs.yml').name})"
+            )
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        for asset in ASSETS:
+            if f"{ASSET_DIR}/{asset}" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_DIR}/{asset}")
+        for watched in (options.seeds_dir, options.glossary_dir, options.sources_file):
+            if str(watched) not in config.watch:
+                config.watch.append(str(watched))
+        self.publisher = Publisher(options)
+        report = self.publisher.load()
+        _log_problems(report.errors, report.warnings)
+        self._annotator = HtmlAnnotator(self.publisher.matcher, self.config.link_mentions)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Add one generated page per seed, plus home, archive, glossary, sources, report."""
+        if not self.config.enabled or self.publisher is None:
+            return files
+        created: dict[str, File] = {}
+        for uri in self.publisher.page_uris():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                log.info("briefings: keeping docs/%s instead of generating it", uri)
+                created[uri] = existing
+                continue
+            generated = File.generated(config, uri, content="")
+            files.append(generated)
+            created[uri] = generated
+        rendered, report = self.publisher.render_pages(lambda uri: created[uri].url)
+        for uri, markdown in rendered.items():
+            file = created[uri]
+            if file.generated_by is not None:
+                file.content_string = markdown
+                self._generated.add(uri)
+        _log_problems(report.errors, report.warnings)
+        for asset in ASSETS:
+            content = resources.files("briefings").joinpath("assets", asset).read_text("utf-8")
+            files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
+        return files
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Mark footnote references with their source; annotate opted-in HTML pages."""
+        if not self.config.enabled or self.publisher is None or self._annotator is None:
+            return html
+        labels = self.publisher.sources_by_label(page.url)
+        if labels:
+            html = add_source_attributes(html, labels)
+        meta = page.meta or {}
+        is_markdown_seed = page.file.src_uri in self._generated and meta.get("entities") is True
+        opted_in = (
+            page.file.src_uri not in self._generated
+            and self.config.entities_in_pages
+            and meta.get("entities") is True
+        )
+        if is_markdown_seed or opted_in:
+            glossary_url = self._glossary_url(files)
+            result = self._annotator.annotate(
+                html,
+                self.publisher.target_factory(glossary_url, page.url),
+                sanitize=is_markdown_seed,
+                summary_box=is_markdown_seed,
+            )
+            self.publisher.record_html_mentions(
+                page.url,
+                page.title or page.file.src_uri,
+                self.publisher.page_date(page.file.src_uri),
+                result.counts,
+                result.first_sentences,
+            )
+            html = result.html
+        return html
+
+    @event_priority(-100)
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Once every page is annotated: warn about glossary entries no page mentions."""
+        if self.config.enabled and self.publisher is not None:
+            _log_problems((), self.publisher.unmentioned_entries())
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        """Fill the glossary's backlinks, now that every page's mentions are known."""
+        if (
+            self.config.enabled
+            and self.publisher is not None
+            and page.file.src_uri == GLOSSARY_URI
+            and page.content is not None
+        ):
+            page.content = self.publisher.resolve_glossary(page.content, page.url)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the editors' sourcing report as JSON next to its page."""
+        if not self.config.enabled or self.publisher is None:
+            return
+        target = Path(config.site_dir) / "reports" / "sourcing.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(self.publisher.sourcing_data(), indent=2, ensure_ascii=False)
+        target.write_text(data + "\n", encoding="utf-8")
+
+    def _glossary_url(self, files: Files) -> str:
+        file = files.get_file_from_path(GLOSSARY_URI)
+        return file.url if file is not None else "glossary/"
+
+
+def _log_problems(errors: Iterable[Problem], warnings: Iterable[Problem]) -> None:
+    for problem in errors:
+        log.error(str(problem))
+    for problem in warnings:
+        log.warning(str(problem))

@@ -1,0 +1,421 @@
+"""The publishing pipeline, independent of any site generator.
+
+A :class:`Publisher` loads the glossary, the sources registry and every seed once per build,
+then renders each briefing to Markdown (entities marked, footnotes planned), collects the
+cross-page facts (backlinks, citations, sourcing report) in one pass, and renders the
+generated pages (home, archive, glossary, sources, report). The MkDocs adapter only calls it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import pages
+from .errors import BriefingsError, Problem
+from .footnotes import FootnotePlanner, footnote_markdown
+from .glossary import Glossary, load_glossary
+from .markdown_seeds import markdown_with_footnotes
+from .matcher import Matcher, Mention, build_matcher
+from .render import (
+    EntityTarget,
+    LinkPolicy,
+    Marker,
+    Span,
+    annotate_text,
+    caption_html,
+    entities_box_html,
+    join_blocks,
+    meta_line_html,
+)
+from .seeds import Seed, find_seed_files, read_seed
+from .sentences import split_sentences
+from .sources import SourceRegistry, load_sources
+from .text import escape_markdown
+from .urls import relative_url
+
+GLOSSARY_URI = "glossary.md"
+SOURCES_URI = "sources.md"
+HOME_URI = "index.md"
+ARCHIVE_DIR = "archive"
+REPORT_URI = "reports/sourcing.md"
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherOptions:
+    """Where the inputs are and how to publish them (see ``config.py`` for each option)."""
+
+    root: Path
+    seeds_dir: Path
+    glossary_dir: Path
+    sources_file: Path
+    briefings_dir: str = "briefings"
+    link_mentions: str = "first"
+    home_count: int = 20
+    archive_page_size: int = 50
+    future_days: int = 7
+    today: date | None = None
+
+
+@dataclass(slots=True)
+class Briefing:
+    """A seed placed on the site: its generated page's ``src_uri`` and, once known, URL."""
+
+    seed: Seed
+    src_uri: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """One page mentioning a glossary entry."""
+
+    url: str
+    title: str
+    date: date | None
+    count: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One briefing citing a source."""
+
+    url: str
+    title: str
+    date: date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingRecord:
+    """Per briefing: attributed vs unattributed sentences, and the unattributed claims."""
+
+    url: str
+    title: str
+    path: str
+    attributed: int
+    sentences: int
+    claims: tuple[tuple[str, str], ...]  # (cue, sentence)
+
+
+@dataclass(slots=True)
+class Report:
+    """Problems found while publishing: errors fail any build, warnings fail strict ones."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def extend(self, other: Report) -> None:
+        """Append the problems of ``other``."""
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
+
+
+class Publisher:
+    """Loads inputs once and publishes every briefing and generated page of one build."""
+
+    def __init__(self, options: PublisherOptions) -> None:
+        self.options = options
+        self.glossary = Glossary(())
+        self.sources = SourceRegistry(())
+        self.matcher: Matcher = build_matcher(self.glossary)
+        self.briefings: list[Briefing] = []
+        self._backlinks: dict[str, dict[str, Backlink]] = {}
+        self._citations: dict[str, dict[str, Citation]] = {}
+        self._sourcing: list[SourcingRecord] = []
+        self._sources_by_label: dict[str, dict[str, str]] = {}
+        self._tooltips: dict[str, str] = {}
+        self._dates: dict[str, date] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self) -> Report:
+        """Read glossary, sources and seeds. Returns the problems; a bad file never stops the rest."""
+        report = Report()
+        root = self.options.root
+        glossary_files = sorted(self.options.glossary_dir.glob("*.yml")) + sorted(
+            self.options.glossary_dir.glob("*.yaml")
+        )
+        try:
+            self.glossary, warnings = load_glossary(sorted(glossary_files), root=root)
+            report.warnings.extend(warnings)
+        except BriefingsError as exc:
+            report.errors.append(exc.problem)
+        if self.options.sources_file.exists():
+            try:
+                self.sources, warnings = load_sources(self.options.sources_file, root=root)
+                report.warnings.extend(warnings)
+            except BriefingsError as exc:
+                report.errors.append(exc.problem)
+        self.matcher = build_matcher(self.glossary)
+        self._tooltips = {entry.id: entry.plain_description for entry in self.glossary}
+        seeds: list[Seed] = []
+        try:
+            paths = find_seed_files(self.options.seeds_dir, root)
+        except BriefingsError as exc:
+            report.errors.append(exc.problem)
+            paths = []
+        for path in paths:
+            try:
+                seed = read_seed(path, root, today=self.options.today)
+            except BriefingsError as exc:
+                report.errors.append(exc.problem)
+                continue
+            report.warnings.extend(seed.warnings)
+            seeds.append(seed)
+        self.briefings = self._place(seeds)
+        self._dates = {b.src_uri: b.seed.date for b in self.briefings}
+        return report
+
+    def _place(self, seeds: Iterable[Seed]) -> list[Briefing]:
+        """Give every seed a unique page; colliding slugs get -2, -3 … in seed-path order."""
+        taken: set[str] = set()
+        placed = []
+        for seed in sorted(seeds, key=lambda s: (s.date, s.slug, s.path)):
+            stem = f"{seed.date.isoformat()}-{seed.slug}"
+            name, suffix = stem, 2
+            while name in taken:
+                name, suffix = f"{stem}-{suffix}", suffix + 1
+            taken.add(name)
+            placed.append(Briefing(seed, f"{self.options.briefings_dir}/{name}.md"))
+        # Newest first everywhere readers see lists.
+        placed.sort(key=lambda b: (b.seed.date, b.src_uri), reverse=True)
+        return placed
+
+    # -- generated pages -------------------------------------------------------------------
+
+    def page_uris(self) -> list[str]:
+        """Return the src URIs of every page this publisher generates, briefings first."""
+        uris = [b.src_uri for b in self.briefings]
+        uris += [HOME_URI, GLOSSARY_URI, SOURCES_URI, REPORT_URI]
+        uris += [uri for uri, _ in self._archive_pages()]
+        return uris
+
+    def render_pages(self, url_of: Callable[[str], str]) -> tuple[dict[str, str], Report]:
+        """Render every generated page to Markdown; ``url_of(src_uri)`` gives its site URL.
+
+        Returns the Markdown by src URI and the problems found (unknown sources…).
+        """
+        report = Report()
+        out: dict[str, str] = {}
+        glossary_url = url_of(GLOSSARY_URI)
+        for briefing in self.briefings:
+            briefing.url = url_of(briefing.src_uri)
+            out[briefing.src_uri] = self._render_briefing(briefing, glossary_url, report)
+        home_url = url_of(HOME_URI)
+        archive = self._archive_pages()
+        archive_root = archive[0][0]
+        out[HOME_URI] = pages.home_page(
+            self.briefings[: self.options.home_count],
+            len(self.briefings),
+            lambda b: relative_url(b.url, home_url),
+            relative_url(url_of(archive_root), home_url),
+        )
+        for uri, page in archive:
+            page_url = url_of(uri)
+            out[uri] = page.render(lambda target, base=page_url: relative_url(url_of(target), base))
+        out[GLOSSARY_URI] = pages.glossary_page(self.glossary)
+        sources_url = url_of(SOURCES_URI)
+        out[SOURCES_URI] = pages.sources_page(
+            self.sources, self._citations, lambda url: relative_url(url, sources_url)
+        )
+        report_url = url_of(REPORT_URI)
+        out[REPORT_URI] = pages.sourcing_page(
+            self._sourcing, lambda url: relative_url(url, report_url)
+        )
+        return out, report
+
+    def _archive_pages(self) -> list[tuple[str, pages.ArchivePage]]:
+        return pages.archive_pages(
+            [(b.seed.date, b) for b in self.briefings],
+            ARCHIVE_DIR,
+            self.options.archive_page_size,
+        )
+
+    # -- one briefing ----------------------------------------------------------------------
+
+    def _render_briefing(self, briefing: Briefing, glossary_url: str, report: Report) -> str:
+        seed = briefing.seed
+        glossary_base = relative_url(glossary_url, briefing.url)
+        if seed.format == "markdown":
+            return self._render_markdown_seed(briefing, report)
+        policy = LinkPolicy(self.options.link_mentions)
+        planner = FootnotePlanner(self.sources, seed.date)
+        counts: Counter[str] = Counter()
+        first_sentence: dict[str, str] = {}
+        body: list[str] = []
+        attributed = sentences = 0
+        claims: list[tuple[str, str]] = []
+        targets: dict[str, EntityTarget] = {}
+        for block in seed.blocks:
+            mentions = self.matcher.find_mentions(block.text)
+            for mention in mentions:
+                if mention.entry_id not in targets:
+                    targets[mention.entry_id] = self._target(mention.entry_id, glossary_base)
+            self._count(block.text, mentions, counts, first_sentence)
+            spans = [Span(m.start, m.end, m.entry_id) for m in mentions]
+            if block.kind == "subheading":
+                policy.new_section()
+                body.append("## " + annotate_text(block.text, spans, (), targets, policy))
+            elif block.kind == "caption":
+                caption = annotate_text(block.text, spans, (), targets, policy)
+                body.append(caption_html(caption, block.credit_label, block.credit))
+            else:
+                refs = planner.add_paragraph(block.text)
+                markers = [Marker(r.offset, r.label) for r in refs]
+                body.append(annotate_text(block.text, spans, markers, targets, policy))
+                spans_of_sentences = split_sentences(block.text)
+                sentences += len(spans_of_sentences)
+                attributed += len({r.offset for r in refs})
+                claims.extend(planner.unattributed_claims(block.text))
+        for name in planner.unknown_sources:
+            report.warnings.append(
+                Problem(
+                    seed.path,
+                    None,
+                    f"unknown source '{name}'",
+                    f"add it to {self._display(self.options.sources_file)} (id, name, kind)",
+                )
+            )
+        definitions = [f"[^{note.label}]: {footnote_markdown(note)}" for note in planner.footnotes]
+        self._sources_by_label[briefing.url] = {n.label: n.source_id for n in planner.footnotes}
+        for note in planner.footnotes:
+            self._cite(note.source_id, briefing, planner.use_count(note.label))
+        self._record_backlinks(briefing.url, seed.title, seed.date, counts, first_sentence)
+        self._sourcing.append(
+            SourcingRecord(
+                briefing.url, seed.title, seed.path, attributed, sentences, tuple(claims)
+            )
+        )
+        header = [
+            pages.front_matter(seed.title, seed.summary, seed.date, seed.tags),
+            "# " + escape_markdown(seed.title),
+            meta_line_html(seed.date, seed.reading_minutes, seed.path),
+            entities_box_html(counts, targets),
+        ]
+        return join_blocks([*header, *body, *definitions])
+
+    def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
+        seed = briefing.seed
+        body, notes, unknown = markdown_with_footnotes(seed.markdown, self.sources, seed.date)
+        for name in unknown:
+            report.warnings.append(
+                Problem(seed.path, None, f"unknown source '{name}'", "add it to sources.yml")
+            )
+        self._sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
+        for note in notes:
+            self._cite(note.source_id, briefing, 1)
+        header = [
+            pages.front_matter(seed.title, seed.summary, seed.date, seed.tags, entities=True),
+            "# " + escape_markdown(seed.title),
+            meta_line_html(seed.date, seed.reading_minutes, seed.path),
+        ]
+        return join_blocks([*header, body])
+
+    def _target(self, entry_id: str, glossary_base: str) -> EntityTarget:
+        entry = self.glossary.get(entry_id)
+        assert entry is not None
+        return EntityTarget(
+            entry.id, entry.type, entry.name, self._tooltips[entry.id], f"{glossary_base}#{entry.id}"
+        )
+
+    def _count(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        counts: Counter[str],
+        first_sentence: dict[str, str],
+    ) -> None:
+        sentence_spans: list[tuple[int, int]] | None = None
+        for mention in mentions:
+            counts[mention.entry_id] += 1
+            if mention.entry_id in first_sentence:
+                continue
+            if sentence_spans is None:
+                sentence_spans = split_sentences(text)
+            first_sentence[mention.entry_id] = next(
+                (text[s:e] for s, e in sentence_spans if s <= mention.start < e), text
+            )
+
+    def _record_backlinks(
+        self,
+        url: str,
+        title: str,
+        published: date | None,
+        counts: Counter[str],
+        first_sentence: dict[str, str],
+    ) -> None:
+        for entry_id, count in counts.items():
+            self._backlinks.setdefault(entry_id, {})[url] = Backlink(
+                url, title, published, count, first_sentence.get(entry_id, "")
+            )
+
+    def _cite(self, source_id: str, briefing: Briefing, count: int) -> None:
+        self._citations.setdefault(source_id, {})[briefing.url] = Citation(
+            briefing.url, briefing.seed.title, briefing.seed.date, count
+        )
+
+    def _display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.options.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # -- after Markdown --------------------------------------------------------------------
+
+    def target_factory(
+        self, glossary_url: str, page_url: str
+    ) -> Callable[[str], EntityTarget | None]:
+        """Return a function giving the entity target of an entry id, linked from ``page_url``."""
+        base = relative_url(glossary_url, page_url)
+
+        def target_for(entry_id: str) -> EntityTarget | None:
+            return self._target(entry_id, base) if entry_id in self.glossary else None
+
+        return target_for
+
+    def page_date(self, src_uri: str) -> date | None:
+        """Return the date of the briefing generated at ``src_uri`` (None for other pages)."""
+        return self._dates.get(src_uri)
+
+    def sources_by_label(self, url: str) -> dict[str, str]:
+        """Return the footnote label -> source id map of the briefing at ``url``."""
+        return self._sources_by_label.get(url, {})
+
+    def record_html_mentions(
+        self,
+        url: str,
+        title: str,
+        published: date | None,
+        counts: Counter[str],
+        first_sentence: dict[str, str],
+    ) -> None:
+        """Record mentions found in a page's HTML (Markdown seeds, opted-in pages)."""
+        self._record_backlinks(url, title, published, counts, first_sentence)
+
+    def resolve_glossary(self, html: str, glossary_url: str) -> str:
+        """Return the glossary page's HTML with every backlinks placeholder filled in."""
+        return pages.fill_backlinks(
+            html, self._backlinks, lambda url: relative_url(url, glossary_url)
+        )
+
+    def unmentioned_entries(self) -> list[Problem]:
+        """Return a warning for every glossary entry no page mentions."""
+        return [
+            Problem(
+                entry.path,
+                entry.line,
+                f"glossary entry '{entry.id}' is not mentioned by any page",
+                "check its name and aliases against the articles, or remove the entry",
+            )
+            for entry in self.glossary
+            if entry.id not in self._backlinks
+        ]
+
+    def sourcing_data(self) -> dict[str, object]:
+        """Return the editors' sourcing report as JSON-ready data."""
+        return pages.sourcing_json(self._sourcing)

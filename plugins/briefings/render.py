@@ -1,0 +1,238 @@
+"""Renderer for plain-text seeds: Seed + mentions + footnote markers -> page Markdown.
+
+The core finds plain data (character spans); this module turns it into Markdown in which
+every character of seed text is escaped (see :func:`briefings.text.escape_markdown`), entity
+mentions are inline HTML elements following the markup contract, and source footnotes are
+Python-Markdown ``[^label]`` references so numbering, back-references and Material's
+footnote tooltips come from the ``footnotes`` extension.
+
+Markup contract (other tools read it): an entity mention is one element whose text is the
+mention as written, with ``class="entity entity--<type>"``, ``data-entity="<id>"`` and
+``data-entity-type="<type>"``; a source footnote reference carries ``data-source="<id>"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .text import escape_html, escape_markdown
+
+TYPE_LABELS: Mapping[str, str] = {
+    "person": "People",
+    "organization": "Organisations",
+    "place": "Places",
+    "equipment": "Weapons and equipment",
+    "event": "Events",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTarget:
+    """What a mention needs to know about its entity: id, type, tooltip text and link."""
+
+    id: str
+    type: str
+    name: str
+    tooltip: str
+    href: str
+    reviewed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A mention to wrap: ``text[start:end]`` belongs to entity ``entry_id``."""
+
+    start: int
+    end: int
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A footnote reference ``[^label]`` to insert at ``offset``."""
+
+    offset: int
+    label: str
+
+
+Escape = Callable[[str], str]
+
+
+def entity_open_tag(target: EntityTarget, linked: bool, escape: Escape = escape_html) -> str:
+    """Return the opening tag of an entity mention (``<a>`` when linked, else ``<span>``)."""
+    classes = f"entity entity--{target.type}"
+    if not target.reviewed:
+        classes += " entity--unreviewed"
+    attrs = (
+        f'class="{classes}" data-entity="{escape(target.id)}" '
+        f'data-entity-type="{target.type}" title="{escape(target.tooltip)}"'
+    )
+    if linked:
+        return f'<a {attrs} href="{escape(target.href)}">'
+    return f"<span {attrs}>"
+
+
+def annotate_text(
+    text: str,
+    spans: Sequence[Span],
+    markers: Sequence[Marker],
+    targets: Mapping[str, EntityTarget],
+    should_link: Callable[[str], bool],
+    escape: Escape = escape_markdown,
+) -> str:
+    """Return ``text`` escaped with ``escape``, mentions wrapped and footnote markers inserted.
+
+    ``spans`` must not overlap; spans whose entry has no target are left as plain text.
+    ``should_link(entry_id)`` decides per mention, in reading order, whether it is a link.
+    A marker that falls inside a mention is moved to the mention's end.
+    """
+    out: list[str] = []
+    position = 0
+    pending = sorted(markers, key=lambda m: m.offset)
+    marker_index = 0
+
+    def flush_markers(upto: int) -> None:
+        nonlocal marker_index
+        while marker_index < len(pending) and pending[marker_index].offset <= upto:
+            out.append(f"[^{pending[marker_index].label}]")
+            marker_index += 1
+
+    def emit_plain(end: int) -> None:
+        nonlocal position
+        while marker_index < len(pending) and pending[marker_index].offset <= end:
+            offset = max(pending[marker_index].offset, position)
+            out.append(escape(text[position:offset]))
+            position = offset
+            flush_markers(offset)
+        out.append(escape(text[position:end]))
+        position = end
+
+    for span in spans:
+        target = targets.get(span.entry_id)
+        if target is None or span.start < position:
+            continue
+        emit_plain(span.start)
+        linked = should_link(span.entry_id)
+        out.append(entity_open_tag(target, linked, escape))
+        out.append(escape(text[span.start : span.end]))
+        out.append("</a>" if linked else "</span>")
+        position = span.end
+    emit_plain(len(text))
+    flush_markers(len(text))
+    return "".join(out)
+
+
+class LinkPolicy:
+    """Decides which mentions are links: every one, or the first per entity in each section."""
+
+    def __init__(self, mode: str) -> None:
+        self._first_only = mode == "first"
+        self._seen: set[str] = set()
+
+    def new_section(self) -> None:
+        """Start a new section: the next mention of every entity is linked again."""
+        self._seen.clear()
+
+    def __call__(self, entry_id: str) -> bool:
+        if not self._first_only:
+            return True
+        if entry_id in self._seen:
+            return False
+        self._seen.add(entry_id)
+        return True
+
+
+def human_date(value: date) -> str:
+    """Return ``value`` as '7 September 2022'."""
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def meta_line_html(published: date, minutes: int, path: str) -> str:
+    """Return the briefing's date/reading-time line as a raw HTML block."""
+    return (
+        '<p class="briefing-meta">'
+        f'<time datetime="{published.isoformat()}">{human_date(published)}</time>'
+        f' · <span class="briefing-reading-time">{minutes} min read</span>'
+        f' · <span class="briefing-source-file">{escape_html(path)}</span></p>'
+    )
+
+
+def entities_box_html(
+    counts: Mapping[str, int], targets: Mapping[str, EntityTarget], escape: Escape = escape_html
+) -> str:
+    """Return the 'in this briefing' box: mentioned entities grouped by type, each linked.
+
+    Types appear in glossary order; entities by name. Returns "" when nothing is mentioned.
+    """
+    by_type: dict[str, list[EntityTarget]] = {}
+    for entry_id in counts:
+        target = targets.get(entry_id)
+        if target is not None:
+            by_type.setdefault(target.type, []).append(target)
+    if not by_type:
+        return ""
+    rows = []
+    for entity_type, label in TYPE_LABELS.items():
+        members = sorted(by_type.get(entity_type, ()), key=lambda t: (t.name.casefold(), t.id))
+        if not members:
+            continue
+        links = ", ".join(
+            f'<a class="entity entity--{t.type}{"" if t.reviewed else " entity--unreviewed"}" '
+            f'data-entity="{escape(t.id)}" data-entity-type="{t.type}" '
+            f'href="{escape(t.href)}">{escape(t.name)}</a>'
+            for t in members
+        )
+        rows.append(
+            f'<div class="briefing-entities__group" data-entity-type="{entity_type}">'
+            f'<span class="briefing-entities__type">{label}:</span> {links}</div>'
+        )
+    return (
+        '<aside class="briefing-entities" aria-label="Entities in this briefing">\n'
+        '<p class="briefing-entities__title">In this briefing</p>\n' + "\n".join(rows) + "\n</aside>"
+    )
+
+
+def caption_html(caption: str, credit_label: str, credit: str) -> str:
+    """Return a figure whose caption is the (already annotated) ``caption`` and its credit."""
+    return (
+        '<figure class="briefing-figure">\n'
+        '<div class="briefing-figure__placeholder" aria-hidden="true"></div>\n'
+        f"<figcaption>{caption} "
+        f'<span class="briefing-credit">{escape_markdown(credit_label)} '
+        f"{escape_markdown(credit)}</span></figcaption>\n"
+        "</figure>"
+    )
+
+
+_FOOTNOTE_REF_RE = re.compile(r'<sup id="(fnref\d*:([^"]+))"><a class="footnote-ref" href="#fn:')
+
+
+def add_source_attributes(html: str, sources_by_label: Mapping[str, str]) -> str:
+    """Return ``html`` with ``data-source`` on the footnote references of generated footnotes.
+
+    ``sources_by_label`` maps footnote labels to source ids; other footnotes are untouched.
+    Works on Python-Markdown's footnote output without parsing the page.
+    """
+    if not sources_by_label:
+        return html
+
+    def add(match: re.Match[str]) -> str:
+        source_id = sources_by_label.get(match[2])
+        if source_id is None:
+            return match[0]
+        value = escape_html(source_id)
+        return (
+            f'<sup id="{match[1]}" data-source="{value}">'
+            f'<a class="footnote-ref" data-source="{value}" href="#fn:'
+        )
+
+    return _FOOTNOTE_REF_RE.sub(add, html)
+
+
+def join_blocks(blocks: Iterable[str]) -> str:
+    """Join Markdown blocks with blank lines, ending with a newline."""
+    return "\n\n".join(b for b in blocks if b) + "\n"

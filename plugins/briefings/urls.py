@@ -1,0 +1,24 @@
+"""Site-relative URL arithmetic, independent of any site generator."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative_url(target: str, base: str) -> str:
+    """Return the URL of ``target`` relative to the page at ``base``.
+
+    Both are site-relative URLs as MkDocs writes them: ``glossary/`` (directory URL),
+    ``glossary.html``, ``""`` or ``./`` for the home page; ``target`` may carry a
+    ``#fragment``. The result keeps a trailing slash for directory URLs.
+    """
+    target, _, fragment = target.partition("#")
+    base_dir = base if base.endswith("/") else posixpath.dirname(base)
+    base_dir = base_dir.strip("/") or "."
+    target_path = target.strip("/") or "."
+    rel = posixpath.relpath(target_path, base_dir)
+    if target.endswith("/") or target in ("", "./"):
+        rel = rel.rstrip("/") + "/"
+        if rel == "./" and target not in ("", "./") and target_path != base_dir:
+            rel = target
+    return f"{rel}#{fragment}" if fragment else rel
