@@ -43,8 +43,13 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser"
 
-test: lint typecheck
+# Quality gates (browser, accessibility, HTML validity, links) and benchmarks live in mk/.
+include mk/quality.mk
+include mk/bench.mk
+
+test: lint typecheck quality-deps
 	$(BIN)/python -m pytest
+	$(MAKE) check
 
 clean:
 	rm -rf $(SITE) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results

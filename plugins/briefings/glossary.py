@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import yaml
+
 from .errors import GlossaryError, Problem
 from .matcher import fold_case, is_acronym, normalise_surface
 

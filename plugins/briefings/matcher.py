@@ -153,7 +153,7 @@ def fold_case(text: str) -> str:
 class Matcher:
     """Finds every mention of a fixed set of terms in a text, in one pass per automaton.
 
-    Build it once; :meth:`find_mentions` is cheap and thread-safe (read-only).
+    Build it once; :meth:`find_mentions` only reads it and costs one pass per automaton.
     """
 
     __slots__ = ("_exact", "_folded")

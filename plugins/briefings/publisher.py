@@ -167,9 +167,13 @@ class Publisher:
                 continue
             report.warnings.extend(seed.warnings)
             seeds.append(seed)
+        self.use_seeds(seeds)
+        return report
+
+    def use_seeds(self, seeds: Iterable[Seed]) -> None:
+        """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = self._place(seeds)
         self._dates = {b.src_uri: b.seed.date for b in self.briefings}
-        return report
 
     def _place(self, seeds: Iterable[Seed]) -> list[Briefing]:
         """Give every seed a unique page; colliding slugs get -2, -3 … in seed-path order."""

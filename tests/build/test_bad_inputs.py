@@ -1,0 +1,286 @@
+"""Whole-site builds of small sites: bad inputs get clear messages, nothing is lost or injected."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BuiltSite, SiteFactory
+
+pytestmark = pytest.mark.slow
+
+GLOSSARY = """\
+- id: north-korea
+  name: North Korea
+  type: place
+  aliases: [DPRK]
+  description: Country in East Asia.
+"""
+SOURCES = """\
+- id: associated-press
+  name: Associated Press
+  aliases: [AP]
+  kind: news agency
+  url: https://apnews.com/
+  description: US news agency.
+"""
+GOOD = "date 2022-09-07 North Korea sent workers, the Associated Press reported on Tuesday.\n"
+
+
+def build(factory: SiteFactory, seeds: dict[str, str | bytes], **kwargs: object) -> BuiltSite:
+    kwargs.setdefault("glossary", GLOSSARY)
+    kwargs.setdefault("sources", SOURCES)
+    return factory(seeds=seeds, **kwargs)
+
+
+def assert_fails_naming(site: BuiltSite, *fragments: str) -> None:
+    assert not site.ok
+    problems = "\n".join(site.warnings())
+    for fragment in fragments:
+        assert fragment in problems, problems
+    assert "Traceback" not in problems
+
+
+def test_good_site_builds(site_factory: SiteFactory) -> None:
+    site = build(site_factory, {"a.txt": GOOD})
+    assert site.ok, site.warnings()
+    assert site.warnings() == []
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    assert page.select_one("[data-entity='north-korea']") is not None
+    assert page.select_one("a.footnote-ref[data-source='associated-press']") is not None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "seeds/bad.txt: is empty"),
+        ("  \n\t\n", "seeds/bad.txt: is empty"),
+        ("No date here.", "seeds/bad.txt:1: has no date"),
+        ("date 2022-13-45 Text.", "seeds/bad.txt:1: impossible or malformed date '2022-13-45'"),
+        (b"date 2022-01-01 abc \xff", "seeds/bad.txt:1: is not valid UTF-8: byte 0xff at byte offset 20"),
+        (b"date 2022-01-01 \x00\x01binary", "seeds/bad.txt:1: contains a NUL byte"),
+    ],
+)
+def test_bad_seed_fails_strict_build(
+    site_factory: SiteFactory, content: str | bytes, message: str
+) -> None:
+    site = build(site_factory, {"good.txt": GOOD, "bad.txt": content})
+    assert_fails_naming(site, message)
+
+
+def test_bad_seed_does_not_stop_other_pages(site_factory: SiteFactory) -> None:
+    site = build(site_factory, {"good.txt": GOOD, "bad.txt": ""}, strict=False)
+    assert site.ok
+    assert len(site.briefing_urls()) == 1
+    assert any("seeds/bad.txt: is empty" in m for m in site.messages)
+
+
+def test_future_date_warns(site_factory: SiteFactory) -> None:
+    site = build(site_factory, {"a.txt": GOOD, "f.txt": "date 2099-01-01 North Korea."})
+    assert_fails_naming(site, "seeds/f.txt:1: date 2099-01-01 is more than 7 days in the future")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xef\xbb\xbfdate 2022-09-07 North Korea met.\n\nSecond para.",
+        b"date 2022-09-07 North Korea met.\r\n\r\nSecond para.",
+        b"date 2022-09-07 North Korea met.\r\rSecond para.",
+    ],
+)
+def test_bom_and_line_endings(site_factory: SiteFactory, raw: bytes) -> None:
+    site = build(site_factory, {"a.txt": raw})
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    paragraphs = [p.get_text() for p in site.page(url).select("article p")]
+    assert "Second para." in paragraphs
+    assert "North Korea met." in paragraphs
+
+
+def test_colliding_urls_both_published(site_factory: SiteFactory) -> None:
+    text = "date 2022-09-07\ntitle Same headline\nNorth Korea said one thing.\n"
+    other = "date 2022-09-07\ntitle Same headline\nNorth Korea said another thing.\n"
+    site = build(site_factory, {"a.txt": text, "b.txt": other})
+    assert site.ok, site.warnings()
+    assert site.briefing_urls() == [
+        "briefings/2022-09-07-same-headline-2/",
+        "briefings/2022-09-07-same-headline/",
+    ]
+    texts = {site.page(u).select_one("article").get_text() for u in site.briefing_urls()}
+    assert any("one thing" in t for t in texts) and any("another thing" in t for t in texts)
+
+
+def test_symlink_outside_refused(site_factory: SiteFactory, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(GOOD)
+    root = tmp_path / "linked"
+    (root / "seeds").mkdir(parents=True)
+    os.symlink(outside, root / "seeds" / "link.txt")
+    from conftest import build_site
+
+    site = build_site(root, seeds={"a.txt": GOOD}, glossary=GLOSSARY, sources=SOURCES)
+    assert_fails_naming(site, "seeds/link.txt: symlink points outside the repository")
+
+
+INJECTIONS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">click</a>',
+    "[link](javascript:alert(1)) and ![image](x.png)",
+    "&amp; &lt;b&gt; &#60;",
+    "{{ config.site_name }} {% if x %}y{% endif %}",
+    "*stars* _under_ `code` # hash",
+]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_markup_in_seed_shown_literally(site_factory: SiteFactory, payload: str) -> None:
+    text = f"date 2022-09-07 North Korea: {payload} ends here.\n\nSecond {payload} para.\n"
+    site = build(site_factory, {"a.txt": text})
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    body = page.select_one("article")
+    assert body is not None
+    texts = [" ".join(p.get_text().split()) for p in body.select("p")]
+    assert f"North Korea: {payload} ends here." in texts
+    assert f"Second {payload} para." in texts
+    assert body.find(["script", "img", "iframe", "code", "em", "strong"]) is None
+    for tag in body.find_all(True):
+        assert not any(attr.startswith("on") for attr in tag.attrs)
+        assert not str(tag.get("href", "")).lower().startswith("javascript:")
+    title = page.select_one("title")
+    assert title is not None and "<script>" not in str(page.head).replace("&lt;script&gt;", "")
+
+
+def test_large_single_paragraph_builds(site_factory: SiteFactory) -> None:
+    words = ("North Korea sent rockets to the front, officials said. " * 90_000)[: 5 * 1024 * 1024]
+    site = build(site_factory, {"big.txt": "date 2022-09-07 " + words.rstrip() + " end."})
+    assert site.ok, site.warnings()
+
+
+def test_markdown_seed_footnotes_numbered_together(site_factory: SiteFactory) -> None:
+    text = (
+        "---\ntitle: Markdown seed\ndate: 2022-09-07\n---\n"
+        "North Korea sent workers, the Associated Press reported.[^1] More text.\n\n"
+        "```\nAP said in code\n```\n\n[^1]: An author's note.\n"
+    )
+    site = build(site_factory, {"m.md": text})
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    notes = page.select("div.footnote li")
+    assert len(notes) == 2
+    assert page.select_one("a.footnote-ref[data-source='associated-press']") is not None
+    assert page.select_one("[data-entity='north-korea']") is not None
+    assert page.select_one("pre [data-entity]") is None
+
+
+def test_markdown_seed_is_sanitised(site_factory: SiteFactory) -> None:
+    text = (
+        "---\ntitle: Unsafe\ndate: 2022-09-07\n---\nNorth Korea <script>alert(1)</script>\n\n"
+        '<img src="x" onerror="alert(1)"> [x](javascript:alert(1))\n'
+    )
+    site = build(site_factory, {"m.md": text})
+    (url,) = site.briefing_urls()
+    body = site.page(url).select_one("article")
+    assert body is not None and body.find("script") is None
+    for tag in body.find_all(True):
+        assert not any(a.startswith("on") for a in tag.attrs)
+        assert not str(tag.get("href", "")).startswith("javascript:")
+
+
+def test_docs_page_opt_in(site_factory: SiteFactory) -> None:
+    docs = {
+        "about.md": "---\nentities: true\n---\n# About\n\nNorth Korea here, `North Korea` in code, "
+        "[North Korea](https://example.org) in a link.\n",
+        "plain.md": "# Plain\n\nNorth Korea is not marked here.\n",
+    }
+    site = build(site_factory, {"a.txt": GOOD}, docs=docs)
+    assert site.ok, site.warnings()
+    about = site.page("about/").select_one("article")
+    assert about is not None
+    assert len(about.select("[data-entity='north-korea']")) == 1
+    plain = site.page("plain/").select_one("article")
+    assert plain is not None and not plain.select("[data-entity]")
+
+
+def test_unknown_source_warns(site_factory: SiteFactory) -> None:
+    text = "date 2022-09-07 North Korea sent workers, according to the Acme Gazette.\n"
+    site = build(site_factory, {"a.txt": text})
+    assert_fails_naming(site, "seeds/a.txt: unknown source")
+    lenient = build(site_factory, {"a.txt": text}, strict=False)
+    (url,) = lenient.briefing_urls()
+    note = lenient.page(url).select_one("div.footnote li")
+    assert note is not None and "Acme Gazette" in note.get_text()
+
+
+def test_unmentioned_glossary_entry_warns(site_factory: SiteFactory) -> None:
+    glossary = GLOSSARY + "- id: iran\n  name: Iran\n  type: place\n  description: Country.\n"
+    site = build(site_factory, {"a.txt": GOOD}, glossary=glossary)
+    assert_fails_naming(site, "glossary entry 'iran' is not mentioned by any page")
+
+
+@pytest.mark.parametrize(
+    ("glossary", "message"),
+    [
+        ("- id: x\n  name: [unclosed\n", "glossary/entries.yml:"),
+        ("- id: a\n  name: A\n  type: place\n  description: d\n- id: a\n  name: B\n  type: place\n"
+         "  description: d\n", "duplicate"),
+        ("- id: a\n  name: A\n  type: planet\n  description: d\n", "unknown type"),
+    ],
+)
+def test_bad_glossary_fails_with_location(
+    site_factory: SiteFactory, glossary: str, message: str
+) -> None:
+    site = build(site_factory, {"a.txt": GOOD}, glossary=glossary)
+    assert_fails_naming(site, "glossary/entries.yml", message)
+
+
+@pytest.mark.parametrize(
+    ("sources", "message"),
+    [
+        ("- id: x\n  name: [unclosed\n", "sources.yml:"),
+        ("- id: ap\n  name: AP\n  kind: wire\n", "kind"),
+    ],
+)
+def test_bad_sources_fail_with_location(site_factory: SiteFactory, sources: str, message: str) -> None:
+    site = build(site_factory, {"a.txt": GOOD}, sources=sources)
+    assert_fails_naming(site, "sources.yml", message)
+
+
+def test_watch_configuration(tmp_path: Path) -> None:
+    from conftest import build_site
+    from mkdocs.config import load_config
+
+    build_site(tmp_path, seeds={"a.txt": GOOD}, glossary=GLOSSARY, sources=SOURCES)
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+    watched = {Path(p).resolve() for p in config.watch}
+    for name in ("seeds", "glossary", "sources.yml"):
+        assert (tmp_path / name).resolve() in watched
+
+
+def test_no_element_from_seed_text(site_factory: SiteFactory) -> None:
+    site = build(site_factory, {"a.txt": GOOD})
+    (url,) = site.briefing_urls()
+    body = site.page(url).select_one("article")
+    assert body is not None
+    allowed = {"a", "span", "p", "h1", "sup", "div", "ol", "li", "hr", "time", "aside", "nav"}
+    found = {t.name for t in body.find_all(True)}
+    assert found <= allowed | {"figure", "figcaption", "h2", "svg", "path"}, found - allowed
+
+
+def test_page_title_escaped(site_factory: SiteFactory) -> None:
+    site = build(site_factory, {"a.txt": "date 2022-09-07\ntitle <b>Bold</b> & co\nNorth Korea.\n"})
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    raw = (site.site / url / "index.html").read_text("utf-8")
+    assert "<b>Bold</b>" not in raw
+    page = BeautifulSoup(raw, "html.parser")
+    assert page.select_one("article h1").get_text().rstrip("¶") == "<b>Bold</b> & co"

@@ -1,0 +1,148 @@
+"""The repository's own site, built strictly: the real seed's page and the generated pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from briefings.seeds import read_seed
+from conftest import ROOT, BuiltSite
+
+SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
+pytestmark = pytest.mark.slow
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def seed_page(repo_site: BuiltSite) -> BeautifulSoup:
+    assert repo_site.ok, repo_site.error + "\n" + "\n".join(repo_site.warnings())
+    urls = [u for u in repo_site.briefing_urls() if u.startswith("briefings/2022-09-07-")]
+    assert len(urls) == 1
+    return repo_site.page(urls[0])
+
+
+def article(page: BeautifulSoup) -> Tag:
+    found = page.select_one("article.md-content__inner")
+    assert found is not None
+    return found
+
+
+def visible_text(node: Tag) -> str:
+    """Article text without footnote markers, footnote list, permalinks or the summary box."""
+    clone = BeautifulSoup(str(node), "html.parser")
+    for junk in clone.select("sup[id^=fnref], div.footnote, a.headerlink, .briefing-entities"):
+        junk.decompose()
+    return norm(clone.get_text(" "))
+
+
+def test_build_is_clean(repo_site: BuiltSite) -> None:
+    assert repo_site.ok, repo_site.error
+    assert repo_site.warnings() == []
+
+
+def test_every_paragraph_verbatim(seed_page: BeautifulSoup) -> None:
+    text = visible_text(article(seed_page))
+    seed = read_seed(SEED, ROOT)
+    position = 0
+    for block in seed.blocks:
+        found = text.find(norm(block.text), position)
+        assert found >= 0, block.text
+        assert text.count(norm(block.text)) == 1
+        position = found + len(norm(block.text))
+
+
+def test_structure(seed_page: BeautifulSoup) -> None:
+    body = article(seed_page)
+    h2 = [norm(h.get_text(" ")).rstrip("¶ ").strip() for h in body.select("h2")]
+    assert any(
+        h.startswith("Russian military weapons use critical specialist components") for h in h2
+    )
+    captions = body.select("figure.briefing-figure figcaption")
+    assert len(captions) == 2
+    for caption in captions:
+        credit = caption.select_one(".briefing-credit")
+        assert credit is not None and norm(credit.get_text()) == "Credit: AP"
+    time = body.select_one(".briefing-meta time")
+    assert time is not None and time["datetime"] == "2022-09-07"
+    assert norm(time.get_text()) == "7 September 2022"
+    assert re.search(r"\d+ min read", body.select_one(".briefing-meta").get_text())
+
+
+def test_entity_markup_contract(seed_page: BeautifulSoup) -> None:
+    mentions = article(seed_page).select(".entity[data-entity]")
+    assert mentions
+    for mention in mentions:
+        entity_type = mention["data-entity-type"]
+        assert mention["class"][:2] == ["entity", f"entity--{entity_type}"]
+    in_text = [m for m in mentions if not m.find_parent(class_="briefing-entities")]
+    ids = {m["data-entity"] for m in in_text}
+    for expected in ("vladimir-putin", "kim-jong-un", "north-korea", "mohajer-6"):
+        assert expected in ids
+    for mention in in_text:
+        assert mention.get("title"), mention
+        assert mention.get_text() not in ("Russian", "Iranian")
+    linked = [m for m in in_text if m.name == "a"]
+    assert linked and all("glossary/#" in m["href"] for m in linked)
+
+
+def test_footnote_markup_contract(seed_page: BeautifulSoup) -> None:
+    body = article(seed_page)
+    refs = body.select("sup[id^='fnref'] > a.footnote-ref")
+    assert len(refs) >= 4
+    sources = {a["data-source"] for a in refs}
+    assert {"associated-press", "rusi"} <= sources
+    for ref in refs:
+        target = ref["href"].removeprefix("#")
+        note = body.select_one(f"div.footnote li[id='{target}']")
+        assert note is not None, target
+
+
+def test_home_lists_the_briefing(repo_site: BuiltSite) -> None:
+    home = repo_site.page("")
+    links = home.select("ul.briefing-list a")
+    assert any(a["href"].startswith("briefings/2022-09-07-") for a in links)
+
+
+def test_glossary_backlinks(repo_site: BuiltSite) -> None:
+    glossary = repo_site.page("glossary/")
+    entry = glossary.select_one("h3#vladimir-putin")
+    assert entry is not None
+    backlinks = glossary.select("div.glossary-backlinks a")
+    assert any("briefings/2022-09-07-" in a["href"] for a in backlinks)
+    assert "<!--briefings:backlinks" not in str(glossary)
+
+
+def test_sourcing_report(repo_site: BuiltSite) -> None:
+    data = json.loads((repo_site.site / "reports" / "sourcing.json").read_text("utf-8"))
+    (record,) = data["briefings"]
+    assert record["path"] == "seeds/000_59870affd8118fe3.txt"
+    assert 0 < record["attributed"] <= record["sentences"]
+
+
+def test_assets_shipped(repo_site: BuiltSite) -> None:
+    for name in ("briefings.css", "entities.css"):
+        assert (repo_site.site / "assets" / "briefings" / name).is_file()
+
+
+def test_reproducible(repo_site: BuiltSite, tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    second = tmp_path / "again"
+    build(load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(second)))
+    first_files = sorted(p.relative_to(repo_site.site) for p in repo_site.site.rglob("*") if p.is_file())
+    second_files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert first_files == second_files
+    # Nothing is excluded: MkDocs stamps sitemap.xml(.gz) with the pages' update *date*,
+    # which is the same for two builds on one day.
+    differing = [
+        f for f in first_files if (repo_site.site / f).read_bytes() != (second / f).read_bytes()
+    ]
+    assert differing == []

@@ -1,0 +1,208 @@
+"""Text escaping and the plain-text renderer: seed text survives Markdown untouched."""
+
+from __future__ import annotations
+
+import html as htmllib
+import string
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefings.render import (
+    EntityTarget,
+    LinkPolicy,
+    Marker,
+    Span,
+    add_source_attributes,
+    annotate_text,
+    entities_box_html,
+)
+from briefings.text import count_words, escape_markdown, slugify
+from briefings.urls import relative_url
+
+EXTENSIONS = [
+    "footnotes",
+    "attr_list",
+    "toc",
+    "md_in_html",
+    "tables",
+    "smarty",
+    "admonition",
+    "def_list",
+    "abbr",
+    "pymdownx.emoji",
+    "pymdownx.mark",
+    "pymdownx.tilde",
+    "pymdownx.caret",
+    "pymdownx.magiclink",
+    "pymdownx.critic",
+    "pymdownx.arithmatex",
+]
+TARGET = EntityTarget("north-korea", "place", "North Korea", 'A "state" <b>&</b>', "../g/#north-korea")
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def text_of(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[link](javascript:alert(1)) ![img](x.png)",
+        "*emphasis* _under_ **strong** `code` ~~del~~ ==mark== ^^ins^^",
+        "# heading-like",
+        "1. list-like",
+        "- bullet-like",
+        "> quote-like",
+        "&amp; &lt; &#42; & plain",
+        "{{ jinja }} {% tag %} {: .attr }",
+        ":smile: $x$ @user https://example.com/a_b?c=1&d=2",
+        "“curly” ‘quotes’ \"straight\" 'single' -- --- ...",
+        "[^1] [1] [a]: b",
+        "| a | b |",
+        "!!! note",
+        "{++ins++} {--del--}",
+        "back\\slash \\* escaped",
+    ],
+)
+def test_escape_markdown_is_literal(text: str) -> None:
+    html = to_html(escape_markdown(text))
+    assert text_of(html) == text
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_escape_markdown_property(text: str) -> None:
+    text = " ".join(text.split())
+    if not text:
+        return
+    html = to_html(escape_markdown(text))
+    assert " ".join(text_of(html).split()) == text
+    assert {t.name for t in BeautifulSoup(html, "html.parser").find_all(True)} <= {"p"}
+
+
+def always(_: str) -> bool:
+    return True
+
+
+def test_annotate_text_contract() -> None:
+    text = "North Korea's envoy <met> *them*."
+    out = annotate_text(text, [Span(0, 11, "north-korea")], [Marker(len(text), "src-ap")], {"north-korea": TARGET}, always)
+    html = to_html(out + "\n\n[^src-ap]: AP")
+    soup = BeautifulSoup(html, "html.parser")
+    mention = soup.select_one("a.entity")
+    assert mention is not None
+    assert mention["class"] == ["entity", "entity--place"]
+    assert mention["data-entity"] == "north-korea"
+    assert mention["data-entity-type"] == "place"
+    assert mention["title"] == 'A "state" <b>&</b>'
+    assert mention["href"] == "../g/#north-korea"
+    assert mention.get_text() == "North Korea"
+    paragraph = soup.p
+    assert paragraph is not None
+    sup = paragraph.select_one("sup")
+    assert sup is not None
+    sup.decompose()
+    assert paragraph.get_text() == text
+
+
+def test_marker_inside_mention_moves_after_it() -> None:
+    out = annotate_text("Say Korea", [Span(4, 9, "k")], [Marker(6, "n")], {"k": TARGET}, always)
+    assert out.endswith("</a>[^n]")
+
+
+def test_unknown_target_left_plain() -> None:
+    assert annotate_text("Iran", [Span(0, 4, "iran")], [], {}, always) == "Iran"
+
+
+def test_link_policy_first_per_section() -> None:
+    policy = LinkPolicy("first")
+    assert [policy("a"), policy("a"), policy("b")] == [True, False, True]
+    policy.new_section()
+    assert policy("a")
+    every = LinkPolicy("all")
+    assert every("a") and every("a")
+
+
+def test_unlinked_mentions_are_spans() -> None:
+    policy = LinkPolicy("first")
+    spans = [Span(0, 5, "k"), Span(10, 15, "k")]
+    out = annotate_text("Korea and Korea", spans, [], {"k": TARGET}, policy)
+    soup = BeautifulSoup(to_html(out), "html.parser")
+    assert [t.name for t in soup.select(".entity")] == ["a", "span"]
+    assert soup.select_one("span.entity")["data-entity"] == "north-korea"
+
+
+def test_entities_box_groups_by_type() -> None:
+    targets = {
+        "b": EntityTarget("b", "person", "Bob", "", "#b"),
+        "a": EntityTarget("a", "person", "Alice", "", "#a"),
+        "p": EntityTarget("p", "place", "Paris <x>", "", "#p"),
+    }
+    html = entities_box_html({"b": 1, "a": 2, "p": 1}, targets)
+    soup = BeautifulSoup(html, "html.parser")
+    groups = soup.select(".briefing-entities__group")
+    assert [g["data-entity-type"] for g in groups] == ["person", "place"]
+    assert [a.get_text() for a in groups[0].select("a")] == ["Alice", "Bob"]
+    assert groups[1].a.get_text() == "Paris <x>"
+    assert entities_box_html({}, targets) == ""
+
+
+def test_add_source_attributes() -> None:
+    html = to_html("A.[^src-ap] B.[^src-ap] C.[^own]\n\n[^src-ap]: AP\n[^own]: mine")
+    out = add_source_attributes(html, {"src-ap": "associated-press"})
+    soup = BeautifulSoup(out, "html.parser")
+    refs = soup.select("sup > a.footnote-ref")
+    assert [r.get("data-source") for r in refs] == ["associated-press", "associated-press", None]
+    assert soup.select_one("sup[id='fnref2:src-ap']")["data-source"] == "associated-press"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Russia buys North Korean rockets", "russia-buys-north-korean-rockets"),
+        ("Café crème — “quoted”", "cafe-creme-quoted"),
+        ("!!!", ""),
+        ("a" * 70, "a" * 60),
+        ("word " * 20, "word-word-word-word-word-word-word-word-word-word-word-word"),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+    assert len(slugify(text)) <= 60
+
+
+def test_count_words() -> None:
+    assert count_words("North Korea’s well-known envoy, 3 times.") == 6
+
+
+@pytest.mark.parametrize(
+    ("target", "base", "expected"),
+    [
+        ("glossary/#x", "briefings/a/", "../../glossary/#x"),
+        ("glossary.html#x", "briefings/a.html", "../glossary.html#x"),
+        ("", "briefings/a/", "../../"),
+        ("briefings/a/", "", "briefings/a/"),
+        ("briefings/a/", "archive/2022/09/", "../../../briefings/a/"),
+        ("glossary/", "glossary/", "./"),
+    ],
+)
+def test_relative_url(target: str, base: str, expected: str) -> None:
+    assert relative_url(target, base) == expected
+
+
+def test_every_ascii_punctuation_is_safe() -> None:
+    text = string.punctuation
+    assert htmllib.unescape(escape_markdown(text)) == text
+    assert text_of(to_html(escape_markdown(text))) == text
