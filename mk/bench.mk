@@ -1,4 +1,35 @@
-# Benchmarks (issue 9): placeholder until the benchmark work lands.
-.PHONY: bench
+# Benchmarks (issue 9): never part of `make test`. See benchmarks/README.md.
+#   make bench                  the full matrix (N = 100, 1000, 3000; G = 500, 5000), writes
+#                               benchmarks/RESULTS.md; about 3 minutes on 2 idle cores
+#   make bench BENCH_ARGS='--articles 100,1000 --repeat 3'    a smaller or steadier run
+#   make bench-corpus-check     check the generated corpus with the plugin's own readers
+#   make bench-profile          pyinstrument profile of the plugin build at N = 1000, G = 5000
+BENCH_ARGS ?=
+BENCH_OUT := benchmarks/out
+PROFILE_N ?= 1000
+PROFILE_G ?= 5000
+PYINSTRUMENT := pyinstrument==5.1.3
+
+.PHONY: bench bench-corpus-check bench-profile
+
 bench: $(STAMP)
-	@echo "benchmarks not written yet" && exit 1
+	$(BIN)/python -m benchmarks.run --output benchmarks/RESULTS.md $(BENCH_ARGS)
+
+bench-corpus-check: $(STAMP)
+	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider
+
+bench-profile: $(STAMP)
+	@$(BIN)/python -c 'import pyinstrument' 2>/dev/null \
+		|| $(BIN)/python -m pip install --quiet '$(PYINSTRUMENT)'
+	rm -rf $(BENCH_OUT)/profile
+	$(BIN)/python -m benchmarks.corpus --articles $(PROFILE_N) --glossary $(PROFILE_G) \
+		--out $(BENCH_OUT)/profile
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pyinstrument --renderer session \
+		--outfile $(BENCH_OUT)/profile/plugin.pyisession \
+		-m mkdocs build -q -f $(BENCH_OUT)/profile/plugin/mkdocs.yml \
+		--site-dir $(CURDIR)/$(BENCH_OUT)/profile/plugin/site
+	$(BIN)/python -m pyinstrument --load $(BENCH_OUT)/profile/plugin.pyisession \
+		--renderer text --outfile $(BENCH_OUT)/profile/plugin.txt
+	$(BIN)/python -m pyinstrument --load $(BENCH_OUT)/profile/plugin.pyisession \
+		--renderer html --outfile $(BENCH_OUT)/profile/plugin.html
+	@echo "profile: $(BENCH_OUT)/profile/plugin.txt, .html, .pyisession (pyinstrument --load)"

@@ -110,7 +110,9 @@ def build_site(
         (root / "sources.yml").write_text(textwrap.dedent(sources), "utf-8")
     for name, content in (docs or {}).items():
         (root / "docs" / name).write_text(content, "utf-8")
-    lines = "\n".join(f"      {k}: {v}" for k, v in (options or {}).items()) or "      enabled: true"
+    lines = (
+        "\n".join(f"      {k}: {v}" for k, v in (options or {}).items()) or "      enabled: true"
+    )
     config_file = root / "mkdocs.yml"
     config_file.write_text(MKDOCS_YML.format(options=lines), "utf-8")
     site = root / "site"

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, PageElement
+from bs4 import BeautifulSoup
+from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from .matcher import Matcher
 from .render import EntityTarget, LinkPolicy, entities_box_html

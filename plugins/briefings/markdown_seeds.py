@@ -26,7 +26,9 @@ def markdown_with_footnotes(
 
     Also returns the footnotes (in order of first use) and the names of unknown sources.
     """
-    planner = FootnotePlanner(registry, reference_date, reserved_labels=set(_LABEL_RE.findall(body)))
+    planner = FootnotePlanner(
+        registry, reference_date, reserved_labels=set(_LABEL_RE.findall(body))
+    )
     out: list[str] = []
     in_fence = ""
     for block in re.split(r"(\n\s*\n)", body):

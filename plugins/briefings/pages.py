@@ -122,7 +122,7 @@ class ArchivePage:
             for label, uri, count in self.months:
                 if label[-4:] != year:
                     year = label[-4:]
-                    rows.append(f"</ul>\n<h2>{year}</h2>\n<ul class=\"briefing-months\">")
+                    rows.append(f'</ul>\n<h2>{year}</h2>\n<ul class="briefing-months">')
                 rows.append(f'<li><a href="{escape_html(href(uri))}">{label}</a> ({count})</li>')
             listing = "\n".join(rows).removeprefix("</ul>\n") + "\n</ul>"
             parts.append(f'<div class="briefing-archive">\n{listing}\n</div>')
@@ -185,7 +185,11 @@ def safe_markdown(text: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         target = match[2]
-        return match[1] + (target if _SAFE_URL_RE.match(target) or "://" not in target and ":" not in target else "#")
+        return match[1] + (
+            target
+            if _SAFE_URL_RE.match(target) or ("://" not in target and ":" not in target)
+            else "#"
+        )
 
     escaped = _UNSAFE_LINK_RE.sub(fix, escaped)
     return _REF_DEF_RE.sub(fix, escaped)
@@ -222,11 +226,7 @@ def _glossary_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
         "",
         f'<p class="glossary-meta"><span class="entity entity--{entry.type}" '
         f'data-entity="{entry.id}" data-entity-type="{entry.type}">{entry.type}</span>'
-        + (
-            " · also: " + ", ".join(escape_html(a) for a in entry.aliases)
-            if entry.aliases
-            else ""
-        )
+        + (" · also: " + ", ".join(escape_html(a) for a in entry.aliases) if entry.aliases else "")
         + "</p>",
         "",
         safe_markdown(entry.description) if entry.description else "*No description yet.*",
@@ -240,7 +240,8 @@ def _glossary_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
             "",
             "Links: "
             + ", ".join(
-                f"<{url}>" if _SAFE_URL_RE.match(url) else escape_markdown(url) for url in entry.links
+                f"<{url}>" if _SAFE_URL_RE.match(url) else escape_markdown(url)
+                for url in entry.links
             ),
         ]
     lines += ["", BACKLINKS_PLACEHOLDER.format(id=entry.id)]
@@ -260,9 +261,7 @@ def fill_backlinks(
         links = backlinks.get(match[1], {})
         if not links:
             return '<p class="glossary-backlinks glossary-backlinks--empty">Not mentioned yet.</p>'
-        ordered = sorted(
-            links.values(), key=lambda b: (b.date or date.min, b.url), reverse=True
-        )
+        ordered = sorted(links.values(), key=lambda b: (b.date or date.min, b.url), reverse=True)
         rows = []
         for link in ordered:
             when = (
@@ -272,13 +271,15 @@ def fill_backlinks(
             )
             times = "mention" if link.count == 1 else "mentions"
             rows.append(
-                f"<li>{when}<a href=\"{escape_html(href(link.url))}\">{escape_html(link.title)}</a>"
+                f'<li>{when}<a href="{escape_html(href(link.url))}">{escape_html(link.title)}</a>'
                 f" ({link.count} {times})"
                 f"<blockquote>{escape_html(link.sentence)}</blockquote></li>"
             )
         return (
             f'<div class="glossary-backlinks"><p>Mentioned in {len(rows)} '
-            f'{"page" if len(rows) == 1 else "pages"}:</p>\n<ul>\n' + "\n".join(rows) + "\n</ul></div>"
+            f"{'page' if len(rows) == 1 else 'pages'}:</p>\n<ul>\n"
+            + "\n".join(rows)
+            + "\n</ul></div>"
         )
 
     return _BACKLINKS_RE.sub(render, html)
@@ -298,7 +299,9 @@ def sources_page(
     known = {source.id for source in registry}
     for source in sorted(registry, key=lambda s: (s.name.casefold(), s.id)):
         name = escape_markdown(source.name)
-        title = f"[{name}](<{source.url}>)" if source.url and _SAFE_URL_RE.match(source.url) else name
+        title = (
+            f"[{name}](<{source.url}>)" if source.url and _SAFE_URL_RE.match(source.url) else name
+        )
         lines = [
             f"## {escape_markdown(source.name)} {{#{source.id} .source-entry "
             f'data-source="{source.id}"}}',

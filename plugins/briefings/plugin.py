@@ -17,13 +17,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .config import BriefingsConfig
 from .errors import Problem
 from .html_annotate import HtmlAnnotator
 from .publisher import GLOSSARY_URI, Publisher, PublisherOptions
-from .render import add_source_attributes
+from .render import add_source_attributes, label_search_dialog
 
 log = get_plugin_logger(__name__)
 
@@ -100,7 +102,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self._generated.add(uri)
         _log_problems(report.errors, report.warnings)
         for asset in ASSETS:
-            content = resources.files("briefings").joinpath("assets", asset).read_text("utf-8")
+            content = resources.files("briefings").joinpath(f"assets/{asset}").read_text("utf-8")
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
         return files
 
@@ -146,8 +148,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Fill the glossary's backlinks, now that every page's mentions are known."""
         if (
             self.config.enabled
@@ -157,6 +159,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         ):
             page.content = self.publisher.resolve_glossary(page.content, page.url)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Give Material's search dialog an accessible name on every page."""
+        if not self.config.enabled:
+            return output
+        return label_search_dialog(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the editors' sourcing report as JSON next to its page."""

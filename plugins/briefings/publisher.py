@@ -8,6 +8,7 @@ generated pages (home, archive, glossary, sources, report). The MkDocs adapter o
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -134,7 +135,7 @@ class Publisher:
     # -- loading ---------------------------------------------------------------------------
 
     def load(self) -> Report:
-        """Read glossary, sources and seeds. Returns the problems; a bad file never stops the rest."""
+        """Read glossary, sources and seeds; return the problems (a bad file stops nothing else)."""
         report = Report()
         root = self.options.root
         glossary_files = sorted(self.options.glossary_dir.glob("*.yml")) + sorted(
@@ -221,7 +222,7 @@ class Publisher:
         )
         for uri, page in archive:
             page_url = url_of(uri)
-            out[uri] = page.render(lambda target, base=page_url: relative_url(url_of(target), base))
+            out[uri] = page.render(functools.partial(_relative_to, url_of, page_url))
         out[GLOSSARY_URI] = pages.glossary_page(self.glossary)
         sources_url = url_of(SOURCES_URI)
         out[SOURCES_URI] = pages.sources_page(
@@ -324,7 +325,11 @@ class Publisher:
         entry = self.glossary.get(entry_id)
         assert entry is not None
         return EntityTarget(
-            entry.id, entry.type, entry.name, self._tooltips[entry.id], f"{glossary_base}#{entry.id}"
+            entry.id,
+            entry.type,
+            entry.name,
+            self._tooltips[entry.id],
+            f"{glossary_base}#{entry.id}",
         )
 
     def _count(
@@ -423,3 +428,8 @@ class Publisher:
     def sourcing_data(self) -> dict[str, object]:
         """Return the editors' sourcing report as JSON-ready data."""
         return pages.sourcing_json(self._sourcing)
+
+
+def _relative_to(url_of: Callable[[str], str], base: str, src_uri: str) -> str:
+    """Return the URL of the page at ``src_uri`` relative to the page at URL ``base``."""
+    return relative_url(url_of(src_uri), base)

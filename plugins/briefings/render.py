@@ -192,7 +192,9 @@ def entities_box_html(
         )
     return (
         '<aside class="briefing-entities" aria-label="Entities in this briefing">\n'
-        '<p class="briefing-entities__title">In this briefing</p>\n' + "\n".join(rows) + "\n</aside>"
+        '<p class="briefing-entities__title">In this briefing</p>\n'
+        + "\n".join(rows)
+        + "\n</aside>"
     )
 
 
@@ -231,6 +233,19 @@ def add_source_attributes(html: str, sources_by_label: Mapping[str, str]) -> str
         )
 
     return _FOOTNOTE_REF_RE.sub(add, html)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def label_search_dialog(html: str) -> str:
+    """Return ``html`` with an accessible name on Material's search dialog (axe rule
+    aria-dialog-name); Material's template gives the dialog none."""
+    return html.replace(
+        _SEARCH_DIALOG,
+        _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'),
+        1,
+    )
 
 
 def join_blocks(blocks: Iterable[str]) -> str:

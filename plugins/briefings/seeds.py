@@ -46,7 +46,9 @@ _CREDIT_RE = re.compile(
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _FINAL_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\Z")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|\Z)")
-_FRONT_MATTER_RE = re.compile(r"---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_RE = re.compile(
+    r"---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
 _SUBHEADING_MAX_CHARS = 150
 _SUBHEADING_MAX_WORDS = 20
 _CREDIT_MAX_WORDS = 8
@@ -382,7 +384,7 @@ def _parse_markdown_seed(text: str, path: str) -> Seed:
             path,
             1,
             "Markdown seed has no YAML front matter",
-            "start the file with '---', lines such as 'date: 2022-09-07' and 'title: ...', then '---'",
+            "start with a '---' line, then 'date: 2022-09-07' and 'title: ...', then '---'",
         )
     try:
         meta = yaml.safe_load(match["yaml"] or "") or {}
@@ -398,9 +400,7 @@ def _parse_markdown_seed(text: str, path: str) -> Seed:
     body_line = text.count("\n", 0, match.end()) + 1
     seed_date = _front_matter_date(meta.get("date"), path) or _date_from_filename(path)
     if seed_date is None:
-        raise SeedError(
-            path, 2, "has no date", "add 'date: YYYY-MM-DD' to the front matter"
-        )
+        raise SeedError(path, 2, "has no date", "add 'date: YYYY-MM-DD' to the front matter")
     if not body.strip():
         raise SeedError(path, body_line, "has front matter but no article text")
     title = _front_matter_str(meta, "title", path)

@@ -11,41 +11,51 @@ opening quote or bracket; a lower-case continuation never starts a sentence. A f
 after an abbreviation is then judged by the abbreviation's class (see ``_ends_sentence``).
 A blank line is always a boundary.
 
-pysbd, sentencex, syntok, nupunkt and blingfire were measured against this module; see the
-tests for the truth table and ``benchmarks/`` (if present) for timings.
+Why not a library (measured on the 3.5 KB seed article and a 30-case truth table like the
+one in tests/unit/test_sentences.py, on this project's 2-core machine): pysbd 6.4 ms per
+article; syntok 1.9 ms; blingfire 0.10 ms but needs numpy and splits "St. Petersburg" and
+'"Really?" she asked'; nupunkt 0.09 ms, one miss, a trained model plus module-level caches;
+sentencex 0.04 ms but keeps "in May. Prices fell." as one sentence. This module: about 0.07 ms
+per article, spans directly, no dependency.
 """
 
 from __future__ import annotations
 
 import re
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """Return the whitespace-separated words of ``words`` as a set (for readable word lists)."""
+    return frozenset(words.split())
+
+
 # Abbreviations that, before a capitalised word, never end a sentence: titles and ranks
 # that precede a name, and Latin/editorial shorthands. Lower case, without the last dot.
-_TITLES = frozenset(
+_TITLES = _word_set(
     """
     mr mrs ms mx dr prof gen col lt sgt capt cpt maj adm cmdr cdr brig cpl pvt pte sen rep
     gov pres rev hon st ste mt ft fr messrs mme mlle amb insp det supt gov atty sec treas
     lieut comdr vs v cf approx ca viz e.g i.e al dept univ assn
-    """.split()
+    """
 )
 # Shorthands that end a sentence only when no number follows ("No. 10", "Jan. 5", "p. 12").
-_BEFORE_NUMBERS = frozenset(
+_BEFORE_NUMBERS = _word_set(
     """
     no nos vol vols pp p fig figs art ch para jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
+    """
 )
 # Abbreviations that are as likely to end a sentence as not ("Acme Inc. The company ...",
 # "the U.S. Army"): they end one only when a typical sentence opener follows.
-_AMBIGUOUS = frozenset("inc ltd co corp plc llc bros jr sr etc esq".split())
+_AMBIGUOUS = _word_set("inc ltd co corp plc llc bros jr sr etc esq")
 # Capitalised words that open sentences but rarely follow an abbreviation inside one.
-_SENTENCE_OPENERS = frozenset(
+_SENTENCE_OPENERS = _word_set(
     """
     a an the this that these those it its he she they we i you his her their our my there
     here but and or so yet however meanwhile moreover nevertheless instead still then now
     also in on at for after before when while if as although though since because despite
     during last earlier later some many most several such one two three no not what why how
     who where which both each every all other others another only even
-    """.split()
+    """
 )
 
 # A run of sentence-final punctuation plus the closing quotes/brackets after it, followed by

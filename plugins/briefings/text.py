@@ -23,7 +23,7 @@ _SLUG_STRIP_RE = re.compile(r"[^a-z0-9]+")
 
 
 def escape_markdown(text: str) -> str:
-    """Return ``text`` with every Markdown/HTML-significant ASCII character as a character reference.
+    """Return ``text`` with each Markdown/HTML-significant ASCII character as a character reference.
 
     The result, fed to Python-Markdown, renders as exactly ``text``. Line breaks are kept
     (they are soft breaks inside a paragraph); callers join lines as they need.

@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-
 from briefings.seeds import read_seed
+from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, BuiltSite
 
 SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
@@ -39,7 +38,7 @@ def visible_text(node: Tag) -> str:
     clone = BeautifulSoup(str(node), "html.parser")
     for junk in clone.select("sup[id^=fnref], div.footnote, a.headerlink, .briefing-entities"):
         junk.decompose()
-    return norm(clone.get_text(" "))
+    return norm(clone.get_text())
 
 
 def test_build_is_clean(repo_site: BuiltSite) -> None:
@@ -137,7 +136,9 @@ def test_reproducible(repo_site: BuiltSite, tmp_path: Path) -> None:
 
     second = tmp_path / "again"
     build(load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(second)))
-    first_files = sorted(p.relative_to(repo_site.site) for p in repo_site.site.rglob("*") if p.is_file())
+    first_files = sorted(
+        p.relative_to(repo_site.site) for p in repo_site.site.rglob("*") if p.is_file()
+    )
     second_files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert first_files == second_files
     # Nothing is excluded: MkDocs stamps sitemap.xml(.gz) with the pages' update *date*,

@@ -1,7 +1,6 @@
 """Unit tests for briefings.glossary: loading, validation errors, warnings, lookups."""
 
 # Curly apostrophes and dashes are part of what these tests are about.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Unit tests for briefings.matcher: word boundaries, longest match, case, variants, speed."""
 
 # Curly apostrophes, dashes and look-alike letters are what these tests are about.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

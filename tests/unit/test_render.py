@@ -7,10 +7,6 @@ import string
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from briefings.render import (
     EntityTarget,
     LinkPolicy,
@@ -22,6 +18,9 @@ from briefings.render import (
 )
 from briefings.text import count_words, escape_markdown, slugify
 from briefings.urls import relative_url
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 EXTENSIONS = [
     "footnotes",
@@ -41,7 +40,9 @@ EXTENSIONS = [
     "pymdownx.critic",
     "pymdownx.arithmatex",
 ]
-TARGET = EntityTarget("north-korea", "place", "North Korea", 'A "state" <b>&</b>', "../g/#north-korea")
+TARGET = EntityTarget(
+    "north-korea", "place", "North Korea", 'A "state" <b>&</b>', "../g/#north-korea"
+)
 
 
 def to_html(text: str) -> str:
@@ -98,7 +99,13 @@ def always(_: str) -> bool:
 
 def test_annotate_text_contract() -> None:
     text = "North Korea's envoy <met> *them*."
-    out = annotate_text(text, [Span(0, 11, "north-korea")], [Marker(len(text), "src-ap")], {"north-korea": TARGET}, always)
+    out = annotate_text(
+        text,
+        [Span(0, 11, "north-korea")],
+        [Marker(len(text), "src-ap")],
+        {"north-korea": TARGET},
+        always,
+    )
     html = to_html(out + "\n\n[^src-ap]: AP")
     soup = BeautifulSoup(html, "html.parser")
     mention = soup.select_one("a.entity")

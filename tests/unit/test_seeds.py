@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from briefings.errors import SeedError
 from briefings.seeds import (
     decode_seed,
@@ -62,11 +61,20 @@ def test_real_seed_every_word_kept() -> None:
     ("text", "kinds"),
     [
         ("date 2024-01-02 First para.\n\nSecond para.", ["paragraph", "paragraph"]),
-        ("date 2024-01-02\n\nIntro.\n\nA short heading\n\nBody.", ["paragraph", "subheading", "paragraph"]),
-        ("date 2024-01-02\nIntro.\n\nSoldiers at the front. Credit: Reuters\n\nBody.", ["paragraph", "caption", "paragraph"]),
+        (
+            "date 2024-01-02\n\nIntro.\n\nA short heading\n\nBody.",
+            ["paragraph", "subheading", "paragraph"],
+        ),
+        (
+            "date 2024-01-02\nIntro.\n\nSoldiers at the front. Credit: Reuters\n\nBody.",
+            ["paragraph", "caption", "paragraph"],
+        ),
         ("date 2024-01-02\nIntro.\n\nShort closing line", ["paragraph", "paragraph"]),
         ("date 2024-01-02\nIntro.\n\nWhat next?\n\nBody.", ["paragraph", "paragraph", "paragraph"]),
-        ("date 2024-01-02\nIntro.\n\n“A quoted line,” he said\n\nBody.", ["paragraph", "subheading", "paragraph"]),
+        (
+            "date 2024-01-02\nIntro.\n\n“A quoted line,” he said\n\nBody.",
+            ["paragraph", "subheading", "paragraph"],
+        ),
         ("date 2024-01-02\nline one\nline two.\n\nBody.", ["paragraph", "paragraph"]),
     ],
 )

@@ -1,0 +1,584 @@
+"""Time plain Material builds against builds with the briefings plugin (issue 9).
+
+For every article count N and glossary size G this writes one corpus (see
+:mod:`benchmarks.corpus`) as two sites, then builds each in a fresh ``python -m mkdocs
+build`` child process: (a) the articles as plain Markdown pages with the plugin disabled,
+(b) the same articles as seeds with the plugin enabled. Each build's wall time, CPU time
+(user + system) and peak resident memory come from ``os.wait4`` on the child. With
+``--repeat R`` every build runs R times, (a) and (b) interleaved; the table shows the
+fastest run (the least disturbed by other work on a shared machine) and the largest peak.
+
+The result is a Markdown report: the table, the issue's targets as ratios from this one
+run, what the generator put into the corpus, what the plugin found in the built pages and
+the warnings of the (non-strict) plugin builds. ``make bench`` prints it and writes
+``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import (
+    DEFAULT_SEED,
+    PROJECT_CONFIG,
+    CorpusStats,
+    corpus_stats,
+    make_corpus,
+    write_plain_site,
+    write_plugin_site,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_WORKDIR = REPO / "benchmarks" / "out"
+MIB = 1024 * 1024
+_WARNING_RE = re.compile(r"^WARNING\s*-\s*(?P<text>.*)$")
+_QUOTED_RE = re.compile(r"'[^']*'|\"[^\"]*\"")
+_PATH_RE = re.compile(r"\S+\.(?:txt|md|yml|yaml|html)(?::\d+)?")
+_NUMBER_RE = re.compile(r"\d+")
+_BOX_CLASS = "briefing-entities"
+_FOOTNOTE_RE = re.compile(r'class="footnote-ref"')
+
+# The targets of issue 9, all ratios measured in the same run.
+TARGET_RATIO = 1.3
+LINEAR_SLACK = 1.1  # 3,000 articles may cost 3.3x 1,000: 10 % above linear
+TARGET_GLOSSARY = 0.10
+TARGET_MEMORY = 1024 * MIB
+MISSED = "**missed**"
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One build in a child process: what it cost and what it logged."""
+
+    wall: float
+    cpu: float
+    peak_rss: int
+    returncode: int
+    warnings: tuple[str, ...]
+    log: Path
+
+
+@dataclass(frozen=True, slots=True)
+class PageCounts:
+    """Means over a sample of built briefing pages: entity marks and footnote references."""
+
+    pages: int
+    entities: float
+    footnotes: float
+
+
+@dataclass(slots=True)
+class Row:
+    """All runs of one (N, G) point."""
+
+    articles: int
+    entries: int
+    stats: CorpusStats
+    plain: list[Measurement] = field(default_factory=list)
+    plugin: list[Measurement] = field(default_factory=list)
+    counts: PageCounts | None = None
+
+    def best(self, kind: str) -> Measurement | None:
+        """Return the fastest successful run of ``kind`` ("plain" or "plugin"), or None."""
+        runs = [m for m in (self.plain if kind == "plain" else self.plugin) if m.returncode == 0]
+        return min(runs, key=lambda m: m.wall) if runs else None
+
+    def peak(self, kind: str) -> int | None:
+        """Return the largest peak RSS in bytes of the successful runs of ``kind``, or None."""
+        runs = [m for m in (self.plain if kind == "plain" else self.plugin) if m.returncode == 0]
+        return max(m.peak_rss for m in runs) if runs else None
+
+    def ratio(self) -> float | None:
+        """Return plugin wall time over plain wall time (best runs), or None."""
+        plain, plugin = self.best("plain"), self.best("plugin")
+        return plugin.wall / plain.wall if plain and plugin else None
+
+    def cpu_ratio(self) -> float | None:
+        """Return plugin CPU time over plain CPU time (best runs), or None."""
+        plain, plugin = self.best("plain"), self.best("plugin")
+        return plugin.cpu / plain.cpu if plain and plugin and plain.cpu else None
+
+
+def build(config: Path, site_dir: Path, log: Path) -> Measurement:
+    """Run ``mkdocs build`` for ``config`` in a child process and return its measurement.
+
+    The child's output goes to ``log``; its peak RSS and CPU time come from ``os.wait4``,
+    so they are the child's alone, not those of earlier children.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config)]
+    command += ["--site-dir", str(site_dir)]
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text("utf-8", errors="replace")
+    warnings = tuple(
+        match["text"] for line in text.splitlines() if (match := _WARNING_RE.match(line))
+    )
+    return Measurement(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        peak_rss=usage.ru_maxrss * 1024,  # kilobytes on Linux
+        returncode=child.returncode,
+        warnings=warnings,
+        log=log,
+    )
+
+
+def warning_kind(text: str) -> str:
+    """Return ``text`` with paths, quoted names and numbers blanked, to group warnings."""
+    text = _PATH_RE.sub("<file>", text)
+    text = _QUOTED_RE.sub("'...'", text)
+    return _NUMBER_RE.sub("N", text)[:110]
+
+
+class _MarkCounter(HTMLParser):
+    """Counts entity marks in a page's text, leaving out the per-briefing entities box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks = 0
+        self.box_tag = ""
+        self.box_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Count a mark outside the box; track how deep inside the box we are."""
+        if self.box_depth:
+            self.box_depth += tag == self.box_tag
+            return
+        names = dict(attrs)
+        if _BOX_CLASS in (names.get("class") or "").split():
+            self.box_tag, self.box_depth = tag, 1
+        elif "data-entity" in names:
+            self.marks += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave the box when its element closes."""
+        if self.box_depth and tag == self.box_tag:
+            self.box_depth -= 1
+
+
+def count_marks(site_dir: Path, sample: int = 50) -> PageCounts:
+    """Return the mean entity marks and footnote references of up to ``sample`` briefings.
+
+    Marks in the entities box at the top of a briefing are not counted, so the mean is
+    comparable with the mentions the generator wrote.
+    """
+    pages = sorted(site_dir.glob("briefings/*/index.html"))[:sample]
+    entities = footnotes = 0
+    for page in pages:
+        html = page.read_text("utf-8")
+        counter = _MarkCounter()
+        counter.feed(html)
+        counter.close()
+        entities += counter.marks
+        footnotes += len(_FOOTNOTE_RE.findall(html))
+    count = max(1, len(pages))
+    return PageCounts(len(pages), entities / count, footnotes / count)
+
+
+def measure_point(
+    articles: int, entries: int, seed: int, repeat: int, workdir: Path, keep: bool
+) -> Row:
+    """Write the corpus of (``articles``, ``entries``) and time both builds ``repeat`` times."""
+    corpus = make_corpus(articles, entries, seed)
+    root = workdir / f"n{articles}-g{entries}"
+    shutil.rmtree(root, ignore_errors=True)
+    configs = {
+        "plain": write_plain_site(corpus, root / "plain", PROJECT_CONFIG),
+        "plugin": write_plugin_site(corpus, root / "plugin", PROJECT_CONFIG),
+    }
+    row = Row(articles, entries, corpus_stats(corpus))
+    for attempt in range(repeat):
+        order = ("plain", "plugin") if attempt % 2 == 0 else ("plugin", "plain")
+        for kind in order:
+            site = root / kind / "site"
+            result = build(configs[kind], site, root / f"{kind}-{attempt + 1}.log")
+            (row.plain if kind == "plain" else row.plugin).append(result)
+            status = "ok" if result.returncode == 0 else f"FAILED, see {result.log}"
+            print(
+                f"  N={articles} G={entries} {kind:6} run {attempt + 1}: {result.wall:6.2f} s, "
+                f"{result.peak_rss / MIB:5.0f} MiB, {len(result.warnings)} warnings, {status}",
+                file=sys.stderr,
+                flush=True,
+            )
+            if kind == "plugin" and result.returncode == 0 and row.counts is None:
+                row.counts = count_marks(site)
+            if not keep:
+                shutil.rmtree(site, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(root / "plain" / "docs", ignore_errors=True)
+    return row
+
+
+# --- the report ------------------------------------------------------------------------
+
+
+def _seconds(measurement: Measurement | None) -> str:
+    return f"{measurement.wall:.2f}" if measurement else "failed"
+
+
+def _cpu(measurement: Measurement | None) -> str:
+    return f"{measurement.cpu:.2f}" if measurement else "-"
+
+
+def _ratio(value: float | None) -> str:
+    return f"{value:.2f}" if value is not None else "-"
+
+
+def _mib(value: int | None) -> str:
+    return f"{value / MIB:.0f}" if value is not None else "-"
+
+
+def results_table(rows: Sequence[Row]) -> str:
+    """Return the Markdown table of every (N, G) point."""
+    lines = [
+        "| N | G | (a) plain s | (b) plugin s | b/a | (a) CPU s | (b) CPU s | b/a CPU "
+        "| (a) peak MiB | (b) peak MiB |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        plain, plugin = row.best("plain"), row.best("plugin")
+        ratio, cpu_ratio = row.ratio(), row.cpu_ratio()
+        lines.append(
+            f"| {row.articles:,} | {row.entries:,} | {_seconds(plain)} | {_seconds(plugin)} "
+            f"| {_ratio(ratio)} | {_cpu(plain)} | {_cpu(plugin)} | {_ratio(cpu_ratio)} "
+            f"| {_mib(row.peak('plain'))} | {_mib(row.peak('plugin'))} |"
+        )
+    return "\n".join(lines)
+
+
+def _find(rows: Iterable[Row], articles: int, entries: int) -> Row | None:
+    return next((r for r in rows if r.articles == articles and r.entries == entries), None)
+
+
+def _verdict(wall_ok: bool, cpu_ok: bool) -> str:
+    """Return the verdict on a target judged on wall time and on CPU time."""
+    if wall_ok and cpu_ok:
+        return "met"
+    if not wall_ok and not cpu_ok:
+        return MISSED
+    return "unclear: wall and CPU disagree (noise), rerun with --repeat 3"
+
+
+def _pair(low: Row | None, high: Row | None, kind: str) -> tuple[Measurement, Measurement] | None:
+    """Return the best runs of ``kind`` at two points, or None if either is missing."""
+    first = low.best(kind) if low else None
+    second = high.best(kind) if high else None
+    return (first, second) if first and second else None
+
+
+def target_lines(rows: Sequence[Row]) -> list[str]:
+    """Return the Markdown table rows of the issue's targets measured in this run.
+
+    Each target is judged on wall time (as the issue states it) and on CPU time (which other
+    processes on a shared machine disturb less); when the two disagree the verdict says so.
+    """
+    lines = ["| target (issue 9) | wall | CPU | verdict |", "|---|--:|--:|---|"]
+    sizes = sorted({r.articles for r in rows})
+    glossaries = sorted({r.entries for r in rows})
+    if not sizes:
+        return lines
+    big_n, big_g, small_g = sizes[-1], glossaries[-1], glossaries[0]
+    point = _find(rows, big_n, big_g)
+    ratio, cpu_ratio = (point.ratio(), point.cpu_ratio()) if point else (None, None)
+    if ratio is not None and cpu_ratio is not None:
+        lines.append(
+            f"| b/a ≤ {TARGET_RATIO} at N = {big_n:,}, G = {big_g:,} | {ratio:.2f} "
+            f"| {cpu_ratio:.2f} | {_verdict(ratio <= TARGET_RATIO, cpu_ratio <= TARGET_RATIO)} |"
+        )
+    if len(sizes) > 1:
+        small = sizes[-2]
+        limit = LINEAR_SLACK * big_n / small
+        for entries in glossaries:
+            runs = _pair(_find(rows, small, entries), _find(rows, big_n, entries), "plugin")
+            if runs is None:
+                continue
+            wall, cpu = runs[1].wall / runs[0].wall, runs[1].cpu / runs[0].cpu
+            lines.append(
+                f"| (b) N = {big_n:,} costs ≤ {limit:.1f}x N = {small:,} (G = {entries:,}) "
+                f"| {wall:.2f}x | {cpu:.2f}x | {_verdict(wall <= limit, cpu <= limit)} |"
+            )
+    if small_g != big_g:
+        for articles in sizes:
+            runs = _pair(_find(rows, articles, small_g), _find(rows, articles, big_g), "plugin")
+            if runs is None:
+                continue
+            wall, cpu = runs[1].wall / runs[0].wall - 1, runs[1].cpu / runs[0].cpu - 1
+            lines.append(
+                f"| (b) G = {small_g:,} → {big_g:,} adds ≤ {TARGET_GLOSSARY:.0%} "
+                f"(N = {articles:,}) | {wall:+.0%} | {cpu:+.0%} "
+                f"| {_verdict(wall <= TARGET_GLOSSARY, cpu <= TARGET_GLOSSARY)} |"
+            )
+    for row in rows:
+        peak = row.peak("plugin")
+        if row.articles == big_n and peak is not None:
+            ok = peak <= TARGET_MEMORY
+            lines.append(
+                f"| (b) peak memory ≤ 1 GiB at N = {big_n:,}, G = {row.entries:,} "
+                f"| {peak / MIB:.0f} MiB | | {_verdict(ok, ok)} |"
+            )
+    return lines
+
+
+def corpus_lines(rows: Sequence[Row]) -> list[str]:
+    """Return a Markdown table of what each corpus holds and what the plugin marked."""
+    lines = [
+        "| N | G | words | mentions written | attributions written | subheadings | captions "
+        "| entity marks found | footnote refs found |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        s, c = row.stats, row.counts
+        found = f"{c.entities:.1f} | {c.footnotes:.1f}" if c else "- | -"
+        lines.append(
+            f"| {row.articles:,} | {row.entries:,} | {s.words:.0f} | {s.mentions:.1f} "
+            f"| {s.attributions:.1f} | {s.subheadings:.1f} | {s.captions:.1f} | {found} |"
+        )
+    return lines
+
+
+def warning_lines(rows: Sequence[Row], top: int = 6) -> list[str]:
+    """Return the most frequent warning kinds of each point's plugin builds."""
+    lines: list[str] = []
+    for row in rows:
+        runs = row.plugin[:1]
+        if not runs:
+            continue
+        kinds = Counter(warning_kind(text) for text in runs[0].warnings)
+        total = sum(kinds.values())
+        lines.append(f"- N = {row.articles:,}, G = {row.entries:,}: {total} warnings")
+        lines.extend(f"    - {count} x `{kind}`" for kind, count in kinds.most_common(top))
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Machine:
+    """Where and with what the benchmark ran."""
+
+    cpus: int
+    cpu_model: str
+    memory: str
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+    versions: str
+    commit: str
+
+
+def _read_first(path: str, prefix: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith(prefix):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _commit() -> str:
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "plugins"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head} with uncommitted changes in plugins/" if dirty else head
+
+
+def machine(load_before: tuple[float, float, float]) -> Machine:
+    """Return the description of this machine, its load now and before the run."""
+    versions = (
+        f"Python {platform.python_version()}, MkDocs {_version('mkdocs')}, "
+        f"Material {_version('mkdocs-material')}, mkdocs-briefings {_version('mkdocs-briefings')}"
+    )
+    return Machine(
+        cpus=os.cpu_count() or 1,
+        cpu_model=_read_first("/proc/cpuinfo", "model name"),
+        memory=_read_first("/proc/meminfo", "MemTotal"),
+        load_before=load_before,
+        load_after=os.getloadavg(),
+        versions=versions,
+        commit=_commit(),
+    )
+
+
+def report(
+    rows: Sequence[Row],
+    host: Machine,
+    repeat: int,
+    seed: int,
+    elapsed: float,
+    finished: datetime,
+) -> str:
+    """Return the whole Markdown report of a run that ended at ``finished``."""
+    when = finished.strftime("%Y-%m-%d %H:%M UTC")
+    load = ", ".join(f"{x:.2f}" for x in host.load_before)
+    load_after = ", ".join(f"{x:.2f}" for x in host.load_after)
+    parts = [
+        "# Build benchmark: plain Material vs the briefings plugin",
+        "",
+        f"Written by `make bench` (`benchmarks/run.py`) on {when}, commit {host.commit}.",
+        f"{host.cpus} x {host.cpu_model}, {host.memory} RAM, shared with other work: "
+        f"load average {load} before, {load_after} after ({elapsed:.0f} s in all).",
+        f"{host.versions}. Corpus seed {seed}; each build is a fresh `python -m mkdocs "
+        f"build` process, best of {repeat} run{'s' if repeat != 1 else ''}.",
+        "",
+        "(a) = the articles as plain Markdown pages, plugin disabled; (b) = the same articles "
+        "as seeds with the plugin. Both sites inherit the project's theme and Markdown "
+        "extensions, have a small nav and build non-strict. Times are wall-clock seconds; "
+        "CPU is user + system time of the build process; peak is its maximum resident set.",
+        "",
+        results_table(rows),
+        "",
+        "## Targets",
+        "",
+        *target_lines(rows),
+        "",
+        "## Corpus (means per article) and what the plugin marked",
+        "",
+        *corpus_lines(rows),
+        "",
+        "## Warnings of the plugin builds",
+        "",
+        "A corpus of N articles mentions only part of a large glossary, so the build is not "
+        "strict and lists unmentioned entries; anything else here deserves a look.",
+        "",
+        *(warning_lines(rows) or ["- none"]),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def save_json(path: Path, rows: Sequence[Row], host: Machine, meta: dict[str, float]) -> None:
+    """Write every measurement of the run to ``path``, so the report can be redone later."""
+    data = {
+        "machine": dataclasses.asdict(host),
+        "meta": meta,
+        "rows": [dataclasses.asdict(row) for row in rows],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8")
+
+
+def load_json(path: Path) -> tuple[list[Row], Machine, dict[str, float]]:
+    """Return the rows, machine and run facts saved by :func:`save_json`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def measurement(item: dict[str, Any]) -> Measurement:
+        return Measurement(
+            **{**item, "warnings": tuple(item["warnings"]), "log": Path(item["log"])}
+        )
+
+    rows = [
+        Row(
+            item["articles"],
+            item["entries"],
+            CorpusStats(**item["stats"]),
+            [measurement(m) for m in item["plain"]],
+            [measurement(m) for m in item["plugin"]],
+            PageCounts(**item["counts"]) if item["counts"] else None,
+        )
+        for item in data["rows"]
+    ]
+    host = data["machine"]
+    for key in ("load_before", "load_after"):
+        host[key] = tuple(host[key])
+    return rows, Machine(**host), data["meta"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; return 0, or 1 if a build failed (or a target was missed, if asked)."""
+    parser = argparse.ArgumentParser(description="Time plain vs plugin MkDocs builds.")
+    parser.add_argument("--articles", type=_sizes, default=[100, 1000, 3000], help="N list")
+    parser.add_argument("--glossary", type=_sizes, default=[500, 5000], help="G list")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per build (best kept)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument(
+        "--fail-on-target", action="store_true", help="exit 1 when a target is missed"
+    )
+    parser.add_argument(
+        "--from-json", type=Path, help="redo the report from a saved results.json, build nothing"
+    )
+    args = parser.parse_args(argv)
+    if args.from_json:
+        rows, host, meta = load_json(args.from_json)
+    else:
+        # MkDocs reads --site-dir relative to the config file, so every path is absolute.
+        workdir = args.workdir.resolve()
+        load_before = os.getloadavg()
+        start = time.perf_counter()
+        print("warming up (tiny corpus, not recorded)", file=sys.stderr, flush=True)
+        measure_point(10, 50, args.seed, 1, workdir / "warmup", keep=False)
+        repeat = max(1, args.repeat)
+        rows = [
+            measure_point(n, g, args.seed, repeat, workdir, args.keep)
+            for n in args.articles
+            for g in args.glossary
+        ]
+        host = machine(load_before)
+        meta = {
+            "repeat": repeat,
+            "seed": args.seed,
+            "elapsed": time.perf_counter() - start,
+            "finished": time.time(),
+        }
+        save_json(workdir / "results.json", rows, host, meta)
+    finished = datetime.fromtimestamp(meta["finished"], UTC)
+    text = report(rows, host, int(meta["repeat"]), int(meta["seed"]), meta["elapsed"], finished)
+    print(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    failed = any(m.returncode != 0 for row in rows for m in (*row.plain, *row.plugin))
+    missed = any(MISSED in line for line in target_lines(rows))
+    return 1 if failed or (args.fail_on_target and missed) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

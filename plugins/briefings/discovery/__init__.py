@@ -1,0 +1,16 @@
+"""Offline entity discovery: names in new articles that the glossary does not know yet.
+
+Build one :class:`EntityDiscoverer` per site build (it loads gazetteers from data
+packages, about half a second) and call :meth:`EntityDiscoverer.discover` per article. It
+returns :class:`Candidate` entities (id, name, type, aliases, confidence, evidence) and
+their mentions, with the same :class:`~briefings.matcher.Mention` values the glossary
+matcher produces. No model, no network: only rules and the data packages listed in
+:mod:`.gazetteers`.
+"""
+
+from __future__ import annotations
+
+from .discoverer import Candidate, EntityDiscoverer
+from .gazetteers import Gazetteers, load_gazetteers
+
+__all__ = ["Candidate", "EntityDiscoverer", "Gazetteers", "load_gazetteers"]

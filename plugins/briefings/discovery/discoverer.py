@@ -1,0 +1,390 @@
+"""Find the people, organisations, places, equipment and events of one article, offline.
+
+:class:`EntityDiscoverer` is built once per site build (it loads the gazetteers) and then
+asked, article by article, for the names the glossary does not know yet. For one article it
+
+1. cuts each paragraph into words and runs of capitalised words (:mod:`.spans`), and each
+   run into names (:mod:`.segment`), an acronym definition first ("World Food Programme
+   (WFP)" is one name whatever its words);
+2. collects evidence for each distinct name: from the name itself and from every place it
+   occurs (:mod:`.evidence`), from photo credits ("Credit: Reuters") and from lists
+   ("Odesa, Chornomorsk and Pivdennyi" share a type);
+3. merges the forms of one entity (:mod:`.merging`);
+4. keeps the entities whose confidence reaches ``min_confidence`` and finds their mentions
+   with the glossary's :class:`~briefings.matcher.Matcher`, so discovered names are marked
+   exactly like glossary names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from ..matcher import Matcher, Mention, fold_case, normalise_surface
+from ..text import slugify
+from .aliases import acronym_after, definition_start, is_alias_gap, is_generic_definition
+from .evidence import CREDIT_SCORE, context_evidence, name_evidence
+from .gazetteers import Gazetteers, fold, load_gazetteers
+from .lexicon import EVENT_HEADS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, SHORT_MODIFIERS
+from .merging import NameRecord, UnionFind, group_names, score
+from .segment import Evidence, Segment, segment_run
+from .spans import Token, find_runs, tokenize
+
+__all__ = ["Candidate", "EntityDiscoverer"]
+
+_CREDIT_RE = re.compile(r"(?:Photo )?[Cc]redit:\s*(?P<credit>\S.*?)\s*\Z", re.DOTALL)
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", " & "})
+_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
+_SUBHEADING_MAX_WORDS = 15
+
+MULTI_WORD_PRIOR = 0.3
+PROPER_WORD_PRIOR = 0.15
+REPEAT_BONUS = 0.1
+LIST_SCORE = 0.6
+DEFINED_ACRONYM_BONUS = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity discovered in an article, ready to be reviewed into the glossary.
+
+    ``name`` is the longest full form seen, ``aliases`` the other forms the article uses
+    ("Prigozhin", an acronym), ``evidence`` the reasons for its ``type``, strongest first.
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    """One place a name occurs: paragraph index and character offsets."""
+
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(slots=True)
+class _Article:
+    """The working state of one :meth:`EntityDiscoverer.discover` call."""
+
+    paragraphs: Sequence[str]
+    names: dict[str, NameRecord]
+    occurrences: list[_Occurrence]
+    aliases: dict[str, str]
+    generic: set[str]
+
+
+def _looks_title_case(paragraph: str, tokens: Sequence[Token]) -> bool:
+    """Return True for a headline-style subheading: short, unpunctuated, mostly capitalised.
+
+    Capitals in such a line say nothing about names, so it is not searched for new ones
+    (names found elsewhere in the article are still marked in it).
+    """
+    if len(tokens) > _SUBHEADING_MAX_WORDS or paragraph.rstrip()[-1:] in '.!?"”’)':
+        return False
+    if _CREDIT_RE.search(paragraph):
+        return False
+    long_words = [token for token in tokens if len(token.text) > 3 and token.text.isalpha()]
+    if len(long_words) < 3:
+        return False
+    return sum(token.capitalised for token in long_words) >= 0.75 * len(long_words)
+
+
+class EntityDiscoverer:
+    """Finds candidate glossary entities in articles; build once, call :meth:`discover` often."""
+
+    __slots__ = ("_gazetteers", "_known", "min_confidence")
+
+    def __init__(
+        self,
+        known_surfaces: Collection[str] = (),
+        min_confidence: float = 0.6,
+        gazetteers: Gazetteers | None = None,
+    ) -> None:
+        """Load the gazetteers (unless given) and remember the surfaces the glossary has.
+
+        ``known_surfaces`` are glossary names and aliases: a discovered entity any of whose
+        forms is one of them is the glossary's already and is not returned. Comparison
+        ignores case, whitespace runs and apostrophe/hyphen variants.
+        """
+        self._gazetteers = gazetteers if gazetteers is not None else load_gazetteers()
+        self._known = frozenset(fold_case(normalise_surface(s)) for s in known_surfaces)
+        self.min_confidence = min_confidence
+
+    @property
+    def gazetteers(self) -> Gazetteers:
+        """Return the lookups this discoverer uses (to share with another discoverer)."""
+        return self._gazetteers
+
+    def discover(self, paragraphs: Sequence[str]) -> tuple[list[Candidate], list[list[Mention]]]:
+        """Return the article's new entities and, per paragraph, their mentions.
+
+        ``paragraphs`` are the article's blocks in order (paragraphs, subheadings,
+        captions). Candidates come in order of first appearance; each paragraph's mentions
+        are sorted, do not overlap, and have ``entry_id`` set to a candidate's id. Never
+        raises on any text.
+        """
+        article = self._collect(paragraphs)
+        self._add_list_evidence(article)
+        groups = group_names(article.names, article.aliases, self.min_confidence, self._gazetteers)
+        candidates = self._candidates(article.names, groups)
+        surfaces = [
+            (surface, candidate.id, True)
+            for candidate in candidates
+            for surface in (candidate.name, *candidate.aliases)
+        ]
+        matcher = Matcher(surfaces)
+        return candidates, [matcher.find_mentions(paragraph) for paragraph in paragraphs]
+
+    # --- collecting --------------------------------------------------------------------
+
+    def _is_modifier_suffix(self, part: str) -> bool:
+        """Return True if ``part`` after a hyphen is an English modifier ("backed", "run").
+
+        Short parts must be known modifiers, so "Ing-wen" and "Jae-in" stay names.
+        """
+        if part in SHORT_MODIFIERS:
+            return True
+        return (len(part) > 3 or part.endswith("ed")) and self._gazetteers.is_ordinary(part)
+
+    def _possessive_joins(self, word: str) -> bool:
+        """Return True if a possessive common noun stays inside a name ("People's Party")."""
+        return word not in _HEADS and self._gazetteers.is_ordinary(word)
+
+    def _collect(self, paragraphs: Sequence[str]) -> _Article:
+        """Return every name of the article with its evidence, occurrences and aliases."""
+        gazetteers = self._gazetteers
+        tokenized = [
+            tokenize(paragraph, self._is_modifier_suffix, gazetteers.hyphen_particles)
+            for paragraph in paragraphs
+        ]
+        capitalised = frozenset(
+            fold(token.text)
+            for tokens in tokenized
+            for token in tokens
+            if token.capitalised and not token.initial
+        )
+        article = _Article(paragraphs, {}, [], {}, set())
+        for index, (paragraph, tokens) in enumerate(zip(paragraphs, tokenized, strict=True)):
+            if _looks_title_case(paragraph, tokens):
+                continue
+            credit = _CREDIT_RE.search(paragraph)
+            credit_start = credit.start("credit") if credit else len(paragraph)
+            for first, last in find_runs(
+                paragraph, tokens, gazetteers.name_particles, self._possessive_joins
+            ):
+                for segment in self._segments(article, index, tokens, first, last, capitalised):
+                    self._record(article, index, tokens, segment, credit_start)
+            for position in range(1, len(tokens)):
+                if (
+                    paragraph[tokens[position].start - 1 : tokens[position].start] == "("
+                    and acronym_after(paragraph, tokens, position - 1)
+                    and is_generic_definition(tokens, position)
+                ):
+                    article.generic.add(tokens[position].text)
+        for acronym in article.generic:
+            article.names.pop(acronym, None)
+        for short, long_form in list(article.aliases.items()):
+            if short in article.names and long_form in article.names:
+                record = article.names[long_form]
+                record.prior = max(record.prior, DEFINED_ACRONYM_BONUS)
+            else:
+                del article.aliases[short]
+        for record in article.names.values():
+            self._rescore(record)
+        return article
+
+    def _segments(
+        self,
+        article: _Article,
+        paragraph_index: int,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        capitalised: frozenset[str],
+    ) -> list[Segment]:
+        """Return the names in one run; an acronym definition after the run comes first."""
+        paragraph = article.paragraphs[paragraph_index]
+        acronym = acronym_after(paragraph, tokens, last)
+        if acronym is not None:
+            start = definition_start([token.text for token in tokens[first : last + 1]], acronym)
+            if start is not None:
+                head = list(
+                    segment_run(tokens, first, first + start - 1, self._gazetteers, capitalised)
+                    if start
+                    else ()
+                )
+                long_form = paragraph[tokens[first + start].start : tokens[last].end]
+                article.aliases.setdefault(acronym, long_form)
+                return [*head, Segment(first + start, last)]
+        return list(segment_run(tokens, first, last, self._gazetteers, capitalised))
+
+    def _record(
+        self,
+        article: _Article,
+        index: int,
+        tokens: Sequence[Token],
+        segment: Segment,
+        credit_start: int,
+    ) -> None:
+        """Add one occurrence of a name and the evidence around it."""
+        gazetteers = self._gazetteers
+        paragraph = article.paragraphs[index]
+        start, end = tokens[segment.first].start, tokens[segment.last].end
+        surface = paragraph[start:end]
+        record = article.names.get(surface)
+        if record is None:
+            words = tuple(token.text for token in tokens[segment.first : segment.last + 1])
+            evidence, place = name_evidence(words, gazetteers)
+            record = NameRecord(surface, words, (index, start), place)
+            record.add(evidence)
+            article.names[surface] = record
+        record.add(segment.evidence)
+        single_ordinary = segment.first == segment.last and gazetteers.is_ordinary(surface)
+        record.add(
+            context_evidence(
+                paragraph,
+                tokens,
+                segment.first,
+                segment.last,
+                gazetteers,
+                single_ordinary=single_ordinary,
+                place_hit=record.place,
+            )
+        )
+        if start >= credit_start:
+            record.add([Evidence("organization", CREDIT_SCORE, "photo credit")])
+        if not tokens[segment.first].initial:
+            record.mid_sentence += 1
+        occurrence = _Occurrence(index, start, end, surface)
+        previous = article.occurrences[-1] if article.occurrences else None
+        if (
+            previous is not None
+            and previous.paragraph == index
+            and is_alias_gap(paragraph[previous.end : start])
+        ):
+            article.aliases.setdefault(surface, previous.surface)
+        article.occurrences.append(occurrence)
+
+    def _rescore(self, record: NameRecord) -> None:
+        """Set the name-shape prior of ``record``, then its type and confidence."""
+        if len(record.words) > 1:
+            prior = MULTI_WORD_PRIOR
+        elif record.words[0].isupper() or self._gazetteers.is_ordinary(record.surface):
+            prior = 0.0
+        else:
+            prior = PROPER_WORD_PRIOR
+        if record.mid_sentence >= 2:
+            prior += REPEAT_BONUS
+        record.prior = max(record.prior, prior)
+        record.rescore()
+
+    # --- lists -------------------------------------------------------------------------
+
+    def _add_list_evidence(self, article: _Article) -> None:
+        """Give untyped members of a list ("A, B and C") the type their typed members share."""
+        names = article.names
+        groups: list[list[NameRecord]] = []
+        previous: _Occurrence | None = None
+        for occurrence in article.occurrences:
+            record = names.get(occurrence.surface)
+            if record is None:
+                previous = None
+                continue
+            gap = article.paragraphs[occurrence.paragraph][
+                previous.end if previous else 0 : occurrence.start
+            ]
+            if (
+                previous is not None
+                and previous.paragraph == occurrence.paragraph
+                and gap in _LIST_GAPS
+            ):
+                groups[-1].append(record)
+            else:
+                groups.append([record])
+            previous = occurrence
+        threshold = self.min_confidence
+        updated: dict[str, NameRecord] = {}
+        for members in groups:
+            typed = {member.type for member in members if member.confidence >= threshold}
+            if len(members) < 2 or len(typed) != 1:
+                continue
+            (kind,) = typed
+            anchor = next(m.surface for m in members if m.confidence >= threshold)
+            for member in members:
+                if member.confidence < threshold and member.type in (kind, "other"):
+                    member.add([Evidence(kind, LIST_SCORE, f"listed with '{anchor}'")])
+                    updated[member.surface] = member
+        for record in updated.values():
+            record.rescore()
+
+    # --- candidates --------------------------------------------------------------------
+
+    def _candidates(self, names: dict[str, NameRecord], groups: UnionFind) -> list[Candidate]:
+        """Return the merged entities above the threshold, in order of first appearance."""
+        members: dict[str, list[NameRecord]] = {}
+        for record in sorted(names.values(), key=lambda n: n.order):
+            members.setdefault(groups.find(record.surface), []).append(record)
+        candidates: list[Candidate] = []
+        taken: set[str] = set()
+        for group in members.values():
+            candidate = self._candidate(group, taken)
+            if candidate is not None:
+                candidates.append(candidate)
+        return candidates
+
+    def _candidate(self, group: list[NameRecord], taken: set[str]) -> Candidate | None:
+        """Return the entity of a group of surfaces, or None (too unsure, or known)."""
+        root = max(group, key=lambda n: n.confidence)
+        if len(group) == 1 and root.confidence < self.min_confidence:
+            return None
+        if self._known and any(
+            fold_case(normalise_surface(n.surface)) in self._known for n in group
+        ):
+            return None
+        merged = NameRecord(root.surface, root.words, root.order, root.place, prior=root.prior)
+        for record in group:
+            # A surname brings no evidence of its own: "Massa" is also an Italian city.
+            if root.type != "person" or record is root or record.type == "person":
+                merged.add(
+                    Evidence(kind, value, reason)
+                    for (kind, reason), value in record.evidence.items()
+                )
+        kind, confidence = score(merged.evidence, merged.prior)
+        confidence = max(confidence, root.confidence)
+        if confidence < self.min_confidence or not merged.evidence:
+            return None
+        canonical = root.place.canonical if root.place is not None else ""
+        full = max(group, key=lambda n: (n.surface == canonical, len(n.words), len(n.surface)))
+        aliases = tuple(record.surface for record in group if record is not full)
+        reasons = sorted(
+            (
+                (value, reason)
+                for (evidence_kind, reason), value in merged.evidence.items()
+                if evidence_kind == kind
+            ),
+            reverse=True,
+        )
+        if aliases:
+            reasons.append((0.0, "also written " + ", ".join(f"'{a}'" for a in aliases)))
+        base = slugify(full.surface) or "entity"
+        identifier, suffix = base, 2
+        while identifier in taken:
+            identifier, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(identifier)
+        return Candidate(
+            id=identifier,
+            name=full.surface,
+            type=kind,
+            aliases=aliases,
+            confidence=round(confidence, 2),
+            evidence=tuple(reason for _value, reason in reasons),
+        )

@@ -1,0 +1,299 @@
+"""Evidence for the type of a name: from the name itself, and from the words around it.
+
+:func:`name_evidence` looks at the name alone: gazetteers (countries, cities...), head words
+("... Bank", "... Strait"), model-number shapes ("Su-35", "A800"), ship prefixes ("USS"),
+abbreviations, and a known given name as first word. :func:`context_evidence` looks at one
+occurrence: a role before or after it ("spokesman Dmitry Peskov", "Lim Soo-ho, a senior
+analyst"), a role after it that makes it an employer ("Kremlin spokesman"), a classifying
+noun ("the consultancy SovEcon", "Hatay province"), "the" before a plural ("the Houthis").
+
+Every :class:`~.segment.Evidence` carries a score in 0..1 and a reason an editor can read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .gazetteers import Gazetteers, PlaceHit
+from .lexicon import (
+    APPOSITION_OPENERS,
+    CLASS_NOUNS,
+    CLASS_NOUNS_AFTER_ONLY,
+    CLASS_NOUNS_BEFORE_ONLY,
+    COMMON_ACRONYMS,
+    EMPLOYER_PREPOSITIONS,
+    EVENT_HEADS,
+    EVENT_PREFIXES,
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    ORG_INITIAL_HEADS,
+    OTHER_HEADS,
+    PLACE_HEADS,
+    PLACE_INITIAL_HEADS,
+    SHIP_PREFIXES,
+    TWO_WORD_CLASS_NOUNS,
+)
+from .segment import Evidence
+from .spans import Token
+
+__all__ = ["context_evidence", "name_evidence"]
+
+# "Su-35", "S-400", "Mohajer-6", "Il-22"; not "COVID-19" (four or more capitals).
+_MODEL_HYPHEN_RE = re.compile(r"(?:[A-Z][a-z]{0,9}|[A-Z]{1,3}[a-z]?)-\d{1,4}[A-Za-z]{0,3}\Z")
+# "A800", "M777", "A320neo": one or two capitals then three or four digits.
+_MODEL_NUMBER_RE = re.compile(r"[A-Z]{1,2}\d{3,4}[A-Za-z]{0,3}\Z")
+# "NXT:1980Di".
+_MODEL_COLON_RE = re.compile(r"[A-Z]{2,}:\d+[A-Za-z]*\Z")
+# "COP28", "UNGA78": an abbreviation and an edition number.
+_NUMBERED_ACRONYM_RE = re.compile(r"[A-Z]{3,}\d{1,3}\Z")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
+
+HEAD_SCORES = {"organization": 0.85, "place": 0.8, "event": 0.75, "other": 0.75}
+SHIP_SCORE = 0.9
+MODEL_SCORE = 0.85
+MODEL_NUMBER_SCORE = 0.6
+ACRONYM_SCORE = 0.6
+FIRST_NAME_SCORE = 0.7
+AMBIGUOUS_FIRST_NAME_SCORE = 0.45
+ROLE_SCORE = 0.8
+EMPLOYER_SCORE = 0.7
+# A classifying noun next to the name says outright what it is: it outweighs a head word.
+CLASS_NOUN_SCORE = 0.8
+FAR_CLASS_NOUN_SCORE = 0.6
+PLURAL_GROUP_SCORE = 0.65
+CREDIT_SCORE = 0.85
+# A gazetteer hit this sure beats any head word inside the name ("Russian Federation").
+_SURE_PLACE = 0.9
+
+
+def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
+    """Return (type, head word) from the name's head word, or None."""
+    connector = next((i for i, word in enumerate(words) if word in ("of", "for", "on")), None)
+    if connector is not None and connector > 0:
+        before = words[connector - 1]
+        if before in ORG_INITIAL_HEADS or before in ORG_HEADS:
+            return "organization", before
+        if before in PLACE_INITIAL_HEADS:
+            return "place", before
+    last = words[-1]
+    for heads, kind in (
+        (ORG_HEADS, "organization"),
+        (PLACE_HEADS, "place"),
+        (EVENT_HEADS, "event"),
+        (OTHER_HEADS, "other"),
+    ):
+        if last in heads:
+            return kind, last
+    if words[0] in PLACE_INITIAL_HEADS and words[0] != "Port":
+        return "place", words[0]
+    return None
+
+
+def _model_evidence(words: Sequence[str]) -> Evidence | None:
+    """Return equipment evidence if a word has a model-number shape, else None."""
+    for word in words:
+        if _MODEL_HYPHEN_RE.match(word):
+            return Evidence("equipment", MODEL_SCORE, f"model-number shape '{word}'")
+        if _MODEL_COLON_RE.match(word):
+            return Evidence("equipment", MODEL_SCORE, f"model-number shape '{word}'")
+        if _MODEL_NUMBER_RE.match(word):
+            return Evidence("equipment", MODEL_NUMBER_SCORE, f"model-number shape '{word}'")
+    return None
+
+
+def is_common_acronym(word: str) -> bool:
+    """Return True for an abbreviation of a common noun ("CEO", "UAVs")."""
+    return word in COMMON_ACRONYMS or (
+        word.endswith("s") and _ACRONYM_RE.match(word[:-1]) is not None
+    )
+
+
+def name_evidence(
+    words: Sequence[str], gazetteers: Gazetteers
+) -> tuple[list[Evidence], PlaceHit | None]:
+    """Return the evidence that the name made of ``words`` gives by itself, and its place hit."""
+    evidence: list[Evidence] = []
+    surface = " ".join(words)
+    hit = gazetteers.place(surface)
+    if hit is not None:
+        evidence.append(Evidence("place", hit.confidence, hit.evidence))
+    sure_place = hit is not None and hit.confidence >= _SURE_PLACE
+    if len(words) > 1 and not sure_place:
+        head = _head_type(words)
+        if head is not None:
+            kind, word = head
+            evidence.append(Evidence(kind, HEAD_SCORES[kind], f"head word '{word}'"))
+        if words[0] in SHIP_PREFIXES:
+            evidence.append(Evidence("equipment", SHIP_SCORE, f"ship prefix '{words[0]}'"))
+        if words[0] in EVENT_PREFIXES:
+            evidence.append(Evidence("event", SHIP_SCORE, f"named like a storm: '{words[0]}'"))
+    model = _model_evidence(words)
+    if model is not None:
+        evidence.append(model)
+    if len(words) == 1 and hit is None:
+        word = words[0]
+        if _NUMBERED_ACRONYM_RE.match(word):
+            evidence.append(
+                Evidence("event", ACRONYM_SCORE, f"abbreviation with an edition number '{word}'")
+            )
+        elif _ACRONYM_RE.match(word) and not is_common_acronym(word):
+            evidence.append(Evidence("organization", ACRONYM_SCORE, "all-capital abbreviation"))
+    if (
+        len(words) > 1
+        and not sure_place
+        and words[0].lower() not in FUNCTION_WORDS
+        and gazetteers.is_first_name(words[0])
+        and _head_type(words) is None
+        and any(word[:1].isupper() for word in words[1:])
+    ):
+        # "Chris Miller" is a person although "miller" is a word; "Chip War" is not, since
+        # "chip" is a word too.
+        if not gazetteers.is_ordinary(words[0]):
+            score = FIRST_NAME_SCORE
+        elif not all(gazetteers.is_ordinary(word) for word in words[1:] if word[:1].isupper()):
+            score = AMBIGUOUS_FIRST_NAME_SCORE
+        else:
+            score = 0.0
+        if score:
+            evidence.append(Evidence("person", score, f"given name '{words[0]}' (gender-guesser)"))
+    return evidence, hit
+
+
+def _gap(paragraph: str, left: Token, right: Token) -> str:
+    """Return the text between two words."""
+    return paragraph[left.end : right.start]
+
+
+def _class_noun(word: str, position: str) -> str | None:
+    """Return the type a class noun gives a name ``position`` ("before"/"after") it, or None."""
+    kind = CLASS_NOUNS.get(word)
+    if kind is None:
+        return None
+    if position == "before" and word in CLASS_NOUNS_AFTER_ONLY:
+        return None
+    if position == "after" and word in CLASS_NOUNS_BEFORE_ONLY:
+        return None
+    return kind
+
+
+def _apposition(
+    paragraph: str, tokens: Sequence[Token], last: int, gazetteers: Gazetteers
+) -> tuple[str, str] | None:
+    """Return (type, noun) from an apposition after the name, or None.
+
+    "Lim Soo-ho, a senior analyst" gives ("person", "analyst"); "The White Helmets, a
+    civil defence group" gives ("organization", "group"). The noun must come within two
+    words of the comma, or four after an article or possessive ("the WHO's regional
+    emergency director"); another name or punctuation on the way ends the search.
+    """
+    if paragraph[tokens[last].end : tokens[last].end + 2] != ", " or last + 1 >= len(tokens):
+        return None
+    index = last + 1
+    reach = 2
+    if tokens[index].text.lower() in APPOSITION_OPENERS:
+        index += 1
+        reach = 4
+    for probe in range(index, min(index + reach, len(tokens))):
+        token = tokens[probe]
+        if probe > last + 1 and _gap(paragraph, tokens[probe - 1], token).strip():
+            return None
+        if token.capitalised and not token.possessive:
+            return None
+        if token.capitalised:
+            continue
+        if gazetteers.is_role(token.text):
+            return "person", token.text
+        kind = _class_noun(token.text, "before")
+        if kind is not None:
+            return kind, token.text
+    return None
+
+
+def _employer_role_before(
+    paragraph: str, tokens: Sequence[Token], first: int, gazetteers: Gazetteers
+) -> str | None:
+    """Return the role in "<role> at/of/with [the] NAME" ("a fellow at Chatham House"), or None."""
+    index = first - 1
+    if index >= 0 and tokens[index].text == "the":
+        index -= 1
+    if index < 1 or tokens[index].text not in EMPLOYER_PREPOSITIONS:
+        return None
+    for probe in range(index - 1, max(-1, index - 5), -1):
+        token = tokens[probe]
+        if _gap(paragraph, token, tokens[probe + 1]).strip():
+            return None
+        if token.capitalised:
+            return None
+        if gazetteers.is_role(token.text):
+            return token.text
+    return None
+
+
+def context_evidence(
+    paragraph: str,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    gazetteers: Gazetteers,
+    *,
+    single_ordinary: bool,
+    place_hit: PlaceHit | None,
+) -> list[Evidence]:
+    """Return the evidence the words around ``tokens[first..last]`` give about its type.
+
+    ``single_ordinary`` says the name is one common word ("Economy"): such a word before a
+    role is a portfolio, not an employer. ``place_hit`` is the name's gazetteer entry.
+    """
+    evidence: list[Evidence] = []
+    name_end = tokens[last]
+    if first > 0:
+        before = tokens[first - 1]
+        gap = _gap(paragraph, before, tokens[first])
+        if gap in (" ", ", ") and not before.capitalised and gazetteers.is_role(before.text):
+            evidence.append(Evidence("person", ROLE_SCORE, f"role '{before.text}' before the name"))
+        kind = _class_noun(before.text, "before")
+        if first > 1 and f"{tokens[first - 2].text} {before.text}" in TWO_WORD_CLASS_NOUNS:
+            kind = TWO_WORD_CLASS_NOUNS[f"{tokens[first - 2].text} {before.text}"]
+        if kind is not None and gap.strip(" ,\"“‘'") == "":
+            evidence.append(Evidence(kind, CLASS_NOUN_SCORE, f"'{before.text}' before the name"))
+        if (
+            first > 1
+            and before.text == "of"
+            and _class_noun(tokens[first - 2].text, "before") == "place"
+        ):
+            noun = tokens[first - 2].text
+            evidence.append(Evidence("place", CLASS_NOUN_SCORE, f"'{noun} of' before the name"))
+        if (
+            before.text.lower() == "the"
+            and first == last
+            and name_end.text.endswith("s")
+            and place_hit is None
+            and not single_ordinary
+            and not gazetteers.is_demonym(name_end.text)
+        ):
+            evidence.append(Evidence("organization", PLURAL_GROUP_SCORE, "plural name after 'the'"))
+    apposition = _apposition(paragraph, tokens, last, gazetteers)
+    if apposition is not None:
+        kind, noun = apposition
+        score = ROLE_SCORE if kind == "person" else CLASS_NOUN_SCORE
+        evidence.append(Evidence(kind, score, f"described as '{noun}'"))
+    role = _employer_role_before(paragraph, tokens, first, gazetteers)
+    if role is not None and not single_ordinary:
+        evidence.append(Evidence("organization", EMPLOYER_SCORE, f"a '{role}' works there"))
+    if last + 1 < len(tokens) and not name_end.possessive and not name_end.compound:
+        after = tokens[last + 1]
+        if _gap(paragraph, name_end, after) == " " and not after.capitalised:
+            if gazetteers.is_role(after.text) and not single_ordinary:
+                reason = f"followed by the role '{after.text}'"
+                evidence.append(Evidence("organization", EMPLOYER_SCORE, reason))
+            kind = _class_noun(after.text, "after")
+            if kind is not None:
+                evidence.append(Evidence(kind, CLASS_NOUN_SCORE, f"'{after.text}' after the name"))
+            elif last + 2 < len(tokens) and _gap(paragraph, after, tokens[last + 2]) == " ":
+                noun = tokens[last + 2].text
+                kind = _class_noun(noun, "after")
+                if kind in ("event", "equipment", "place"):
+                    reason = f"'{after.text} {noun}' after the name"
+                    evidence.append(Evidence(kind, FAR_CLASS_NOUN_SCORE, reason))
+    return evidence

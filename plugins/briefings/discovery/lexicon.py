@@ -1,0 +1,198 @@
+"""Closed word classes that no data package provides, used as evidence by the discoverer.
+
+Everything open-ended comes from data packages (see :mod:`.gazetteers`): places, first names,
+English words, demonyms, personal titles. What is left here are small closed classes of
+English news prose: the head word that ends an organisation's or a place's name ("Bank",
+"Strait"), the common noun that classifies a name next to it ("the consultancy SovEcon",
+"Typhoon jets"), the connectors allowed inside a name, month and weekday names, and the
+handful of upper-case abbreviations that are common nouns ("CEO", "GDP").
+
+Head words are stored as written in names (capitalised), class nouns in lower case.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+# A name whose last word (or whose word before "of"/"for") is one of these names an organisation.
+ORG_HEADS = _words(
+    """
+    Academy Agency Airlines Airways Alliance Army Assembly Association Authority Bank Bancorp
+    Board Brands Bureau Cabinet Capital Centre Center Chamber Club Coalition College Command
+    Commission Committee Communications Company Conglomerate Congress Corp Corporation
+    Council Court Department Directorate Division Electronics Embassy Entertainment Exchange
+    Federation Foods Force Forces Foundation Front Fund Group Guard Holdings Hospital Inc
+    Industries Institute Institution Labs Laboratory League Logistics Ltd Media Ministry
+    Motors Movement Museum Nations Navy Network News Office Organisation Organization
+    Parliament Partners Party Petroleum Pharmaceuticals Police Post Press Programme Program
+    Railways Regiment Reserve Resources School Secretariat Senate Service Services Society
+    Software Solutions Staff Studios Systems Technologies Telecom Times Tribunal Trust Union
+    University
+    """
+)
+
+# Words that are organisation heads when they begin the name: "Bank of England".
+ORG_INITIAL_HEADS = _words(
+    """
+    Bank Board Bureau Chamber College Commission Committee Council Court Department Federation
+    Institute League Ministry Office Organisation Organization Society Union University
+    """
+)
+
+# A name ending in one of these names a place: "Red Sea", "Bab el-Mandeb Strait".
+PLACE_HEADS = _words(
+    """
+    Airport Area Avenue Basin Bay Bridge Canal Cape City Coast County Dam Desert Gulf Highway
+    Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
+    Square Strait Straits Street Valley
+    """
+)
+
+# A name beginning with one of these, followed by "of", names a place: "Gulf of Aden".
+PLACE_INITIAL_HEADS = _words("Cape Gulf Isle Lake Mount Port Sea Strait Straits")
+
+# A name ending in one of these names an event: "Munich Security Conference".
+EVENT_HEADS = _words(
+    """
+    Championship Championships Conference Cup Festival Games Olympics Revolution Summit
+    Uprising War
+    """
+)
+
+# A name ending in one of these names an agreement, a law or a plan ("other").
+OTHER_HEADS = _words(
+    "Accord Accords Act Agreement Charter Declaration Doctrine Initiative Pact Plan Protocol Treaty"
+)
+
+# Words before the name of a storm or a military operation: "Hurricane Otis".
+EVENT_PREFIXES = _words("Cyclone Hurricane Operation Storm Typhoon")
+
+# Ship prefixes: "USS Gerald R. Ford", "HMS Diamond".
+SHIP_PREFIXES = _words("HMAS HMCS HMNZS HMS INS RFS USNS USS")
+
+# Common nouns that classify a name next to them ("the consultancy SovEcon", "Hatay
+# province", "Typhoon jets"), by entity type. Lower case; plural forms listed.
+CLASS_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            """
+            agency airline bank bloc broadcaster channel charity club coalition company
+            consultancy exchange firm group insurer lender maker manufacturer militia movement
+            network newspaper outlet party platform publisher regulator retailer startup store
+            stores television union watchdog
+            """
+        ),
+        "organization",
+    ),
+    **dict.fromkeys(
+        _words(
+            """
+            airport border capital city crossing district governorate highway island motorway
+            municipality oblast port province region river road suburb town village
+            """
+        ),
+        "place",
+    ),
+    **dict.fromkeys(
+        _words(
+            """
+            aircraft bomber bombers carrier console consoles destroyer destroyers drone drones
+            freighter frigate helicopter helicopters howitzer howitzers jet jets launcher
+            launchers missile missiles processor processors rifle rifles rocket rockets
+            satellite satellites ship submarine tank tanker tanks vessel warship
+            """
+        ),
+        "equipment",
+    ),
+    **dict.fromkeys(
+        _words(
+            "ceremony conference election festival offensive referendum summit talks tournament"
+        ),
+        "event",
+    ),
+    **dict.fromkeys(_words("album book documentary film novel report song"), "other"),
+}
+
+# Two-word class nouns whose last word alone would mislead ("think tank" is no tank).
+TWO_WORD_CLASS_NOUNS = {"think tank": "organization", "news agency": "organization"}
+
+# Class nouns that only classify the name *after* them, or only the name before them.
+CLASS_NOUNS_BEFORE_ONLY = _words("capital border")
+CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing")
+
+# Personal roles that nameparser's title list lacks (it has "president", "minister"...).
+EXTRA_ROLES = _words(
+    """
+    advisor aide analyst analysts boss candidate chairman chairwoman co-founder
+    director-general economists emir fellow head lawmaker legislator mediator negotiator
+    official owner partner president-elect prosecutor secretary-general spokesman
+    spokesperson spokeswoman strategist volunteer
+    """
+)
+
+# nameparser titles that are not roles of a person on their own: modifiers ("deputy",
+# "prime"), adjectives and nouns that also head organisations or places.
+NOT_ROLES = _words(
+    """
+    advertising air analytics appellate army award-winning ballet banner baseball bearer
+    behavioral bench biblical blues british burlesque business celebrity civil classical comic
+    computer corporate count credit criminal customs deputy designated discovery district
+    division docket english excellent executive family federal field film financial first flag
+    flying foreign grand group hereditary high his her host information intelligence judicial
+    kingdom knowledge law legal literary marketing master mathematics me member met military
+    model most municipal mystery national navy operating personality petty police political
+    presiding prime private pro radio rear resident revenue right risk rock royal security
+    senior social soccer software special staff state states strategy supreme tax technical
+    television theater theatre travel uk united us vice voice wing
+    """
+)
+
+# Words that may sit inside a multi-word name between capitalised words.
+CONNECTORS = _words("of for the and & on upon")
+
+# Short English words that end a compound modifier ("Houthi-run", "Iran-led"); longer
+# modifiers are recognised as ordinary words ("Iran-backed", "California-based").
+SHORT_MODIFIERS = _words("cut fed hit led run set")
+
+MONTHS = _words(
+    """
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """
+)
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+# Upper-case abbreviations of common nouns: never a name on their own.
+COMMON_ACRONYMS = _words(
+    """
+    AI AM CCTV CEO CEOs CFO COO CTO DNA EV EVs FAQ GDP GMT HIV ID IPO IT LNG LPG MP MPs OK PC
+    PDF PM TV UAV UAVs UTC VAT VIP
+    """
+)
+
+# English function words: never a name's first word at a sentence start, although the
+# given-name list has some of them ("In", "The" are names in some countries).
+FUNCTION_WORDS = _words(
+    """
+    a about above across after against all along although among an and another any as at
+    because before behind below beneath beside between beyond both but by despite down during
+    each either even every few for from he her here his how however i if in inside into it its
+    like many more most much my near neither no nor not of off on once one only onto or other
+    our out outside over since so some such than that the their then there these they this
+    those though through throughout till to toward towards under unless unlike until up upon
+    we what when where whether which while who whom whose why with within without yet you
+    """
+)
+
+# The first word of an apposition that may introduce a role: "Lim, a senior analyst".
+APPOSITION_OPENERS = _words("a an the its his her their our")
+
+# Prepositions linking a role to an employer: "a senior fellow at Chatham House".
+EMPLOYER_PREPOSITIONS = _words("at of with for")
+
+# Characters that open a quotation: a capital after one starts a quotation, not a name.
+OPENING_QUOTES = frozenset("\"'“‘«„")

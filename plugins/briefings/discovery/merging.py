@@ -1,0 +1,195 @@
+"""Scoring names and merging the forms of one entity within an article.
+
+A :class:`NameRecord` gathers everything the article says about one surface form. Its
+confidence for a type combines that type's evidence as independent chances (1 - product
+of (1 - score)), joined by a name-shape prior (several capitalised words, a word that is
+not common English); a competing type lowers it (see :func:`score`).
+
+:func:`group_names` then puts together the forms of one entity: an acronym and its long
+form, a surname after a full name ("Peskov" after "Dmitry Peskov", "Lai" before "Lai
+Ching-te"), an organisation's or a storm's short form ("Wagner" for "Wagner Group",
+"Otis" for "Hurricane Otis"), an undefined acronym of a long name ("UN" for "United
+Nations"), singular and plural ("Houthi", "Houthis"), two names of one country ("US",
+"United States").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .aliases import initials_match
+from .gazetteers import Gazetteers, PlaceHit
+from .lexicon import EVENT_HEADS, EVENT_PREFIXES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS
+from .segment import Evidence
+
+__all__ = ["NameRecord", "UnionFind", "group_names", "score"]
+
+COMPETITION_WEIGHT = 0.3
+# A place this sure is never merged into a person as a surname ("Jordan" the country).
+SURE_PLACE = 0.9
+# A place this likely is not the short form of an organisation named after it.
+PLACE_SHORT_FORM = 0.6
+_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
+
+
+@dataclass(slots=True)
+class NameRecord:
+    """Everything the article says about one surface form."""
+
+    surface: str
+    words: tuple[str, ...]
+    order: tuple[int, int]
+    place: PlaceHit | None
+    evidence: dict[tuple[str, str], float] = field(default_factory=dict)
+    mid_sentence: int = 0
+    prior: float = 0.0
+    type: str = "other"
+    confidence: float = 0.0
+
+    def add(self, items: Iterable[Evidence]) -> None:
+        """Record evidence, keeping the highest score of each distinct reason."""
+        for item in items:
+            key = (item.type, item.reason)
+            if self.evidence.get(key, -1.0) < item.score:
+                self.evidence[key] = item.score
+
+    def rescore(self) -> None:
+        """Recompute ``type`` and ``confidence`` from the evidence and the prior."""
+        self.type, self.confidence = score(self.evidence, self.prior)
+
+
+def combine(scores: Iterable[float]) -> float:
+    """Return the chance that at least one of independent pieces of evidence is right."""
+    remaining = 1.0
+    for value in scores:
+        remaining *= 1.0 - value
+    return 1.0 - remaining
+
+
+def score(evidence: Mapping[tuple[str, str], float], prior: float) -> tuple[str, float]:
+    """Return (type, confidence in 0..1) from evidence scores and the name-shape prior.
+
+    With no typed evidence the type is "other" and the confidence the prior alone.
+    """
+    by_type: dict[str, list[float]] = {}
+    for (kind, _reason), value in evidence.items():
+        by_type.setdefault(kind, []).append(value)
+    if not by_type:
+        return "other", prior
+    ranked = sorted(((combine(values), kind) for kind, values in by_type.items()), reverse=True)
+    best, kind = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    confidence = combine((best, prior)) - COMPETITION_WEIGHT * second
+    return kind, max(0.0, min(1.0, confidence))
+
+
+class UnionFind:
+    """Disjoint sets of surfaces; each set is one entity."""
+
+    __slots__ = ("parent",)
+
+    def __init__(self) -> None:
+        """Start with every surface in a set of its own."""
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        """Return the representative of ``item``'s set."""
+        root = self.parent.setdefault(item, item)
+        if root != item:
+            root = self.parent[item] = self.find(root)
+        return root
+
+    def union(self, child: str, root: str) -> None:
+        """Attach ``child``'s set to ``root``'s set."""
+        child_root, new_root = self.find(child), self.find(root)
+        if child_root != new_root:
+            self.parent[child_root] = new_root
+
+
+def _only(records: list[NameRecord]) -> NameRecord | None:
+    """Return the single record of ``records``, or None if there are none or several."""
+    return records[0] if len(records) == 1 else None
+
+
+def _owner(
+    name: NameRecord, long_names: list[NameRecord], gazetteers: Gazetteers
+) -> NameRecord | None:
+    """Return the longer name ``name`` is a short form of, if exactly one fits."""
+    words = name.words
+    size = len(words)
+    people = [other for other in long_names if other.type == "person" and len(other.words) > size]
+    owner = _only([other for other in people if other.words[-size:] == words])
+    if owner is not None:
+        return owner
+    if size == 1:
+        # Surname first ("Lai" for "Lai Ching-te"): when a hyphenated given name follows, or
+        # the word is not a given name.
+        owner = _only(
+            [
+                other
+                for other in people
+                if other.words[0] == words[0]
+                and ("-" in other.words[1] or not gazetteers.is_first_name(words[0]))
+            ]
+        )
+        if owner is not None:
+            return owner
+    if name.place is not None and name.place.confidence >= PLACE_SHORT_FORM:
+        return None  # "Vilnius" is the city, not short for "Vilnius University"
+    owner = _only(
+        [
+            other
+            for other in long_names
+            if len(other.words) == size + 1
+            and (
+                (other.words[-1] in _HEADS and other.words[:-1] == words)
+                or (other.words[0] in EVENT_PREFIXES and other.words[1:] == words)
+            )
+        ]
+    )
+    if owner is not None:
+        return owner
+    if size == 1 and words[0].isupper() and len(words[0]) > 1:
+        return _only(
+            [
+                other
+                for other in long_names
+                if other.type in ("organization", "place", "event")
+                and initials_match(other.words, words[0])
+            ]
+        )
+    return None
+
+
+def group_names(
+    names: Mapping[str, NameRecord],
+    aliases: Mapping[str, str],
+    threshold: float,
+    gazetteers: Gazetteers,
+) -> UnionFind:
+    """Return the sets of surfaces that name the same entity in this article.
+
+    ``aliases`` maps short forms the article defined to their long forms.
+    """
+    groups = UnionFind()
+    for short, long_form in aliases.items():
+        groups.union(short, long_form)
+    long_names = [n for n in names.values() if len(n.words) > 1 and n.confidence >= threshold]
+    for name in names.values():
+        if name.place is not None and name.place.confidence >= SURE_PLACE:
+            continue
+        owner = _owner(name, long_names, gazetteers)
+        if owner is not None and owner.surface != name.surface:
+            groups.union(name.surface, owner.surface)
+            continue
+        plural = names.get(name.surface + "s")
+        if plural is not None and len(name.words) == 1:
+            groups.union(name.surface, plural.surface)
+    by_place: dict[str, str] = {}
+    for name in names.values():
+        if name.place is not None and name.place.confidence >= SURE_PLACE:
+            first = by_place.setdefault(name.place.canonical, name.surface)
+            if first != name.surface:
+                groups.union(name.surface, first)
+    return groups

@@ -1,0 +1,409 @@
+"""Cut a run of capitalised words into the names it holds.
+
+A run such as "Russian Deputy Prime Minister Marat Khusnullin" holds one name, a title and
+a demonym; "Former US President Donald Trump" holds a sentence-initial ordinary word, a
+place, a title and a name. :func:`segment_run` applies, in order:
+
+1. connectors, months and weekdays at the edges go; a month or weekday inside splits;
+2. "and" splits two names ("Russia and China") unless it joins two common words before a
+   head word ("Peace and Security Council");
+3. a title inside the run splits it ("US Secretary of State Antony Blinken"): what
+   follows is a person's name, with the title as evidence; what precedes is the employer;
+   "of"/"for" after a proper word splits too ("Hou Yu-ih of the Kuomintang"), but not
+   after a head, a role or a common word ("Bank of England", "Call of Duty");
+4. a head word inside the run ends a name ("Royal Air Force" + "Typhoon"); a country
+   abbreviation before an organisation is a name of its own ("US" + "Federal Reserve");
+5. an ordinary word opening a sentence goes ("Experts", "The") unless the article also
+   capitalises it mid-sentence;
+6. a leading demonym goes ("Iranian", "North Korean") unless the rest of the run is a
+   name with a head word ("Russian Agricultural Bank").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .gazetteers import Gazetteers, fold
+from .lexicon import (
+    CONNECTORS,
+    EVENT_HEADS,
+    EVENT_PREFIXES,
+    FUNCTION_WORDS,
+    MONTHS,
+    ORG_HEADS,
+    ORG_INITIAL_HEADS,
+    OTHER_HEADS,
+    PLACE_HEADS,
+    PLACE_INITIAL_HEADS,
+    WEEKDAYS,
+)
+from .spans import Token
+
+__all__ = ["Evidence", "Segment", "segment_run"]
+
+_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
+_SPLIT_HEADS = ORG_HEADS | PLACE_HEADS
+# Words that may stand before "of"/"for" inside one name: "Bank of", "Cape of".
+_OF_HEADS = _HEADS | ORG_INITIAL_HEADS | PLACE_INITIAL_HEADS
+TITLE_SCORE = 0.85
+EMPLOYER_SCORE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason to believe a name is of ``type``, with a score in 0..1."""
+
+    type: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A name found in a run: tokens ``first`` to ``last`` (inclusive) and in-run evidence."""
+
+    first: int
+    last: int
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _is_connector(token: Token, gazetteers: Gazetteers) -> bool:
+    """Return True for a word that may join name words ("of", "da", "bin")."""
+    return token.text in CONNECTORS or token.text in gazetteers.name_particles
+
+
+def _is_calendar(token: Token) -> bool:
+    """Return True for a month or weekday name."""
+    return token.text in MONTHS or token.text in WEEKDAYS
+
+
+def _trim(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> tuple[int, int]:
+    """Return ``(first, last)`` without connectors or numbers at the edges (maybe first > last)."""
+    while first <= last and (
+        _is_connector(tokens[first], gazetteers) or not tokens[first].name_word
+    ):
+        first += 1
+    while last >= first and _is_connector(tokens[last], gazetteers):
+        last -= 1
+    return first, last
+
+
+def _looks_like_personal_name(tokens: Sequence[Token], gazetteers: Gazetteers) -> bool:
+    """Return True if ``tokens`` could be a person's name: no head word, not all common words."""
+    if not tokens or any(token.text in CONNECTORS for token in tokens):
+        return False
+    words = [token for token in tokens if token.capitalised]
+    if not words or words[-1].text in _HEADS or words[-1].text.isupper():
+        return False
+    return not all(gazetteers.is_ordinary(token.text) for token in words)
+
+
+def _is_title_word(token: Token, gazetteers: Gazetteers) -> bool:
+    """Return True for a capitalised role or modifier that can be part of a title."""
+    return token.capitalised and (
+        gazetteers.is_role(token.text) or gazetteers.is_ordinary(token.text)
+    )
+
+
+def _title_end_role(
+    tokens: Sequence[Token], first: int, title_end: int, gazetteers: Gazetteers
+) -> int | None:
+    """Return the index of the role a title ending at ``title_end`` is built on, or None.
+
+    The title ends with the role ("... Minister") or with an "of"/"for" phrase after it
+    ("Secretary of State", "Minister for Foreign Affairs").
+    """
+    token = tokens[title_end]
+    if token.capitalised and gazetteers.is_role(token.text):
+        return title_end
+    index = title_end
+    while (
+        index > first and tokens[index].capitalised and gazetteers.is_ordinary(tokens[index].text)
+    ):
+        index -= 1
+    if index > first and tokens[index].text == "the":
+        index -= 1
+    if index > first and index < title_end and tokens[index].text in ("of", "for"):
+        role = tokens[index - 1]
+        if role.capitalised and gazetteers.is_role(role.text):
+            return index - 1
+    return None
+
+
+def _title_split(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> tuple[int, int, int] | None:
+    """Find a title inside the run: return (title start, title end, name start) or None.
+
+    The name is the longest tail of the run that looks like a person's name and follows a
+    title; the title start walks back over modifiers and other roles ("Deputy Prime"). A
+    role opening the run that is also a common given name ("Sultan") is not split on.
+    """
+    for name_start in range(first + 1, last + 1):
+        title_end = name_start - 1
+        role = _title_end_role(tokens, first, title_end, gazetteers)
+        if role is None:
+            continue
+        if (
+            role == first
+            and role == title_end
+            and not tokens[role].initial
+            and gazetteers.is_first_name(tokens[role].text)
+        ):
+            continue
+        if not _looks_like_personal_name(tokens[name_start : last + 1], gazetteers):
+            continue
+        if (
+            name_start < last
+            and tokens[name_start].capitalised
+            and gazetteers.is_role(tokens[name_start].text)
+        ):
+            continue  # the title goes on: "Secretary General Jens Stoltenberg"
+        title_start = role
+        while title_start > first and _is_title_word(tokens[title_start - 1], gazetteers):
+            title_start -= 1
+        return title_start, title_end, name_start
+    return None
+
+
+def _and_split(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> int | None:
+    """Return the index of an "and" that separates two names, or None.
+
+    Kept inside one name: "and" between two common words before a head word ("Peace and
+    Security Council"), inside an "X of ..." organisation ("Bureau of Industry and
+    Security"), and in a place's name ("Bosnia and Herzegovina").
+    """
+    for index in range(first + 1, last):
+        if tokens[index].text != "and":
+            continue
+        left, right = tokens[index - 1], tokens[index + 1]
+        if (
+            tokens[last].text in _HEADS
+            and gazetteers.is_ordinary(left.text)
+            and gazetteers.is_ordinary(right.text)
+        ):
+            continue
+        words = [token.text for token in tokens[first:index]]
+        if any(
+            words[i] in _OF_HEADS and words[i + 1] in ("of", "for") for i in range(len(words) - 1)
+        ):
+            continue
+        if gazetteers.place(" ".join(token.text for token in tokens[first : last + 1])):
+            continue
+        return index
+    return None
+
+
+def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers) -> int | None:
+    """Return the index of an "of"/"for" that follows a complete name, or None.
+
+    "Hou Yu-ih of the Kuomintang" is two names: a proper word before "of" ends a name. A
+    head word, a role or a common word before it belongs to the name ("Bank of England",
+    "Secretary of State", "Call of Duty").
+    """
+    for index in range(first + 1, last):
+        if tokens[index].text not in ("of", "for"):
+            continue
+        left = tokens[index - 1]
+        if (
+            left.capitalised
+            and left.text not in _OF_HEADS
+            and not gazetteers.is_role(left.text)
+            and not gazetteers.is_ordinary(left.text)
+        ):
+            return index
+    return None
+
+
+def _inner_head(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> int | None:
+    """Return the index of an organisation or place head word that ends a name mid-run.
+
+    "Royal Air Force Typhoon" is "Royal Air Force" then "Typhoon": English names end with
+    their head word. Not split: a head word opening the run ("Bank Leumi"), a rest that
+    has its own head word ("Times Square", "Black Sea Grain Initiative"), a run with a
+    connector ("US Army Corps of Engineers", "Alliance of Small Island States").
+    """
+    if tokens[last].text in _HEADS or any(
+        _is_connector(token, gazetteers) for token in tokens[first : last + 1]
+    ):
+        return None
+    for index in range(last - 1, first, -1):
+        if tokens[index].text in _SPLIT_HEADS:
+            return index
+    return None
+
+
+def _place_abbreviation_prefix(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> bool:
+    """Return True if the run is a country abbreviation then an organisation ("US Navy")."""
+    head = tokens[first]
+    return (
+        first < last
+        and head.text.isupper()
+        and gazetteers.place(head.text) is not None
+        and tokens[last].text in ORG_HEADS
+    )
+
+
+def _drop_initial_word(
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    gazetteers: Gazetteers,
+    capitalised_mid_sentence: frozenset[str],
+) -> bool:
+    """Return True if the run's first word is an ordinary word capitalised by position.
+
+    It must open a sentence or quotation, be a common English word the article does not
+    capitalise elsewhere, and not be a place. A function word ("The", "In") always goes; a
+    given name that is also a word ("Mark Rutte") stays when a surname-like word follows,
+    and so do a storm or operation prefix ("Hurricane Otis") and the first of several
+    words before a head word ("Royal Air Force").
+    """
+    head = tokens[first]
+    if not head.initial:
+        return False
+    if head.text.lower() in FUNCTION_WORDS:
+        return True
+    if not gazetteers.is_ordinary(head.text) or fold(head.text) in capitalised_mid_sentence:
+        return False
+    if gazetteers.place(head.text) is not None:
+        return False
+    if head.text in EVENT_PREFIXES and first < last:
+        return False
+    if last - first >= 2 and tokens[last].text in _HEADS:
+        # "Royal Air Force", "National Security Council": a head word's modifiers.
+        return False
+    rest = tokens[first + 1 : last + 1]
+    return not (
+        rest
+        and len(rest) <= 2
+        and gazetteers.is_first_name(head.text)
+        and _looks_like_personal_name(rest, gazetteers)
+        and gazetteers.place(" ".join(token.text for token in rest)) is None
+    )
+
+
+def _has_inner_of_head(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Return True if a head word stands before "of"/"on"/"for" ("Council on Foreign ...")."""
+    return any(
+        tokens[index].text in _OF_HEADS and tokens[index + 1].text in ("of", "on", "for")
+        for index in range(first, last)
+    )
+
+
+def _demonym_length(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers) -> int:
+    """Return how many words at the start of the run form a demonym (0, 1 or 2)."""
+    if first < last and gazetteers.is_demonym(f"{tokens[first].text} {tokens[first + 1].text}"):
+        return 2
+    return 1 if gazetteers.is_demonym(tokens[first].text) else 0
+
+
+def _split_at(
+    tokens: Sequence[Token],
+    first: int,
+    left_last: int,
+    right_first: int,
+    last: int,
+    gazetteers: Gazetteers,
+    capitalised_mid_sentence: frozenset[str],
+) -> Iterator[Segment]:
+    """Yield the names of ``tokens[first..left_last]`` then of ``tokens[right_first..last]``."""
+    yield from segment_run(tokens, first, left_last, gazetteers, capitalised_mid_sentence)
+    yield from segment_run(tokens, right_first, last, gazetteers, capitalised_mid_sentence)
+
+
+def segment_run(
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    gazetteers: Gazetteers,
+    capitalised_mid_sentence: frozenset[str],
+) -> Iterator[Segment]:
+    """Yield the names in the run ``tokens[first..last]`` (see the module docstring).
+
+    ``capitalised_mid_sentence`` holds the folded words the article capitalises somewhere
+    other than at a sentence start: those are never dropped as sentence-initial words.
+    """
+    split = (gazetteers, capitalised_mid_sentence)
+    first, last = _trim(tokens, first, last, gazetteers)
+    while first <= last and _is_calendar(tokens[first]):
+        first, last = _trim(tokens, first + 1, last, gazetteers)
+    while last >= first and _is_calendar(tokens[last]):
+        first, last = _trim(tokens, first, last - 1, gazetteers)
+    if first > last:
+        return
+    for middle in range(first + 1, last):
+        if _is_calendar(tokens[middle]):
+            yield from _split_at(tokens, first, middle - 1, middle + 1, last, *split)
+            return
+
+    index = _and_split(tokens, first, last, gazetteers)
+    if index is not None:
+        yield from _split_at(tokens, first, index - 1, index + 1, last, *split)
+        return
+    titled = _title_split(tokens, first, last, gazetteers)
+    if titled is not None:
+        title_start, title_end, name_start = titled
+        title = " ".join(token.text for token in tokens[title_start : title_end + 1])
+        reason = f"title '{title}' before the name"
+        yield Segment(name_start, last, (Evidence("person", TITLE_SCORE, reason),))
+        if title_start > first:
+            for segment in segment_run(tokens, first, title_start - 1, *split):
+                yield _with_employer(segment, tokens, title, gazetteers)
+        return
+    if all(
+        gazetteers.is_role(token.text) or _is_connector(token, gazetteers)
+        for token in tokens[first : last + 1]
+    ):
+        return
+    index = _of_split(tokens, first, last, gazetteers)
+    if index is not None:
+        yield from _split_at(tokens, first, index - 1, index + 1, last, *split)
+        return
+    head = _inner_head(tokens, first, last, gazetteers)
+    if head is not None:
+        yield from _split_at(tokens, first, head, head + 1, last, *split)
+        return
+    if _place_abbreviation_prefix(tokens, first, last, gazetteers):
+        yield from _split_at(tokens, first, first, first + 1, last, *split)
+        return
+    if _drop_initial_word(tokens, first, last, gazetteers, capitalised_mid_sentence):
+        yield from segment_run(tokens, first + 1, last, *split)
+        return
+    demonym = _demonym_length(tokens, first, last, gazetteers)
+    if demonym:
+        if first + demonym > last:
+            return
+        if tokens[last].text not in _HEADS and not _has_inner_of_head(
+            tokens, first + demonym, last
+        ):
+            yield from segment_run(tokens, first + demonym, last, *split)
+            return
+    yield Segment(first, last)
+
+
+def _with_employer(
+    segment: Segment, tokens: Sequence[Token], title: str, gazetteers: Gazetteers
+) -> Segment:
+    """Return ``segment`` with evidence that it employs the titled person after it.
+
+    A single ordinary word ("Economy Minister", "Commerce Secretary") is a portfolio, not
+    an employer, and gets no evidence.
+    """
+    words = tokens[segment.first : segment.last + 1]
+    if len(words) == 1 and (
+        gazetteers.is_ordinary(words[0].text) or gazetteers.is_demonym(words[0].text)
+    ):
+        return segment
+    reason = f"employer of a person titled '{title}'"
+    evidence = (*segment.evidence, Evidence("organization", EMPLOYER_SCORE, reason))
+    return Segment(segment.first, segment.last, evidence)

@@ -1,0 +1,243 @@
+"""Words and capitalised runs of one paragraph: the raw material of name discovery.
+
+:func:`tokenize` cuts a paragraph into :class:`Token` values (words with their offsets,
+whether a possessive "'s" followed, whether they open a sentence or a quotation).
+:func:`find_runs` groups them into runs of capitalised words, with connectors such as
+"of", "for the" or "da" allowed between two capitalised words ("Bank of England", "Lula da
+Silva"). Deciding which part of a run is a name is left to :mod:`.segment`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from ..sentences import split_sentences
+from .lexicon import CLASS_NOUNS, CONNECTORS, OPENING_QUOTES, ORG_HEADS, OTHER_HEADS
+
+__all__ = ["Token", "find_runs", "tokenize"]
+
+# A word: dotted initials ("U.S.", "D."), or letters/digits joined by hyphens, apostrophes,
+# "&" or a colon ("Rostov-on-Don", "O'Brien", "AT&T", "NXT:1980Di"); or a lone "&".
+_WORD_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:[-‐‑'’:&][^\W_]+)*|&",
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?(?![^\W_])")
+_HYPHENS = "-‐‑"
+_CLOSING_QUOTE_RE = re.compile(r"[\"”’'»](?![^\W_])")
+_QUOTED_TITLE_MAX_WORDS = 8
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
+_WORDS_AFTER_ON = ORG_HEADS | OTHER_HEADS | {"Convention", "Conference"}
+
+
+class Token(NamedTuple):
+    """A word of a paragraph: ``text`` is ``paragraph[start:end]``.
+
+    A named tuple rather than a dataclass: an article has hundreds of words and this is
+    the cheapest immutable record to build.
+    """
+
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    initial: bool
+    compound: bool
+    capitalised: bool
+    name_word: bool
+
+    @property
+    def acronym(self) -> bool:
+        """Return True for an abbreviation: two or more capitals and no lower-case letter.
+
+        A plural "s" is allowed ("UAVs"); digits are allowed ("G20").
+        """
+        core = self.text[:-1] if self.text.endswith("s") else self.text
+        return sum(char.isupper() for char in core) >= 2 and not any(c.islower() for c in core)
+
+
+def _sentence_starts(paragraph: str) -> set[int]:
+    """Return the offsets where a sentence's first word may start (after opening quotes)."""
+    starts: set[int] = set()
+    for start, _end in split_sentences(paragraph):
+        while start < len(paragraph) and not (
+            paragraph[start].isalnum() or paragraph[start] == "&"
+        ):
+            start += 1
+        starts.add(start)
+    return starts
+
+
+def _opens_quotation(paragraph: str, start: int) -> bool:
+    """Return True if the word at ``start`` opens a quotation, or follows a colon.
+
+    A quoted title ("the book \u201cChip War\u201d": every word capitalised up to the closing
+    quote) is not a quotation: its capitals are a name's.
+    """
+    before = paragraph[max(0, start - 2) : start]
+    if not before:
+        return False
+    if before[-1] in OPENING_QUOTES:
+        if not (len(before) == 1 or before[0].isspace() or before[0] in "([:"):
+            return False
+        close = _CLOSING_QUOTE_RE.search(paragraph, start)
+        quoted = paragraph[start : close.start() if close else len(paragraph)].split()
+        return not (
+            0 < len(quoted) <= _QUOTED_TITLE_MAX_WORDS
+            and all(word[:1].isupper() or word in CONNECTORS for word in quoted)
+        )
+    return before == ": "
+
+
+def tokenize(
+    paragraph: str,
+    is_modifier_suffix: Callable[[str], bool],
+    hyphen_particles: Sequence[str] = (),
+) -> list[Token]:
+    """Return the words of ``paragraph`` in order.
+
+    A possessive ending ("'s", or a bare apostrophe after "s") is cut off and recorded. A
+    capitalised word ending in a hyphenated modifier ("Iran-backed", "US-led") keeps only
+    its name part and is marked ``compound``; ``is_modifier_suffix`` decides what is a
+    modifier (an English word such as "backed") rather than part of a name ("Soo-ho").
+    A word is a ``name_word`` if it is capitalised, has a capital after a lower-case
+    start ("iPhone"), or starts with one of ``hyphen_particles`` ("al-Houthi").
+    """
+    starts = _sentence_starts(paragraph)
+    tokens: list[Token] = []
+    for match in _WORD_RE.finditer(paragraph):
+        start, end = match.span()
+        text = match.group()
+        possessive = compound = False
+        if text[-2:] in ("'s", "’s") and len(text) > 2:
+            text, end, possessive = text[:-2], end - 2, True
+        elif text[-1] == "s" and _POSSESSIVE_RE.match(paragraph, end):
+            possessive = True
+        capitalised = text[0].isupper()
+        if capitalised and ("-" in text or "‐" in text or "‑" in text):
+            parts = re.split(f"[{_HYPHENS}]", text)
+            cut = next(
+                (
+                    i
+                    for i in range(1, len(parts))
+                    if parts[i].islower() and is_modifier_suffix(parts[i])
+                ),
+                None,
+            )
+            if cut is not None and not any(part[:1].isupper() for part in parts[cut:]):
+                text = text[: len("-".join(parts[:cut]))]
+                end = start + len(text)
+                compound = True
+        initial = start in starts or (
+            start > 0
+            and (paragraph[start - 1] in OPENING_QUOTES or paragraph[start - 2 : start] == ": ")
+            and _opens_quotation(paragraph, start)
+        )
+        name_word = capitalised or (
+            not text.islower() and _is_lower_name_word(text, hyphen_particles)
+        )
+        tokens.append(
+            Token(start, end, text, possessive, initial, compound, capitalised, name_word)
+        )
+    return tokens
+
+
+def _is_lower_name_word(text: str, hyphen_particles: Sequence[str]) -> bool:
+    """Return True for a name word that starts in lower case: "iPhone", "al-Houthi"."""
+    if not text[:1].islower():
+        return False
+    if text[1:2].isupper() or text[2:3].isupper():
+        return True
+    if "-" not in text[:6] and "'" not in text[:6] and "’" not in text[:6]:
+        return False
+    return any(
+        text.startswith(particle) and text[len(particle) : len(particle) + 1].isupper()
+        for particle in hyphen_particles
+    )
+
+
+def _connector_allowed(word: str, run: Sequence[Token]) -> bool:
+    """Return True if connector ``word`` may continue ``run`` (the name words so far).
+
+    "the" only after "of"/"for" ("Union for the Homeland"); "on" only after a head word
+    ("Convention on Climate Change"). "and" may join any two name words: whether they are
+    one name is for :mod:`.segment` to decide.
+    """
+    last = run[-1].text
+    if word == "the":
+        return last in ("of", "for")
+    if word in ("on", "upon"):
+        return last in _WORDS_AFTER_ON
+    return True
+
+
+def _single_space(paragraph: str, left: Token, right: Token) -> bool:
+    """Return True if one space (after a possessive ending, if any) separates two words."""
+    gap = paragraph[left.end : right.start]
+    return gap == " " or (left.possessive and gap in _POSSESSIVE_GAPS)
+
+
+def _number_continues(tokens: Sequence[Token], index: int, paragraph: str) -> bool:
+    """Return True if the number at ``index`` is part of a product name ("PlayStation 5").
+
+    It must follow a capitalised word and come before a capitalised word or a noun naming
+    a product ("Boeing 737 jets"); "attacked Kyiv 40 times" keeps the number out.
+    """
+    token = tokens[index]
+    if not (token.text.isdigit() and len(token.text) <= 4 and tokens[index - 1].capitalised):
+        return False
+    if index + 1 >= len(tokens) or paragraph[token.end : tokens[index + 1].start] != " ":
+        return False
+    after = tokens[index + 1]
+    return after.capitalised or CLASS_NOUNS.get(after.text) in ("equipment", "other")
+
+
+def find_runs(
+    paragraph: str,
+    tokens: Sequence[Token],
+    particles: frozenset[str],
+    possessive_joins: Callable[[str], bool],
+) -> list[tuple[int, int]]:
+    """Return runs of name words as inclusive ``(first, last)`` token index pairs.
+
+    Words of a run are separated by single spaces. A possessive ends the run after its
+    word, unless ``possessive_joins`` says the word is a common noun inside a name
+    ("Taiwan People's Party"); a compound modifier ("Iran-backed") always ends it. Connectors
+    (:data:`~.lexicon.CONNECTORS` and name particles such as "da", "van", "bin") join two
+    name words; a run never starts or ends with one. A number joins a product name.
+    """
+    runs: list[tuple[int, int]] = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        if not tokens[index].name_word:
+            index += 1
+            continue
+        first = last = index
+        while not tokens[last].compound and (
+            not tokens[last].possessive or (last > first and possessive_joins(tokens[last].text))
+        ):
+            probe = last + 1
+            while (
+                probe < count
+                and _single_space(paragraph, tokens[probe - 1], tokens[probe])
+                and (tokens[probe].text in CONNECTORS or tokens[probe].text in particles)
+                and _connector_allowed(tokens[probe].text, tokens[first:probe])
+            ):
+                probe += 1
+            if (
+                probe < count
+                and _single_space(paragraph, tokens[probe - 1], tokens[probe])
+                and not tokens[probe].initial
+                and (
+                    tokens[probe].name_word
+                    or (probe == last + 1 and _number_continues(tokens, probe, paragraph))
+                )
+            ):
+                last = probe
+            else:
+                break
+        runs.append((first, last))
+        index = last + 1
+    return runs

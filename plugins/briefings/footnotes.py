@@ -1,0 +1,284 @@
+"""Source footnotes planned from attributions: labels, markers and definition text.
+
+A :class:`FootnotePlanner` reads a briefing paragraph by paragraph. Each attributed sentence
+gets one ``[^label]`` marker per distinct source, placed after its closing punctuation and
+quotes; each source gets one footnote, shared by all its uses, in order of first appearance.
+The only Markdown this module knows is the ``[^label]`` syntax and link syntax in
+:func:`footnote_markdown`; every piece of seed or registry text in a definition is escaped.
+
+Labels: ``src-<registry id>`` for a registered source, ``src-<slug>`` for an unknown one
+(which is also reported in :attr:`FootnotePlanner.unknown_sources`, so the build can warn),
+``src-anon-<slug>`` for an anonymous one ("a defence official"), which is not looked up
+in the registry and is never "unknown". A label that an author already uses, or that
+another source took, gets a numeric suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+
+from .attribution import Attribution, find_attributions, find_unattributed_claims
+from .dates import ResolvedDate, find_date_phrase
+from .sources import SourceRegistry, normalize_name
+from .text import escape_markdown, slugify
+
+# How far (in characters) a date phrase may sit from the attribution's cue and still date
+# the statement: "revealed on Tuesday", "On Monday, the ministry said".
+DATE_DISTANCE = 48
+
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_QUANTIFIER_RE = re.compile(
+    r"^(?:two|three|four|five|six|several|some|many|multiple|\d+)\b", re.IGNORECASE
+)
+_VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s+")
+_ANONYMOUS_KIND = "anonymous"
+# URLs written into link syntax as they are: http(s), nothing that could end the link early.
+_SAFE_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+")
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A marker: insert ``[^label]`` at ``offset`` of the paragraph."""
+
+    offset: int
+    label: str
+    source_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """One footnote definition: a source and how and when the briefing's statements reached us."""
+
+    label: str
+    source_id: str
+    source_name: str
+    kind: str  # a registry kind, "anonymous", or "" for an unknown source
+    url: str
+    channel: str  # how the statements reached us, as written; several uses joined by "; "
+    dates: tuple[ResolvedDate | None, ...]  # one per use, in order; None when undated
+    anonymous: bool
+    known: bool
+
+
+@dataclass
+class _Note:
+    """A footnote being built; frozen into a :class:`Footnote` on request."""
+
+    label: str
+    source_id: str
+    source_name: str
+    kind: str
+    url: str
+    anonymous: bool
+    known: bool
+    names: frozenset[str] = frozenset()  # normalised registry name and aliases
+    channels: list[str] = field(default_factory=list)
+    dates: list[ResolvedDate | None] = field(default_factory=list)
+
+    def freeze(self) -> Footnote:
+        """Return the finished :class:`Footnote`."""
+        return Footnote(
+            self.label,
+            self.source_id,
+            self.source_name,
+            self.kind,
+            self.url,
+            "; ".join(self.channels),
+            tuple(self.dates),
+            self.anonymous,
+            self.known,
+        )
+
+
+def _strip_article(text: str) -> str:
+    """Return ``text`` without a leading "the", "a" or "an"."""
+    return _LEADING_ARTICLE_RE.sub("", text.strip(), count=1)
+
+
+def _channel_text(attribution: Attribution, registered_names: frozenset[str]) -> str:
+    """Return how the statement reached us, for the footnote text.
+
+    "declassified US intelligence report, accessed by the Associated Press"; "via Reuters"
+    for "told Reuters". When the source as written says more than its registry names
+    ("Lim Soo-ho, a senior analyst at the Institute ..."), it leads the text.
+    """
+    channel = _VIA_VERB_RE.sub(lambda m: f", {m.group(1)} by ", attribution.channel.strip())
+    if not channel and attribution.via:
+        channel = f"via {attribution.via}"
+    source = attribution.source
+    if (
+        registered_names
+        and normalize_name(source) not in registered_names
+        and source not in attribution.channel
+    ):
+        if not channel:
+            return source
+        if _LEADING_ARTICLE_RE.match(channel):
+            return f"{source}, in {channel}"  # "..., in an interview with Associated Press"
+        return f"{source}, {channel}"
+    return _strip_article(channel)
+
+
+class FootnotePlanner:
+    """Plans the source footnotes of one briefing, paragraph by paragraph."""
+
+    def __init__(
+        self,
+        registry: SourceRegistry,
+        reference_date: date,
+        reserved_labels: Collection[str] = (),
+    ) -> None:
+        """Plan against ``registry``, resolving relative dates against ``reference_date``.
+
+        ``reserved_labels`` are footnote labels the author already uses; generated labels
+        never equal one of them.
+        """
+        self._registry = registry
+        self._reference = reference_date
+        self._reserved = frozenset(reserved_labels)
+        self._notes: dict[str, _Note] = {}  # source key -> note, in order of first use
+        self._labels: set[str] = set()
+        self._uses: dict[str, int] = {}
+        self._unknown: dict[str, str] = {}  # normalised name -> name as first written
+        self._last: tuple[str, list[Attribution]] | None = None
+
+    def _attributions(self, paragraph: str) -> list[Attribution]:
+        """Return the attributions of ``paragraph`` (the last result is reused)."""
+        if self._last is not None and self._last[0] == paragraph:
+            return self._last[1]
+        attributions = find_attributions(paragraph)
+        self._last = (paragraph, attributions)
+        return attributions
+
+    def _unique_label(self, base: str) -> str:
+        """Return ``base``, or ``base-2``, ``base-3``... if taken or reserved."""
+        label, suffix = base, 2
+        while label in self._reserved or label in self._labels:
+            label = f"{base}-{suffix}"
+            suffix += 1
+        self._labels.add(label)
+        return label
+
+    def _note_for(self, attribution: Attribution) -> _Note:
+        """Return the note of the attribution's source, creating it on first use."""
+        # An "anonymous" source that is exactly a registered name ("Analysts" as a think
+        # tank's name, say) is that source; otherwise anonymous sources are never looked up.
+        entry = self._registry.lookup(attribution.source) if attribution.anonymous else None
+        if attribution.anonymous and entry is None:
+            described = _strip_article(attribution.source)
+            key = "anon:" + normalize_name(described)
+            if key not in self._notes:
+                slug = slugify(described) or f"source-{len(self._notes) + 1}"
+                label = self._unique_label(f"src-anon-{slug}")
+                self._notes[key] = _Note(
+                    label, label[4:], described, _ANONYMOUS_KIND, "", True, False
+                )
+            return self._notes[key]
+        entry = entry or self._registry.resolve(attribution.source)
+        if entry is not None:
+            key = "id:" + entry.id
+            if key not in self._notes:
+                label = self._unique_label(f"src-{entry.id}")
+                names = frozenset(normalize_name(n) for n in (entry.name, *entry.aliases))
+                self._notes[key] = _Note(
+                    label, entry.id, entry.name, entry.kind, entry.url, False, True, names
+                )
+            return self._notes[key]
+        name = attribution.source
+        normalised = normalize_name(name)
+        key = "name:" + normalised
+        if key not in self._notes:
+            slug = slugify(_strip_article(name)) or f"source-{len(self._notes) + 1}"
+            label = self._unique_label(f"src-{slug}")
+            self._notes[key] = _Note(label, label[4:], name, "", "", False, False)
+            self._unknown.setdefault(normalised, name)
+        return self._notes[key]
+
+    def _date_of(self, paragraph: str, attribution: Attribution) -> ResolvedDate | None:
+        """Return the date phrase nearest the cue of ``attribution``, resolved."""
+        sentence = paragraph[attribution.sentence_start : attribution.sentence_end]
+        near = max(0, attribution.cue_start - attribution.sentence_start)
+        return find_date_phrase(sentence, self._reference, near=near, max_distance=DATE_DISTANCE)
+
+    def add_paragraph(self, paragraph: str) -> list[FootnoteRef]:
+        """Return the footnote markers for ``paragraph``, in text order.
+
+        Finds its attributions, resolves their sources and dates, and records each use
+        on its source's footnote. One marker per attributed sentence and distinct source.
+        """
+        refs: list[FootnoteRef] = []
+        seen: set[tuple[int, str]] = set()
+        for attribution in self._attributions(paragraph):
+            note = self._note_for(attribution)
+            if (attribution.sentence_end, note.label) in seen:
+                continue
+            seen.add((attribution.sentence_end, note.label))
+            channel = _channel_text(attribution, note.names)
+            if channel and channel not in note.channels:
+                note.channels.append(channel)
+            note.dates.append(self._date_of(paragraph, attribution))
+            self._uses[note.label] = self._uses.get(note.label, 0) + 1
+            refs.append(FootnoteRef(attribution.sentence_end, note.label, note.source_id))
+        return refs
+
+    def unattributed_claims(self, paragraph: str) -> list[tuple[str, str]]:
+        """Return ``(cue, sentence)`` for each sentence of ``paragraph`` with an unsourced claim."""
+        claims = find_unattributed_claims(paragraph, self._attributions(paragraph))
+        return [(cue, paragraph[start:end]) for start, end, cue in claims]
+
+    def use_count(self, label: str) -> int:
+        """Return how many markers point at the footnote ``label`` (0 if there is none)."""
+        return self._uses.get(label, 0)
+
+    @property
+    def footnotes(self) -> list[Footnote]:
+        """The footnotes, in order of first appearance, one per source."""
+        return [note.freeze() for note in self._notes.values()]
+
+    @property
+    def unknown_sources(self) -> list[str]:
+        """Source names, as first written, that matched no registry entry (never anonymous ones)."""
+        return list(self._unknown.values())
+
+
+def _dates_text(dates: tuple[ResolvedDate | None, ...]) -> str:
+    """Return the distinct dates of the uses, in order, joined by "; "."""
+    shown: list[str] = []
+    for resolved in dates:
+        if resolved is not None and resolved.display() not in shown:
+            shown.append(resolved.display())
+    return "; ".join(shown)
+
+
+def footnote_markdown(note: Footnote) -> str:
+    """Return the definition text of ``note`` as Markdown, every text fragment escaped.
+
+    "[US intelligence](https://…) (government) — declassified US intelligence report,
+    accessed by the Associated Press — 6 September 2022". The source name links to its URL
+    when the registry gives one; an anonymous source reads "Anonymous defence official".
+    The result is one line, with no raw HTML. A URL that is not a plain http(s) URL is
+    left out rather than escaped.
+    """
+    name = " ".join(note.source_name.split())
+    if note.anonymous:
+        if _QUANTIFIER_RE.match(name):
+            head = "Anonymous sources: " + escape_markdown(name)
+        else:
+            head = escape_markdown(f"Anonymous {name}")
+    elif _SAFE_URL_RE.fullmatch(note.url):
+        head = f"[{escape_markdown(name)}]({note.url})"
+    else:
+        head = escape_markdown(name[:1].upper() + name[1:])
+    if note.kind and not note.anonymous:
+        head += f" &#40;{escape_markdown(note.kind)}&#41;"
+    parts = [head]
+    channel = " ".join(note.channel.split())
+    if channel:
+        parts.append(escape_markdown(channel))
+    dates = _dates_text(note.dates)
+    if dates:
+        parts.append(escape_markdown(dates))
+    return " — ".join(parts)

@@ -1,0 +1,399 @@
+"""The sources registry (``sources.yml``): load, validate, and resolve source names.
+
+Each entry names one source that briefings cite: a news agency, a think tank, a government
+body, and so on. Attributions found in seed text ("according to the Royal United Services
+Institute (RUSI) analysis") are resolved to an entry by name or alias, ignoring case,
+apostrophe style and a leading "the"; a known name inside a longer phrase counts too.
+
+Anonymous sources ("a defence official") are not registry entries: the footnote planner
+handles them without looking them up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, SourcesError
+
+SOURCE_KINDS: tuple[str, ...] = (
+    "news agency",
+    "think tank",
+    "government",
+    "military",
+    "official",
+    "media",
+    "other",
+)
+
+_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+_FIELDS = ("id", "name", "kind", "aliases", "url", "description")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_SPACE_RE = re.compile(r"\s+")
+# Acronyms up to this length are matched inside phrases only in their registered case, so
+# that an alias "US" or "AP" does not fire on the words "us" or "ap".
+_CASE_SENSITIVE_MAX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One registered source; ``path``/``line`` say where it is defined."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    url: str = ""
+    description: str = ""
+    path: str = ""
+    line: int | None = None
+
+
+def normalize_name(name: str) -> str:
+    """Return the comparison key of a source name.
+
+    Case-folded, curly apostrophes made straight, whitespace collapsed, surrounding
+    punctuation and a leading "the " removed: "The  Associated Press" and
+    "the associated press," have the same key.
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).casefold()
+    text = _SPACE_RE.sub(" ", text).strip(" \t\n.,;:!?\"“”'")
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _is_short_acronym(alias: str) -> bool:
+    """Return whether ``alias`` is a short all-capitals acronym ("AP", "U.S.")."""
+    letters = alias.replace(".", "")
+    return len(letters) <= _CASE_SENSITIVE_MAX and letters.isalpha() and letters.isupper()
+
+
+class SourceRegistry:
+    """A validated collection of sources, looked up by id or resolved by name/alias."""
+
+    def __init__(self, entries: Iterable[SourceEntry]) -> None:
+        """Index ``entries``; raises SourcesError on a duplicate id or a name two sources claim."""
+        self._entries: dict[str, SourceEntry] = {}
+        self._by_name: dict[str, SourceEntry] = {}
+        folded: list[tuple[str, SourceEntry]] = []
+        exact: list[tuple[str, SourceEntry]] = []
+        for entry in entries:
+            first = self._entries.get(entry.id)
+            if first is not None:
+                raise SourcesError(
+                    entry.path,
+                    entry.line,
+                    f"duplicate source id '{entry.id}'",
+                    f"the first '{entry.id}' is at line {first.line}; rename or merge one",
+                )
+            self._entries[entry.id] = entry
+            for alias in (entry.name, *entry.aliases):
+                key = normalize_name(alias)
+                if not key:
+                    continue
+                owner = self._by_name.get(key)
+                if owner is not None and owner.id != entry.id:
+                    raise SourcesError(
+                        entry.path,
+                        entry.line,
+                        f"source '{entry.id}' claims the name '{alias}', "
+                        f"which already belongs to '{owner.id}'",
+                        "a name or alias may belong to one source only; remove one of them",
+                    )
+                self._by_name[key] = entry
+                if _is_short_acronym(alias.strip()):
+                    exact.append((alias.strip(), entry))
+                else:
+                    folded.append((key, entry))
+        self._folded_re = _alternation(folded, 0)
+        self._exact_re = _alternation(exact, 0)
+        self._folded_owner = {key: entry for key, entry in folded}
+        self._exact_owner = {alias: entry for alias, entry in exact}
+
+    def __iter__(self) -> Iterator[SourceEntry]:
+        """Return an iterator over the entries in registry order."""
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        """Return the number of entries."""
+        return len(self._entries)
+
+    def get(self, source_id: str) -> SourceEntry | None:
+        """Return the entry with id ``source_id``, or None."""
+        return self._entries.get(source_id)
+
+    def lookup(self, name: str) -> SourceEntry | None:
+        """Return the entry whose name or an alias equals ``name`` (see :func:`normalize_name`)."""
+        return self._by_name.get(normalize_name(name))
+
+    def resolve(self, name: str) -> SourceEntry | None:
+        """Return the entry that ``name`` refers to, or None.
+
+        First the whole of ``name`` is compared with every name and alias (see
+        :func:`normalize_name`); failing that, the longest registered name found inside
+        ``name`` as whole words wins ("the Royal United Services Institute (RUSI) analysis"
+        finds "Royal United Services Institute"), the earliest on a tie. Short upper-case
+        acronyms ("AP") are found inside phrases only in upper case.
+        """
+        key = normalize_name(name)
+        entry = self._by_name.get(key)
+        if entry is not None:
+            return entry
+        best: tuple[int, int, SourceEntry] | None = None  # (-length, start, entry)
+        text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)
+        text = _SPACE_RE.sub(" ", text)
+        if self._folded_re is not None:
+            for match in self._folded_re.finditer(text.casefold()):
+                candidate = (-len(match.group()), match.start(), self._folded_owner[match.group()])
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        if self._exact_re is not None:
+            for match in self._exact_re.finditer(text):
+                candidate = (-len(match.group()), match.start(), self._exact_owner[match.group()])
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        return best[2] if best else None
+
+
+def _alternation(names: list[tuple[str, SourceEntry]], flags: int) -> re.Pattern[str] | None:
+    """Return a regex matching any of ``names`` as whole words, longest first, or None."""
+    if not names:
+        return None
+    ordered = sorted({name for name, _ in names}, key=len, reverse=True)
+    body = "|".join(re.escape(name) for name in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+class _LocatedDict(dict[Any, Any]):
+    """A YAML mapping that remembers its line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class _DuplicateKeyError(Exception):
+    """A key that appears twice in one YAML mapping."""
+
+    def __init__(self, key: object, line: int) -> None:
+        """Record the duplicated ``key`` and its ``line``."""
+        super().__init__(key, line)
+        self.key = key
+        self.line = line
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    """A SafeLoader whose mappings record their lines and reject duplicate keys."""
+
+    def construct_located_mapping(self, node: yaml.MappingNode) -> _LocatedDict:
+        """Return the mapping of ``node`` as a _LocatedDict; raises _DuplicateKeyError."""
+        self.flatten_mapping(node)
+        mapping = _LocatedDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            try:
+                duplicate = key in mapping
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "found an unhashable key", key_node.start_mark
+                ) from None
+            if duplicate:
+                raise _DuplicateKeyError(key, line)
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = line
+        return mapping
+
+
+_LocatingLoader.add_constructor(
+    "tag:yaml.org,2002:map",
+    _LocatingLoader.construct_located_mapping,
+)
+
+
+def _parse_yaml(text: str, path: str) -> tuple[Any, list[int]]:
+    """Return the YAML document in ``text`` and, if it is a list, the line of each item.
+
+    Raises SourcesError on invalid YAML or a duplicate key.
+    """
+    loader = _LocatingLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        data = loader.construct_document(node)
+        lines = (
+            [item.start_mark.line + 1 for item in node.value]
+            if isinstance(node, yaml.SequenceNode)
+            else []
+        )
+        return data, lines
+    except _DuplicateKeyError as exc:
+        raise SourcesError(
+            path, exc.line, f"duplicate key '{exc.key}'", "each key may appear once per source"
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = f"invalid YAML: {exc.problem or exc.context}"
+        if exc.problem and exc.context and exc.context_mark is not None:
+            reason += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        raise SourcesError(
+            path, line, reason, "sources.yml must be a YAML list of mappings"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SourcesError(path, None, f"invalid YAML: {exc}", "") from None
+    finally:
+        loader.dispose()
+
+
+def _field_line(item: _LocatedDict, key: str) -> int:
+    """Return the line of ``key`` in ``item``, or the item's own line."""
+    return item.key_lines.get(key, item.line)
+
+
+def _string_field(item: _LocatedDict, key: str, path: str, *, required: bool) -> str:
+    """Return the string value of ``key``.
+
+    Raises SourcesError if it is missing (when required), empty (when required) or not a string.
+    """
+    if key not in item or item[key] is None:
+        if required:
+            raise SourcesError(
+                path,
+                item.line,
+                f"source is missing '{key}'",
+                "every source needs id, name and kind",
+            )
+        return ""
+    value = item[key]
+    if not isinstance(value, str):
+        raise SourcesError(
+            path,
+            _field_line(item, key),
+            f"'{key}' must be a string, not {type(value).__name__}",
+            "quote the value if YAML reads it as a number, date or boolean",
+        )
+    value = value.strip()
+    if required and not value:
+        raise SourcesError(path, _field_line(item, key), f"'{key}' is empty", "")
+    return value
+
+
+def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[Problem]]:
+    """Return the entry for one list item and its warnings; raises SourcesError if invalid."""
+    if not isinstance(item, _LocatedDict):
+        raise SourcesError(
+            path,
+            line,
+            f"each source must be a mapping, not {type(item).__name__}",
+            "write '- id: ...' followed by 'name:', 'kind:' and the other keys",
+        )
+    problems: list[Problem] = []
+    for key in item:
+        if key not in _FIELDS:
+            problems.append(
+                Problem(
+                    path,
+                    _field_line(item, str(key)),
+                    f"unknown key '{key}' ignored",
+                    f"known keys: {', '.join(_FIELDS)}",
+                )
+            )
+    source_id = _string_field(item, "id", path, required=True)
+    if not _ID_RE.fullmatch(source_id):
+        raise SourcesError(
+            path,
+            _field_line(item, "id"),
+            f"invalid source id '{source_id}'",
+            "ids are lower-case letters, digits and single hyphens, e.g. 'associated-press'",
+        )
+    name = _string_field(item, "name", path, required=True)
+    kind = _string_field(item, "kind", path, required=True)
+    if kind not in SOURCE_KINDS:
+        raise SourcesError(
+            path,
+            _field_line(item, "kind"),
+            f"unknown kind '{kind}' for source '{source_id}'",
+            f"kind must be one of: {', '.join(SOURCE_KINDS)}",
+        )
+    raw_aliases = item.get("aliases")
+    if raw_aliases is None:
+        raw_aliases = []
+    if not isinstance(raw_aliases, list) or not all(
+        isinstance(alias, str) and alias.strip() for alias in raw_aliases
+    ):
+        raise SourcesError(
+            path,
+            _field_line(item, "aliases"),
+            f"'aliases' of '{source_id}' must be a list of non-empty strings",
+            "write aliases: [AP, the Associated Press]",
+        )
+    aliases = tuple(dict.fromkeys(alias.strip() for alias in raw_aliases))
+    url = _string_field(item, "url", path, required=False)
+    if url and not _URL_RE.fullmatch(url):
+        raise SourcesError(
+            path,
+            _field_line(item, "url"),
+            f"invalid url '{url}' for source '{source_id}'",
+            "use an absolute http(s) URL without spaces, quotes, brackets or parentheses",
+        )
+    description = _string_field(item, "description", path, required=False)
+    if not description:
+        problems.append(
+            Problem(
+                path,
+                item.line,
+                f"source '{source_id}' has no description",
+                "add a one-line description: readers see it on the sources page",
+            )
+        )
+    entry = SourceEntry(source_id, name, kind, aliases, url, description, path, item.line)
+    return entry, problems
+
+
+def load_sources(path: Path, root: Path | None = None) -> tuple[SourceRegistry, list[Problem]]:
+    """Return the registry in the YAML file ``path`` and the warnings about it.
+
+    Paths in errors and warnings are relative to ``root`` when given. Raises SourcesError
+    (with the file and line) when the file cannot be read, is not valid YAML, is not a list,
+    has a duplicate key, or has an entry with a missing or mistyped field, an unknown kind,
+    a duplicate id or an alias that another source already claims. An empty file is an
+    empty registry. Entries without a description are warnings.
+    """
+    shown = str(path)
+    if root is not None:
+        try:
+            shown = path.relative_to(root).as_posix()
+        except ValueError:
+            shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourcesError(shown, None, f"cannot read the sources file: {exc}", "") from None
+    data, lines = _parse_yaml(text, shown)
+    if data is None:
+        return SourceRegistry(()), []
+    if not isinstance(data, list):
+        raise SourcesError(
+            shown,
+            getattr(data, "line", 1),
+            f"the sources file must be a YAML list, not {type(data).__name__}",
+            "start each source with '- id: ...'",
+        )
+    entries: list[SourceEntry] = []
+    problems: list[Problem] = []
+    for item, line in zip(data, lines, strict=True):
+        entry, entry_problems = _parse_entry(item, line, shown)
+        entries.append(entry)
+        problems.extend(entry_problems)
+    return SourceRegistry(entries), problems

@@ -1,0 +1,213 @@
+"""What a reader of the real seed's briefing does in a browser: hover names, follow them to the
+glossary and back, read footnotes, search, switch to the dark scheme, read on a phone."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from browser_helpers import (
+    PHONE,
+    WCAG_AA_TEXT,
+    ServedSite,
+    entity_contrasts,
+    glossary_description,
+    goto,
+    heading_text,
+    normalise,
+    open_context,
+    set_scheme,
+    show_tooltip,
+    side_page,
+    wait_until_stable,
+)
+from playwright.sync_api import Page, expect
+from pytest_playwright import CreateContextCallback
+
+pytestmark = pytest.mark.browser
+
+# Every linked mention; Material removes a host's title while its tooltip shows, so hosts are
+# picked by position in this list, never by their title attribute.
+ENTITY_LINKS = "article a.entity[data-entity]"
+FOOTNOTE_REFS = 'article sup[id^="fnref:"] > a.footnote-ref[data-source]'
+
+
+def first_entity_per_type(page: Page) -> dict[str, tuple[str, int]]:
+    """Return, per entity type, the entry id and index in ``ENTITY_LINKS`` of the first linked
+    mention in the briefing's text (not in its 'in this briefing' box) that has a tooltip."""
+    rows = page.locator(ENTITY_LINKS).evaluate_all(
+        "els => els.map((e, i) => [e.dataset.entityType, e.dataset.entity, i,"
+        " e.hasAttribute('title') && !e.closest('.briefing-entities')])"
+    )
+    firsts: dict[str, tuple[str, int]] = {}
+    for entity_type, entry_id, index, eligible in rows:
+        if eligible:
+            firsts.setdefault(str(entity_type), (str(entry_id), int(index)))
+    assert firsts, "the real seed's briefing links no entity mention with a tooltip"
+    return firsts
+
+
+def test_hovering_an_entity_shows_its_glossary_description(
+    seed_page: Page, served_site: ServedSite
+) -> None:
+    entities = first_entity_per_type(seed_page)
+    with side_page(seed_page, "glossary/") as glossary:
+        descriptions = {i: glossary_description(glossary, i) for i, _ in entities.values()}
+    for entity_type, (entry_id, index) in entities.items():
+        host = seed_page.locator(ENTITY_LINKS).nth(index)
+        title = normalise(host.get_attribute("title") or "")
+        assert title, f"{entry_id} ({entity_type}) has an empty tooltip"
+        tooltip = show_tooltip(seed_page, host)
+        assert normalise(tooltip.inner_text()) == title
+        assert title == descriptions[entry_id], f"tooltip of {entry_id} is not its description"
+        seed_page.mouse.move(0, 0)
+
+
+def test_entity_link_lands_on_its_glossary_entry_whose_backlinks_return(
+    seed_page: Page, served_site: ServedSite, seed_url: str
+) -> None:
+    entry_id, index = next(iter(first_entity_per_type(seed_page).values()))
+    seed_page.locator(ENTITY_LINKS).nth(index).click()
+    expect(seed_page).to_have_url(re.compile(rf"/glossary/#{re.escape(entry_id)}$"))
+    heading = seed_page.locator(f'h3.glossary-entry[id="{entry_id}"]')
+    expect(heading).to_be_in_viewport()
+    # The entry's own backlinks: the first list after its heading (each entry ends with one).
+    entry_backlinks = seed_page.locator(
+        f'xpath=//h3[@id="{entry_id}"]/following-sibling::'
+        'div[contains(concat(" ", @class, " "), " glossary-backlinks ")][1]'
+    )
+    backlinks = entry_backlinks.locator(f'a[href*="{seed_url.rstrip("/")}"]').first
+    expect(backlinks).to_be_attached()
+    backlinks.scroll_into_view_if_needed()
+    backlinks.click()
+    expect(seed_page).to_have_url(re.compile(rf"/{re.escape(seed_url)}(#.*)?$"))
+    expect(seed_page.locator(f'article .entity[data-entity="{entry_id}"]').first).to_be_visible()
+
+
+def test_footnote_marker_names_the_source_and_back_reference_returns(seed_page: Page) -> None:
+    marker = seed_page.locator(FOOTNOTE_REFS).first
+    expect(marker).to_be_attached()
+    source_id = marker.get_attribute("data-source") or ""
+    sup_id = marker.locator("xpath=..").get_attribute("id") or ""
+    note_id = (marker.get_attribute("href") or "").partition("#")[2]
+    assert note_id.startswith("fn:"), note_id
+    with side_page(seed_page, "sources/") as sources:
+        source_name = heading_text(sources, source_id)
+    assert source_name, f"the sources page has no heading for {source_id}"
+
+    marker.click()
+    expect(seed_page).to_have_url(re.compile(rf"#{re.escape(note_id)}$"))
+    note = seed_page.locator(f'div.footnote li[id="{note_id}"]')
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text(source_name)
+    assert note.get_attribute("data-source") in (None, source_id)
+    note.locator(f'a.footnote-backref[href$="#{sup_id}"]').click()
+    expect(seed_page).to_have_url(re.compile(rf"#{re.escape(sup_id)}$"))
+    expect(seed_page.locator(f'sup[id="{sup_id}"]')).to_be_in_viewport()
+
+
+def test_footnote_hover_preview_shows_the_note(seed_page: Page) -> None:
+    marker = seed_page.locator(FOOTNOTE_REFS).first
+    note_id = (marker.get_attribute("href") or "").partition("#")[2]
+    note_text = normalise(seed_page.locator(f'li[id="{note_id}"]').inner_text())
+    preview = show_tooltip(seed_page, marker, "aria-controls")
+    expect(preview).to_have_attribute("role", "dialog")
+    shown = normalise(preview.inner_text())
+    assert shown and shown in note_text, (shown, note_text)
+
+
+def test_search_for_an_entity_name_returns_its_glossary_entry(
+    seed_page: Page, served_site: ServedSite
+) -> None:
+    entities = first_entity_per_type(seed_page)
+    with side_page(seed_page, "glossary/") as glossary:
+        names = {entry_id: heading_text(glossary, entry_id) for entry_id, _ in entities.values()}
+    # The longest name is the most specific query; any entity on the page would do.
+    entry_id, name = max(names.items(), key=lambda item: len(item[1]))
+    query = seed_page.locator("input[data-md-component=search-query]")
+    query.click()
+    # Typed key by key, as a reader does: Material searches on keyboard input.
+    query.press_sequentially(name, delay=20)
+    results = seed_page.locator(".md-search-result__list a")
+    expect(results.first).to_be_visible()
+    wait_until_stable(seed_page, ".md-search-result__list")
+    hits = results.evaluate_all(
+        "links => links.map(a => new URL(a.href)).map(u => u.pathname + u.hash)"
+    )
+    wanted = f"/glossary/#{entry_id}"
+    assert wanted in hits, f"searching {name!r} did not offer {wanted}: {hits[:10]}"
+    # Result links carry ?h=<terms> for highlighting, between the path and the fragment.
+    link = seed_page.locator(
+        f'.md-search-result__list a[href*="/glossary/"][href$="#{entry_id}"]'
+    ).first
+    if link.evaluate("a => a.closest('details:not([open])') !== null"):
+        # Material folds further sections of a page under "N more on this page".
+        link.locator("xpath=ancestor::details[1]/summary").click()
+    link.click()
+    expect(seed_page).to_have_url(re.compile(rf"/glossary/(\?[^#]*)?#{re.escape(entry_id)}$"))
+    expect(seed_page.locator(f'h3[id="{entry_id}"]')).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_every_entity_type_is_readable(seed_page: Page, scheme: str) -> None:
+    set_scheme(seed_page, scheme)
+    seed_page.wait_for_timeout(400)  # Material's palette transition
+    records = entity_contrasts(seed_page)
+    assert records, "no entity mention on the real seed's page"
+    worst: dict[str, dict[str, object]] = {}
+    for record in records:
+        if record["type"] not in worst or record["ratio"] < worst[record["type"]]["ratio"]:
+            worst[record["type"]] = record
+    failing = {t: r for t, r in worst.items() if float(str(r["ratio"])) < WCAG_AA_TEXT}
+    assert not failing, f"entity colours below WCAG AA {WCAG_AA_TEXT}:1 in {scheme}: {failing}"
+
+
+@pytest.mark.parametrize("path", ["", "SEED", "glossary/", "sources/", "archive/"])
+def test_phone_viewport_has_no_horizontal_scroll(
+    new_context: CreateContextCallback,
+    served_site: ServedSite,
+    seed_url: str,
+    pytestconfig: pytest.Config,
+    path: str,
+) -> None:
+    context = open_context(new_context, served_site, pytestconfig, viewport=PHONE)
+    page = context.new_page()
+    goto(page, seed_url if path == "SEED" else path)
+    overflow = page.evaluate(
+        """() => {
+             const width = document.documentElement.clientWidth;
+             const wide = Array.from(document.querySelectorAll('.md-content *'))
+               .filter(e => e.getBoundingClientRect().right > width + 1)
+               .filter(e => !e.closest('pre, .md-typeset__scrollwrap, .md-typeset__table'))
+               .slice(0, 5).map(e => e.outerHTML.slice(0, 120));
+             return {scroll: document.documentElement.scrollWidth, width, wide};
+           }"""
+    )
+    assert overflow["scroll"] <= overflow["width"], overflow
+
+
+def test_phone_viewport_tooltips_and_footnotes_work(
+    new_context: CreateContextCallback,
+    served_site: ServedSite,
+    seed_url: str,
+    pytestconfig: pytest.Config,
+) -> None:
+    context = open_context(new_context, served_site, pytestconfig, viewport=PHONE)
+    page = context.new_page()
+    goto(page, seed_url)
+    _, index = next(iter(first_entity_per_type(page).values()))
+    host = page.locator(ENTITY_LINKS).nth(index)
+    title = normalise(host.get_attribute("title") or "")
+    tooltip = show_tooltip(page, host)
+    assert normalise(tooltip.inner_text()) == title
+    box = tooltip.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
+    page.mouse.move(0, 0)
+    marker = page.locator(FOOTNOTE_REFS).first
+    note_id = (marker.get_attribute("href") or "").partition("#")[2]
+    marker.click()
+    expect(page).to_have_url(re.compile(rf"#{re.escape(note_id)}$"))
+    expect(page.locator(f'li[id="{note_id}"]')).to_be_in_viewport()
+    assert urlsplit(page.url).path.endswith(seed_url)

@@ -1,0 +1,499 @@
+"""Unit tests for briefings.discovery: one truth table per rule, plus invariants and speed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from briefings.discovery import Candidate, EntityDiscoverer, Gazetteers, load_gazetteers
+from briefings.discovery.aliases import definition_start, initials_match, is_alias_gap
+from briefings.discovery.gazetteers import fold
+from briefings.discovery.spans import find_runs, tokenize
+from briefings.glossary import ENTITY_TYPES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@pytest.fixture(scope="module")
+def gazetteers() -> Gazetteers:
+    return load_gazetteers()
+
+
+@pytest.fixture(scope="module")
+def discoverer(gazetteers: Gazetteers) -> EntityDiscoverer:
+    return EntityDiscoverer(gazetteers=gazetteers)
+
+
+def marked(discoverer: EntityDiscoverer, *paragraphs: str) -> dict[str, str]:
+    """Return {mention text: type} for every discovered mention in ``paragraphs``."""
+    candidates, mentions = discoverer.discover(list(paragraphs))
+    types = {candidate.id: candidate.type for candidate in candidates}
+    return {
+        paragraph[m.start : m.end]: types[m.entry_id]
+        for paragraph, found in zip(paragraphs, mentions, strict=True)
+        for m in found
+    }
+
+
+def by_name(discoverer: EntityDiscoverer, *paragraphs: str) -> dict[str, Candidate]:
+    candidates, _mentions = discoverer.discover(list(paragraphs))
+    return {candidate.name: candidate for candidate in candidates}
+
+
+def check(
+    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = marked(discoverer, text)
+    for surface, kind in present.items():
+        assert found.get(surface) == kind, (surface, found)
+    for surface in absent:
+        assert surface not in found, (surface, found)
+
+
+# --- proper-name spans ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # connectors inside names
+        (
+            "Mervyn King ran the Bank of England for a decade.",
+            {"Bank of England": "organization"},
+            ["Bank", "England"],
+        ),
+        (
+            "Lim works at the Institute for National Security Strategy in Seoul.",
+            {"Institute for National Security Strategy": "organization", "Seoul": "place"},
+            ["Institute"],
+        ),
+        (
+            "He spoke for the Union for the Homeland coalition.",
+            {"Union for the Homeland": "organization"},
+            [],
+        ),
+        (
+            "Brazil's President Luiz Inacio Lula da Silva arrived.",
+            {"Luiz Inacio Lula da Silva": "person", "Brazil": "place"},
+            [],
+        ),
+        # hyphenated names and compound modifiers
+        ("Fighters seized Rostov-on-Don overnight.", {"Rostov-on-Don": "place"}, ["Rostov"]),
+        (
+            "Lim Soo-ho, a senior analyst, disagreed.",
+            {"Lim Soo-ho": "person"},
+            ["Lim", "Soo-ho"],
+        ),
+        ("The Iran-backed militia fired at Iraq.", {"Iran": "place", "Iraq": "place"}, []),
+        ("Iranian-made drones hit Kyiv again.", {"Kyiv": "place"}, ["Iranian"]),
+        # "and" between names, but not between the modifiers of one name
+        ("Russia and China signed a pact.", {"Russia": "place", "China": "place"}, []),
+        (
+            "The Peace and Security Council met in Addis Ababa.",
+            {"Peace and Security Council": "organization", "Addis Ababa": "place"},
+            ["Peace"],
+        ),
+        # "of" after a complete name splits it
+        (
+            "Votes went to Hou Yu-ih of the Kuomintang (KMT) and others.",
+            {"Kuomintang": "organization", "KMT": "organization"},
+            ["Hou Yu-ih of the Kuomintang"],
+        ),
+        # a head word ends a name inside a run
+        (
+            "Royal Air Force Typhoon jets flew from Cyprus.",
+            {"Royal Air Force": "organization", "Typhoon": "equipment", "Cyprus": "place"},
+            ["Royal Air Force Typhoon"],
+        ),
+        # a title of two roles; a demonym before "X on Y"; a city is not short for its university
+        (
+            "NATO Secretary General Jens Stoltenberg spoke.",
+            {"Jens Stoltenberg": "person"},
+            ["General Jens Stoltenberg"],
+        ),
+        (
+            "She works at the European Council on Foreign Relations now.",
+            {"European Council on Foreign Relations": "organization"},
+            ["Council on Foreign Relations"],
+        ),
+        (
+            "Biden spoke at Vilnius University in Vilnius, Lithuania.",
+            {"Vilnius University": "organization", "Vilnius": "place", "Lithuania": "place"},
+            [],
+        ),
+        # a possessive common noun stays inside a name
+        (
+            "Ko Wen-je leads the Taiwan People's Party in Taipei.",
+            {"Taiwan People's Party": "organization", "Taipei": "place"},
+            ["Taiwan People"],
+        ),
+    ],
+)
+def test_name_spans(
+    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    check(discoverer, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # sentence-initial ordinary words
+        ("Experts believe the plan will fail.", ["Experts"]),
+        ("Shares of Nvidia fell. Prices rose.", ["Shares", "Prices"]),
+        ('"Every hour counts," said a volunteer.', ["Every"]),
+        ("In Washington, officials met.", ["In Washington", "In"]),
+        # months and weekdays
+        ("In July 2022 the talks collapsed on Tuesday.", ["July", "July 2022", "Tuesday"]),
+        ("Trade resumed on Monday in August.", ["Monday", "August"]),
+        # titles alone
+        ("The President said the Minister would resign.", ["President", "Minister"]),
+        # demonyms, alone or before ordinary words
+        ("Russian officials met Iranian diplomats.", ["Russian", "Iranian"]),
+        ("North Korean construction workers arrived.", ["North Korean", "North"]),
+        ("Analysts said the Ukrainians advanced.", ["Ukrainians", "Analysts"]),
+        # generic capitalised words after "the"
+        ("Pyongyang decried the West for its hegemony.", ["West"]),
+        # acronyms of common nouns
+        ("The CEO said unmanned aerial vehicles (UAVs) and GDP matter.", ["CEO", "UAVs", "GDP"]),
+    ],
+)
+def test_skipped_words(discoverer: EntityDiscoverer, text: str, absent: list[str]) -> None:
+    found = marked(discoverer, text)
+    for surface in absent:
+        assert surface not in found, (surface, found)
+
+
+def test_demonym_inside_a_longer_name_is_kept(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Sanctions cut off the Russian Agricultural Bank from SWIFT.")
+    assert found["Russian Agricultural Bank"] == "organization"
+    assert "Russian" not in found
+
+
+def test_headline_style_subheading_is_not_searched(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Markets Brace For Another Volatile Week Ahead")
+    assert found == {}
+
+
+# --- acronyms and aliases ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "letters", "expected"),
+    [
+        (["World", "Food", "Programme"], "WFP", True),
+        (["Alliance", "of", "Small", "Island", "States"], "AOSIS", True),
+        (["Bureau", "of", "Industry", "and", "Security"], "BIS", True),
+        (["US", "Agency", "for", "International", "Development"], "USAID", True),
+        (["Japan", "Air", "Self-Defense", "Force"], "JASDF", True),
+        (["UN", "Framework", "Convention", "on", "Climate", "Change"], "UNFCCC", True),
+        (["unmanned", "aerial", "vehicles"], "UAV", True),
+        (["World", "Food", "Programme"], "WHO", False),
+        (["Federal", "Electricity", "Commission"], "CFE", False),
+        ([], "UN", False),
+    ],
+)
+def test_initials_match(words: list[str], letters: str, expected: bool) -> None:
+    assert initials_match(words, letters) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "acronym", "expected"),
+    [
+        (["Shares", "of", "Advanced", "Micro", "Devices"], "AMD", 2),
+        (["US", "National", "Hurricane", "Center"], "NHC", 1),
+        (["US", "Agency", "for", "International", "Development"], "USAID", 0),
+        (["Hou", "Yu-ih", "of", "the", "Kuomintang"], "KMT", 4),
+        (["Federal", "Electricity", "Commission"], "CFE", None),
+    ],
+)
+def test_definition_start(words: list[str], acronym: str, expected: int | None) -> None:
+    assert definition_start(words, acronym) == expected
+
+
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        (", known as ", True),
+        (", widely known as ", True),
+        (" (also known as ", True),
+        (", nicknamed ", True),
+        (", and ", False),
+        (" known for ", False),
+    ],
+)
+def test_is_alias_gap(gap: str, expected: bool) -> None:
+    assert is_alias_gap(gap) is expected
+
+
+def test_acronym_definition_makes_an_alias(discoverer: EntityDiscoverer) -> None:
+    names = by_name(
+        discoverer,
+        "The World Food Programme (WFP) said aid was cut. WFP staff left Sudan.",
+    )
+    wfp = names["World Food Programme"]
+    assert wfp.type == "organization"
+    assert wfp.aliases == ("WFP",)
+    assert wfp.id == "world-food-programme"
+
+
+def test_lower_case_definition_is_generic(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Russia bought unmanned aerial vehicles (UAVs). The UAVs failed.")
+    assert "UAVs" not in found
+    assert found["Russia"] == "place"
+
+
+def test_known_as_makes_an_alias(discoverer: EntityDiscoverer) -> None:
+    names = by_name(
+        discoverer,
+        "Sanctions hit the Russian Agricultural Bank, known as Rosselkhozbank, last year.",
+    )
+    assert names["Russian Agricultural Bank"].aliases == ("Rosselkhozbank",)
+
+
+# --- typing -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # places from gazetteers
+        ("Talks in Istanbul involved Turkey.", {"Istanbul": "place", "Turkey": "place"}),
+        ("Floods hit Virginia and California.", {"Virginia": "place", "California": "place"}),
+        ("Trade between Asia and Europe slowed.", {"Asia": "place", "Europe": "place"}),
+        ("Aid reached Kahramanmaras.", {"Kahramanmaras": "place"}),
+        ("The UAE and the DPRK signed.", {"UAE": "place", "DPRK": "place"}),
+        # places from head words and class nouns
+        ("Ships avoid the Bab el-Mandeb Strait.", {"Bab el-Mandeb Strait": "place"}),
+        ("Rescuers reached Hatay province.", {"Hatay": "place"}),
+        ("Ships docked at the port of Hodeidah.", {"Hodeidah": "place"}),
+        # people from titles, roles and given names
+        (
+            "Russian Deputy Prime Minister Marat Khusnullin welcomed it.",
+            {"Marat Khusnullin": "person"},
+        ),
+        ("Kremlin spokesman Dmitry Peskov said no.", {"Dmitry Peskov": "person"}),
+        ("US Secretary of State Antony Blinken called.", {"Antony Blinken": "person"}),
+        (
+            "It was Tatiana Stanovaya, a senior fellow at the think tank, who said it.",
+            {"Tatiana Stanovaya": "person"},
+        ),
+        ("Chair Jerome Powell spoke.", {"Jerome Powell": "person"}),
+        # organisations from head words, employers, credits, class nouns
+        ("The Ifo Institute cut its forecast.", {"Ifo Institute": "organization"}),
+        ("Bundesbank President Joachim Nagel voted.", {"Bundesbank": "organization"}),
+        ("Insurers balked, said the consultancy SovEcon.", {"SovEcon": "organization"}),
+        ("A fellow at Chatham House disagreed.", {"Chatham House": "organization"}),
+        ("Smoke rises over Khartoum. Credit: Reuters", {"Reuters": "organization"}),
+        ("The Houthis fired again.", {"Houthis": "organization"}),
+        # equipment from model numbers, ship prefixes, class nouns
+        ("Su-35 jets and S-400 batteries moved.", {"Su-35": "equipment", "S-400": "equipment"}),
+        (
+            "Aircraft from the USS Dwight D. Eisenhower flew.",
+            {"USS Dwight D. Eisenhower": "equipment"},
+        ),
+        ("Nvidia's A800 processors are banned.", {"A800": "equipment"}),
+        ("Sony makes the PlayStation 5 console.", {"PlayStation 5": "equipment"}),
+        # events and other
+        ("Delegates at the COP28 climate summit agreed.", {"COP28": "event"}),
+        ("Hurricane Otis struck Acapulco.", {"Hurricane Otis": "event", "Acapulco": "place"}),
+        (
+            "Russia quit the Black Sea Grain Initiative.",
+            {"Black Sea Grain Initiative": "other", "Russia": "place"},
+        ),
+        ('He wrote the book "Chip War" in 2022.', {"Chip War": "other"}),
+    ],
+)
+def test_typing(discoverer: EntityDiscoverer, text: str, present: dict[str, str]) -> None:
+    check(discoverer, text, present, [])
+
+
+def test_every_candidate_has_a_known_type_and_evidence(discoverer: EntityDiscoverer) -> None:
+    candidates, _ = discoverer.discover(
+        ["Kremlin spokesman Dmitry Peskov said Russia would reply. Credit: AP"]
+    )
+    assert candidates
+    for candidate in candidates:
+        assert candidate.type in ENTITY_TYPES
+        assert 0.0 <= candidate.confidence <= 1.0
+        assert candidate.evidence
+
+
+def test_list_members_share_a_type(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Ships left Odesa, Chornomorsk and Pivdennyi.")
+    assert found == {"Odesa": "place", "Chornomorsk": "place", "Pivdennyi": "place"}
+
+
+# --- coreference ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "aliases"),
+    [
+        (
+            ("Kremlin spokesman Dmitry Peskov spoke.", "Later Peskov denied it."),
+            "Dmitry Peskov",
+            ("Peskov",),
+        ),
+        (
+            ("Wagner Group founder Yevgeny Prigozhin marched.", "Wagner fighters left."),
+            "Wagner Group",
+            ("Wagner",),
+        ),
+        (("The Houthis fired.", "A Houthi spokesman spoke."), "Houthis", ("Houthi",)),
+        (("The United Nations met.", "The UN said no."), "United Nations", ("UN",)),
+        (("The US and Britain struck.", "The United States said."), "United States", ("US",)),
+        (
+            ("Lai Ching-te of the ruling party won.", "Supporters cheered, and Lai waved."),
+            "Lai Ching-te",
+            ("Lai",),
+        ),
+        (("Hurricane Otis hit Acapulco.", "Otis then weakened."), "Hurricane Otis", ("Otis",)),
+    ],
+)
+def test_coreference(
+    discoverer: EntityDiscoverer, paragraphs: tuple[str, ...], name: str, aliases: tuple[str, ...]
+) -> None:
+    names = by_name(discoverer, *paragraphs)
+    assert names[name].aliases == aliases
+
+
+def test_surname_does_not_bring_its_own_type(discoverer: EntityDiscoverer) -> None:
+    names = by_name(
+        discoverer, "Economy Minister Sergio Massa conceded.", "Massa, the candidate, left."
+    )
+    massa = names["Sergio Massa"]
+    assert massa.type == "person"
+    assert not any("city" in reason for reason in massa.evidence)
+
+
+# --- glossary and threshold ---------------------------------------------------------------
+
+
+def test_known_surfaces_are_skipped(gazetteers: Gazetteers) -> None:
+    discoverer = EntityDiscoverer(known_surfaces=["peskov", "Moscow"], gazetteers=gazetteers)
+    candidates, mentions = discoverer.discover(
+        ["Kremlin spokesman Dmitry Peskov spoke in Moscow.", "Peskov left for Minsk."]
+    )
+    assert [candidate.name for candidate in candidates] == ["Minsk"]
+    assert [len(found) for found in mentions] == [0, 1]
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0.0, True), (0.99, False)])
+def test_min_confidence(gazetteers: Gazetteers, threshold: float, expected: bool) -> None:
+    discoverer = EntityDiscoverer(min_confidence=threshold, gazetteers=gazetteers)
+    candidates, _ = discoverer.discover(["Aid was sent to Ramadi."])
+    assert any(candidate.name == "Ramadi" for candidate in candidates) is expected
+
+
+# --- building blocks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Kahramanmaraş", "kahramanmaras"), ("Adıyaman", "adiyaman"), ("Łódź", "lodz"), ("US", "us")],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def test_tokenize_marks_possessives_compounds_and_sentence_starts(
+    gazetteers: Gazetteers,
+) -> None:
+    text = 'Russia\'s Iran-backed allies met. "Moscow said" Kim Jae-in left.'
+    tokens = tokenize(text, lambda part: part == "backed", gazetteers.hyphen_particles)
+    by_text = {token.text: token for token in tokens}
+    assert by_text["Russia"].possessive and by_text["Russia"].initial
+    assert by_text["Iran"].compound and text[by_text["Iran"].start : by_text["Iran"].end] == "Iran"
+    assert by_text["Moscow"].initial
+    assert not by_text["Jae-in"].compound
+    assert not by_text["allies"].capitalised
+
+
+def test_find_runs_joins_connectors_and_particles(gazetteers: Gazetteers) -> None:
+    text = "Lula da Silva met the Bank of England and Russia's envoy."
+    tokens = tokenize(text, lambda part: False, gazetteers.hyphen_particles)
+    runs = find_runs(text, tokens, gazetteers.name_particles, lambda word: False)
+    spans = [text[tokens[first].start : tokens[last].end] for first, last in runs]
+    # "and" may join a run; the segmenter decides whether it is one name.
+    assert spans == ["Lula da Silva", "Bank of England and Russia"]
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+
+def _paragraphs() -> st.SearchStrategy[list[str]]:
+    words = st.sampled_from(
+        [
+            "Russia",
+            "Moscow",
+            "the",
+            "of",
+            "and",
+            "President",
+            "Vladimir",
+            "Putin",
+            "said",
+            "(WFP)",
+            "World",
+            "Food",
+            "Programme",
+            "Su-35",
+            "Credit:",
+            "AP",
+            "Iran-backed",
+            ",",
+            ".",
+            '"',
+            "Houthis",
+            "US",
+            "Peskov's",
+            "Bank",
+            "da",
+            "al-Houthi",
+            "July",
+            "2022",
+        ]
+    )
+    paragraph = st.lists(st.one_of(words, st.text(max_size=8)), max_size=30).map(" ".join)
+    return st.lists(paragraph, min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=_paragraphs())
+def test_discover_never_fails_and_mentions_are_well_formed(
+    discoverer: EntityDiscoverer, paragraphs: list[str]
+) -> None:
+    candidates, mentions = discoverer.discover(paragraphs)
+    assert len(mentions) == len(paragraphs)
+    surfaces = {c.id: {c.name, *c.aliases} for c in candidates}
+    assert len(surfaces) == len(candidates)
+    for paragraph, found in zip(paragraphs, mentions, strict=True):
+        end = 0
+        for mention in found:
+            assert end <= mention.start < mention.end <= len(paragraph)
+            assert paragraph[mention.start : mention.end] in surfaces[mention.entry_id]
+            end = mention.end
+
+
+# --- speed --------------------------------------------------------------------------------
+
+
+def _article() -> Iterator[str]:
+    yield (
+        "Russian President Vladimir Putin met North Korea's leader Kim Jong Un in "
+        "Vladivostok, Russia, as the Royal United Services Institute (RUSI) reported that "
+        "Iranian-made Mohajer-6 drones failed."
+    )
+    yield "Kremlin spokesman Dmitry Peskov said the talks in Moscow went well. Credit: AP"
+
+
+def test_discovery_is_fast(discoverer: EntityDiscoverer) -> None:
+    article = list(_article()) * 6  # about 400 words
+    discoverer.discover(article)
+    start = time.process_time()
+    for _ in range(20):
+        discoverer.discover(article)
+    per_article = (time.process_time() - start) / 20
+    assert per_article < 0.05, f"{per_article * 1000:.1f} ms per article"

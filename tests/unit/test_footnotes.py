@@ -1,0 +1,239 @@
+"""Footnote planning: labels, numbering order, reuse, collisions, unknown and anonymous sources."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from briefings.footnotes import Footnote, FootnotePlanner, FootnoteRef, footnote_markdown
+from briefings.sources import SourceEntry, SourceRegistry, load_sources
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
+WEDNESDAY = date(2022, 9, 7)
+
+REGISTRY = SourceRegistry(
+    [
+        SourceEntry(
+            "imf", "International Monetary Fund", "other", ("IMF",), "https://www.imf.org/"
+        ),
+        SourceEntry("reuters", "Reuters", "news agency", (), "https://www.reuters.com/"),
+        SourceEntry("odd", "Stars *and* [Brackets]_", "media"),
+    ]
+)
+
+
+def planner(reserved: tuple[str, ...] = ()) -> FootnotePlanner:
+    return FootnotePlanner(REGISTRY, WEDNESDAY, reserved_labels=reserved)
+
+
+def test_numbering_follows_first_appearance_and_uses_are_shared() -> None:
+    plan = planner()
+    paragraph = (
+        "Reuters reported on Monday that talks had stalled. "
+        "The IMF said growth would slow. "
+        "Reuters added that a deal was still possible."
+    )
+    refs = plan.add_paragraph(paragraph)
+    assert [ref.label for ref in refs] == ["src-reuters", "src-imf", "src-reuters"]
+    assert [note.label for note in plan.footnotes] == ["src-reuters", "src-imf"]
+    assert plan.use_count("src-reuters") == 2
+    assert plan.use_count("src-imf") == 1
+    assert plan.use_count("src-nothing") == 0
+    # markers sit right after each sentence's final punctuation
+    assert [paragraph[ref.offset - 1] for ref in refs] == [".", ".", "."]
+    assert refs[0].offset == paragraph.index("stalled.") + len("stalled.")
+    reuters = plan.footnotes[0]
+    assert [d.iso() if d else None for d in reuters.dates] == ["2022-09-05", None]
+
+
+def test_numbering_continues_across_paragraphs() -> None:
+    plan = planner()
+    plan.add_paragraph("The IMF said growth would slow.")
+    refs = plan.add_paragraph("Reuters reported a deal. The IMF warned that risks remained.")
+    assert [ref.label for ref in refs] == ["src-reuters", "src-imf"]
+    assert [note.label for note in plan.footnotes] == ["src-imf", "src-reuters"]
+
+
+def test_one_marker_per_sentence_and_distinct_source() -> None:
+    plan = planner()
+    same = plan.add_paragraph("According to the IMF, debt rose, the IMF said.")
+    assert len(same) == 1 and plan.use_count("src-imf") == 1
+    two = plan.add_paragraph("According to Reuters, the IMF said debt rose.")
+    assert [ref.label for ref in two] == ["src-reuters", "src-imf"]
+    assert two[0].offset == two[1].offset
+
+
+def test_reserved_labels_are_never_reused() -> None:
+    plan = planner(reserved=("src-imf", "src-imf-2", "1"))
+    refs = plan.add_paragraph("The IMF said growth would slow.")
+    assert refs == [FootnoteRef(len("The IMF said growth would slow."), "src-imf-3", "imf")]
+    assert plan.footnotes[0].source_id == "imf"
+
+
+def test_unknown_sources_get_a_slug_label_and_are_reported() -> None:
+    plan = planner()
+    refs = plan.add_paragraph(
+        "Kremlin spokesman Dmitry Peskov said the talks were useful. "
+        "The ministry said nothing. The Ministry said more."
+    )
+    assert [ref.label for ref in refs] == [
+        "src-kremlin-spokesman-dmitry-peskov",
+        "src-ministry",
+        "src-ministry",
+    ]
+    assert plan.unknown_sources == ["Kremlin spokesman Dmitry Peskov", "The ministry"]
+    peskov = plan.footnotes[0]
+    assert (peskov.known, peskov.kind, peskov.url) == (False, "", "")
+    assert refs[0].source_id == "kremlin-spokesman-dmitry-peskov"
+
+
+def test_unknown_slug_colliding_with_a_registry_label() -> None:
+    registry = SourceRegistry([SourceEntry("ministry", "Ministry of Truth", "government")])
+    plan = FootnotePlanner(registry, WEDNESDAY)
+    refs = plan.add_paragraph("The Ministry of Truth said X. The ministry said Y.")
+    assert [(ref.label, ref.source_id) for ref in refs] == [
+        ("src-ministry", "ministry"),
+        ("src-ministry-2", "ministry-2"),
+    ]
+    assert plan.unknown_sources == ["The ministry"]
+
+
+def test_distinct_unknown_names_with_the_same_slug_get_distinct_labels() -> None:
+    plan = planner()
+    refs = plan.add_paragraph("Acme said prices rose. A.C.M.E. said prices fell.")
+    assert [ref.label for ref in refs] == ["src-acme", "src-a-c-m-e"]
+    assert plan.unknown_sources == ["Acme", "A.C.M.E"]
+
+
+def test_anonymous_sources_are_not_unknown() -> None:
+    plan = planner()
+    refs = plan.add_paragraph(
+        "A defence official, who spoke on condition of anonymity, said the order was given."
+    )
+    assert [ref.label for ref in refs] == ["src-anon-defence-official"]
+    note = plan.footnotes[0]
+    assert (note.anonymous, note.known, note.kind) == (True, False, "anonymous")
+    assert plan.unknown_sources == []
+    assert footnote_markdown(note) == "Anonymous defence official"
+
+
+def test_markdown_links_known_sources_and_lists_each_date() -> None:
+    plan = planner()
+    plan.add_paragraph("The IMF said on Tuesday that growth would slow.")
+    plan.add_paragraph("The IMF warned last week that debt was rising.")
+    plan.add_paragraph("The IMF said growth would slow again.")
+    (note,) = plan.footnotes
+    assert len(note.dates) == 3
+    assert footnote_markdown(note) == (
+        "[International Monetary Fund](https://www.imf.org/) &#40;other&#41; — "
+        "6 September 2022; week of 29 August 2022"
+    )
+
+
+def test_markdown_escapes_every_text_fragment() -> None:
+    note = Footnote(
+        "src-odd",
+        "odd",
+        "Stars *and* [Brackets]_",
+        "media",
+        "",
+        "a report <b>seen</b> by `X`",
+        (),
+        False,
+        True,
+    )
+    text = footnote_markdown(note)
+    for raw in "*[]_<>`":
+        assert raw not in text
+    assert text.startswith("Stars &#42;and&#42; &#91;Brackets&#93;&#95; &#40;media&#41; — ")
+
+
+def test_markdown_of_channels_as_written() -> None:
+    registry, _ = load_sources(ROOT / "sources.yml", ROOT)
+    plan = FootnotePlanner(registry, WEDNESDAY)
+    plan.add_paragraph(
+        "Russia is buying shells, a declassified US intelligence report accessed by the "
+        "Associated Press revealed on Tuesday."
+    )
+    plan.add_paragraph("A senior diplomat told Reuters the summit would be postponed.")
+    first, second = (footnote_markdown(note) for note in plan.footnotes)
+    assert first == (
+        "[US intelligence](https://www.dni.gov/) &#40;government&#41; — declassified US "
+        "intelligence report, accessed by the Associated Press — 6 September 2022"
+    )
+    assert second == "Anonymous senior diplomat — via Reuters"
+
+
+def test_unattributed_claims_are_sentences_with_cues() -> None:
+    plan = planner()
+    paragraph = "The IMF said debt rose. Experts believe a crisis is near."
+    plan.add_paragraph(paragraph)
+    assert plan.unattributed_claims(paragraph) == [
+        ("Experts believe", "Experts believe a crisis is near.")
+    ]
+
+
+def seed_paragraphs() -> list[str]:
+    paragraphs = SEED.read_text("utf-8").split("\n\n")
+    paragraphs[0] = paragraphs[0].strip().split(" ", 2)[2]  # drop "date 2022-09-07"
+    return paragraphs
+
+
+def test_seed_footnotes() -> None:
+    registry, _ = load_sources(ROOT / "sources.yml", ROOT)
+    plan = FootnotePlanner(registry, WEDNESDAY)
+    markers: list[tuple[str, str]] = []
+    for paragraph in seed_paragraphs():
+        for ref in plan.add_paragraph(paragraph):
+            markers.append((ref.label, paragraph[: ref.offset]))
+    expected = [
+        ("src-us-intelligence", "revealed on Tuesday."),
+        ("src-anon-defence-official", "on condition of anonymity, said."),
+        ("src-rusi", "Institute (RUSI) analysis."),
+        ("src-us-government", "due in part to export controls and sanctions.”"),
+        ("src-white-house", "(UAVs) in August."),
+        ("src-north-korea-government", "in the eastern Donbass region."),
+        ("src-anon-senior-russian-officials-and-diplomats", "the war torn occupied regions."),
+        ("src-inss", 'postwar "has real merits."'),
+    ]
+    assert [label for label, _ in markers] == [label for label, _ in expected]
+    for (_, before), (_, ending) in zip(markers, expected, strict=True):
+        assert before.endswith(ending)
+    assert plan.unknown_sources == []
+    texts = {note.label: footnote_markdown(note) for note in plan.footnotes}
+    assert texts["src-white-house"].endswith("— week of 29 August 2022")
+    assert texts["src-us-government"].endswith(
+        "— newly downgraded intelligence by Washington — 6 September 2022"
+    )
+    assert texts["src-rusi"].startswith("[Royal United Services Institute](https://www.rusi.org/)")
+    assert "interview with Associated Press" in texts["src-inss"]
+    assert "Lim Soo&#45;ho" in texts["src-inss"]
+    assert texts["src-anon-defence-official"] == "Anonymous defence official"
+
+
+@pytest.mark.parametrize(
+    ("source_name", "expected"),
+    [
+        ("two people familiar with the talks", "Anonymous sources: two people familiar with"),
+        ("senior officials", "Anonymous senior officials"),
+    ],
+)
+def test_anonymous_wording(source_name: str, expected: str) -> None:
+    note = Footnote("l", "anon", source_name, "anonymous", "", "", (), True, False)
+    assert footnote_markdown(note).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a_b?c=d", True),
+        ("javascript:alert(1)", False),
+        ("https://example.org/) [x](y", False),
+        ("", False),
+    ],
+)
+def test_only_plain_urls_are_linked(url: str, linked: bool) -> None:
+    note = Footnote("l", "x", "X", "media", url, "", (), False, True)
+    assert footnote_markdown(note).startswith("[X](") is linked
