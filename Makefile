@@ -51,6 +51,10 @@ test: lint typecheck quality-deps
 	$(BIN)/python -m pytest
 	$(MAKE) check
 
+# Unreviewed entities as glossary entries to review (review/glossary-candidates.yml).
+suggest: $(STAMP)
+	$(BIN)/python -m briefings.suggest --output review/glossary-candidates.yml
+
 clean:
 	rm -rf $(SITE) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -227,8 +227,9 @@ def measure_point(
                 row.counts = count_marks(site)
             if not keep:
                 shutil.rmtree(site, ignore_errors=True)
-    if not keep:
-        shutil.rmtree(root / "plain" / "docs", ignore_errors=True)
+    if not keep:  # the corpus can be written again from its seed; the logs stay
+        for kind in configs:
+            shutil.rmtree(root / kind, ignore_errors=True)
     return row
 
 

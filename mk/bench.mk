@@ -32,4 +32,5 @@ bench-profile: $(STAMP)
 		--renderer text --outfile $(BENCH_OUT)/profile/plugin.txt
 	$(BIN)/python -m pyinstrument --load $(BENCH_OUT)/profile/plugin.pyisession \
 		--renderer html --outfile $(BENCH_OUT)/profile/plugin.html
+	rm -rf $(BENCH_OUT)/profile/plugin/site
 	@echo "profile: $(BENCH_OUT)/profile/plugin.txt, .html, .pyisession (pyinstrument --load)"

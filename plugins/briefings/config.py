@@ -37,5 +37,13 @@ class BriefingsConfig(Config):
     future_days = c.Type(int, default=7)
     """Warn about a seed dated more than this many days after the build."""
 
+    discover = c.Type(bool, default=True)
+    """Find names the glossary lacks (offline rules and gazetteers) and highlight them as
+    unreviewed entities, linked to the 'Unreviewed entities' page."""
+
+    max_unreviewed = c.Type(int, default=-1)
+    """Warn (failing a strict build) when more unreviewed entities than this are found;
+    -1 never warns."""
+
     entities_in_pages = c.Type(bool, default=True)
     """Highlight entities in hand-written pages whose front matter says ``entities: true``."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -19,6 +19,7 @@ from .render import TYPE_LABELS, human_date
 from .text import escape_html, escape_markdown
 
 if TYPE_CHECKING:
+    from .discovery import Candidate
     from .glossary import Glossary, GlossaryEntry
     from .publisher import Backlink, Citation, SourcingRecord
     from .sources import SourceRegistry
@@ -204,7 +205,9 @@ def glossary_page(glossary: Glossary) -> str:
     parts = [
         _simple_front_matter("Glossary"),
         "# Glossary",
-        "People, organisations, places, equipment and events mentioned in the briefings.",
+        "People, organisations, places, equipment and events mentioned in the briefings. "
+        "Names found automatically but not yet reviewed are listed on the "
+        "[unreviewed entities](discovered.md) page.",
     ]
     by_type: dict[str, list[GlossaryEntry]] = {}
     for entry in glossary:
@@ -377,3 +380,52 @@ def sourcing_json(records: Sequence[SourcingRecord]) -> dict[str, object]:
             for r in sorted(records, key=lambda r: r.path)
         ]
     }
+
+
+@dataclass(slots=True)
+class Discovered:
+    """An unreviewed entity across the site: the candidate and the briefings mentioning it."""
+
+    candidate: Candidate
+    mentions: list[Backlink] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+
+def discovered_page(entities: Sequence[Discovered], href: Callable[[str], str]) -> str:
+    """Return the page of unreviewed entities: name, type, evidence, where they appear."""
+    parts = [
+        _simple_front_matter("Unreviewed entities"),
+        "# Unreviewed entities",
+        "Names found automatically in the briefings that the glossary does not know yet. "
+        "They are highlighted with a dashed frame until an editor reviews them "
+        "(`make suggest` writes them in the glossary's format).",
+    ]
+    if not entities:
+        parts.append("None: every highlighted name is in the glossary.")
+    for entity in entities:
+        c = entity.candidate
+        rows = [
+            f'<li><a href="{escape_html(href(m.url))}">{escape_html(m.title)}</a> '
+            f"({m.count} {'mention' if m.count == 1 else 'mentions'})"
+            f"<blockquote>{escape_html(m.sentence)}</blockquote></li>"
+            for m in sorted(
+                entity.mentions, key=lambda m: (m.date or date.min, m.url), reverse=True
+            )
+        ]
+        aliases = ", ".join(escape_html(a) for a in c.aliases)
+        parts.append(
+            f"## {escape_markdown(c.name)} {{#{c.id} .glossary-entry "
+            f'data-entity="{c.id}" data-entity-type="{c.type}"}}\n\n'
+            f'<p class="glossary-meta"><span class="entity entity--{c.type} entity--unreviewed" '
+            f'data-entity="{c.id}" data-entity-type="{c.type}">{c.type}</span>'
+            f" · confidence {c.confidence:.2f}"
+            + (f" · also: {aliases}" if aliases else "")
+            + "</p>\n\n"
+            + '<ul class="discovered-evidence">'
+            + "".join(f"<li>{escape_html(e)}</li>" for e in c.evidence)
+            + "</ul>\n\n"
+            + '<div class="glossary-backlinks"><ul>\n'
+            + "\n".join(rows)
+            + "\n</ul></div>"
+        )
+    return "\n\n".join(parts) + "\n"

@@ -59,6 +59,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             home_count=self.config.home_count,
             archive_page_size=self.config.archive_page_size,
             future_days=self.config.future_days,
+            discover=self.config.discover,
+            max_unreviewed=self.config.max_unreviewed,
         )
         if not options.seeds_dir.is_dir():
             raise PluginError(

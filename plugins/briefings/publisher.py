@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import pages
+from .discovery import Candidate, EntityDiscoverer
 from .errors import BriefingsError, Problem
 from .footnotes import FootnotePlanner, footnote_markdown
 from .glossary import Glossary, load_glossary
@@ -43,6 +44,7 @@ SOURCES_URI = "sources.md"
 HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
+DISCOVERED_URI = "discovered.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class PublisherOptions:
     archive_page_size: int = 50
     future_days: int = 7
     today: date | None = None
+    discover: bool = True
+    max_unreviewed: int = -1
 
 
 @dataclass(slots=True)
@@ -131,6 +135,8 @@ class Publisher:
         self._sources_by_label: dict[str, dict[str, str]] = {}
         self._tooltips: dict[str, str] = {}
         self._dates: dict[str, date] = {}
+        self._discoverer: EntityDiscoverer | None = None
+        self._discovered: dict[str, pages.Discovered] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -153,6 +159,9 @@ class Publisher:
             except BriefingsError as exc:
                 report.errors.append(exc.problem)
         self.matcher = build_matcher(self.glossary)
+        if self.options.discover:
+            surfaces = [s for entry in self.glossary for s in entry.surfaces]
+            self._discoverer = EntityDiscoverer(known_surfaces=surfaces)
         self._tooltips = {entry.id: entry.plain_description for entry in self.glossary}
         seeds: list[Seed] = []
         try:
@@ -196,7 +205,7 @@ class Publisher:
     def page_uris(self) -> list[str]:
         """Return the src URIs of every page this publisher generates, briefings first."""
         uris = [b.src_uri for b in self.briefings]
-        uris += [HOME_URI, GLOSSARY_URI, SOURCES_URI, REPORT_URI]
+        uris += [HOME_URI, GLOSSARY_URI, SOURCES_URI, REPORT_URI, DISCOVERED_URI]
         uris += [uri for uri, _ in self._archive_pages()]
         return uris
 
@@ -208,9 +217,27 @@ class Publisher:
         report = Report()
         out: dict[str, str] = {}
         glossary_url = url_of(GLOSSARY_URI)
+        discovered_url = url_of(DISCOVERED_URI)
+        self._discovered = {}
         for briefing in self.briefings:
             briefing.url = url_of(briefing.src_uri)
-            out[briefing.src_uri] = self._render_briefing(briefing, glossary_url, report)
+            out[briefing.src_uri] = self._render_briefing(
+                briefing, glossary_url, discovered_url, report
+            )
+        out[DISCOVERED_URI] = pages.discovered_page(
+            self.discovered(), lambda url: relative_url(url, discovered_url)
+        )
+        limit = self.options.max_unreviewed
+        if 0 <= limit < len(self._discovered):
+            report.warnings.append(
+                Problem(
+                    self._display(self.options.seeds_dir),
+                    None,
+                    f"{len(self._discovered)} unreviewed entities found, more than "
+                    f"max_unreviewed ({limit})",
+                    "run 'make suggest' and move the reviewed entries into the glossary",
+                )
+            )
         home_url = url_of(HOME_URI)
         archive = self._archive_pages()
         archive_root = archive[0][0]
@@ -243,25 +270,40 @@ class Publisher:
 
     # -- one briefing ----------------------------------------------------------------------
 
-    def _render_briefing(self, briefing: Briefing, glossary_url: str, report: Report) -> str:
+    def _render_briefing(
+        self, briefing: Briefing, glossary_url: str, discovered_url: str, report: Report
+    ) -> str:
         seed = briefing.seed
         glossary_base = relative_url(glossary_url, briefing.url)
+        discovered_base = relative_url(discovered_url, briefing.url)
         if seed.format == "markdown":
             return self._render_markdown_seed(briefing, report)
         policy = LinkPolicy(self.options.link_mentions)
         planner = FootnotePlanner(self.sources, seed.date)
         counts: Counter[str] = Counter()
         first_sentence: dict[str, str] = {}
+        new_counts: Counter[str] = Counter()
+        new_first: dict[str, str] = {}
         body: list[str] = []
         attributed = sentences = 0
         claims: list[tuple[str, str]] = []
         targets: dict[str, EntityTarget] = {}
-        for block in seed.blocks:
+        candidates, found = self._discover(seed)
+        for index, block in enumerate(seed.blocks):
             mentions = self.matcher.find_mentions(block.text)
             for mention in mentions:
                 if mention.entry_id not in targets:
                     targets[mention.entry_id] = self._target(mention.entry_id, glossary_base)
             self._count(block.text, mentions, counts, first_sentence)
+            extra = _without_overlaps(found[index], mentions, len(block.text), candidates)
+            if extra:
+                for mention in extra:
+                    if mention.entry_id not in targets:
+                        targets[mention.entry_id] = _candidate_target(
+                            candidates[mention.entry_id], discovered_base
+                        )
+                self._count(block.text, extra, new_counts, new_first)
+                mentions = sorted([*mentions, *extra])
             spans = [Span(m.start, m.end, m.entry_id) for m in mentions]
             if block.kind == "subheading":
                 policy.new_section()
@@ -291,6 +333,14 @@ class Publisher:
         for note in planner.footnotes:
             self._cite(note.source_id, briefing, planner.use_count(note.label))
         self._record_backlinks(briefing.url, seed.title, seed.date, counts, first_sentence)
+        for candidate_id, count in new_counts.items():
+            record = self._discovered.setdefault(
+                candidate_id, pages.Discovered(candidates[candidate_id])
+            )
+            record.mentions.append(
+                Backlink(briefing.url, seed.title, seed.date, count, new_first[candidate_id])
+            )
+            record.paths.append(seed.path)
         self._sourcing.append(
             SourcingRecord(
                 briefing.url, seed.title, seed.path, attributed, sentences, tuple(claims)
@@ -300,7 +350,7 @@ class Publisher:
             pages.front_matter(seed.title, seed.summary, seed.date, seed.tags),
             "# " + escape_markdown(seed.title),
             meta_line_html(seed.date, seed.reading_minutes, seed.path),
-            entities_box_html(counts, targets),
+            entities_box_html(counts + new_counts, targets),
         ]
         return join_blocks([*header, *body, *definitions])
 
@@ -320,6 +370,24 @@ class Publisher:
             meta_line_html(seed.date, seed.reading_minutes, seed.path),
         ]
         return join_blocks([*header, body])
+
+    def _discover(self, seed: Seed) -> tuple[dict[str, Candidate], list[list[Mention]]]:
+        """Return the seed's unreviewed candidates by id and their mentions per block."""
+        if self._discoverer is None:
+            return {}, [[] for _ in seed.blocks]
+        texts = [
+            f"{b.text} {b.credit_label} {b.credit}" if b.kind == "caption" else b.text
+            for b in seed.blocks
+        ]
+        candidates, found = self._discoverer.discover(texts)
+        return {c.id: c for c in candidates if c.id not in self.glossary}, found
+
+    def discovered(self) -> list[pages.Discovered]:
+        """Return the unreviewed entities of the last render, most-mentioned first."""
+        return sorted(
+            self._discovered.values(),
+            key=lambda d: (-len(d.mentions), d.candidate.name.casefold(), d.candidate.id),
+        )
 
     def _target(self, entry_id: str, glossary_base: str) -> EntityTarget:
         entry = self.glossary.get(entry_id)
@@ -433,3 +501,33 @@ class Publisher:
 def _relative_to(url_of: Callable[[str], str], base: str, src_uri: str) -> str:
     """Return the URL of the page at ``src_uri`` relative to the page at URL ``base``."""
     return relative_url(url_of(src_uri), base)
+
+
+def _without_overlaps(
+    found: Sequence[Mention],
+    known: Sequence[Mention],
+    limit: int,
+    candidates: dict[str, Candidate],
+) -> list[Mention]:
+    """Return the discovered mentions that fit in the block and overlap no glossary mention."""
+    taken = [(m.start, m.end) for m in known]
+    return [
+        m
+        for m in found
+        if m.entry_id in candidates
+        and m.end <= limit
+        and not any(m.start < end and start < m.end for start, end in taken)
+    ]
+
+
+def _candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:
+    """Return the target of an unreviewed entity: its evidence as tooltip, its discovery entry."""
+    tooltip = f"Not yet reviewed ({candidate.type}): " + "; ".join(candidate.evidence)
+    return EntityTarget(
+        candidate.id,
+        candidate.type,
+        candidate.name,
+        tooltip,
+        f"{discovered_base}#{candidate.id}",
+        reviewed=False,
+    )
