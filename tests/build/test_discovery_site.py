@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from briefings.suggest import main as suggest_main
 from conftest import SiteFactory
 
