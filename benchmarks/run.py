@@ -1,10 +1,11 @@
 """Time plain Material builds against builds with the briefings plugin (issue 9).
 
-For every article count N and glossary size G this writes one corpus (see
-:mod:`benchmarks.corpus`) as two sites, then builds each in a fresh ``python -m mkdocs
-build`` child process: (a) the articles as plain Markdown pages with the plugin disabled,
-(b) the same articles as seeds with the plugin enabled. Each build's wall time, CPU time
-(user + system) and peak resident memory come from ``os.wait4`` on the child. With
+For every article count N and glossary size G this writes one corpus
+(:mod:`benchmarks.corpus`) as two sites (:mod:`benchmarks.sites`), then builds each in a
+fresh ``python -m mkdocs build`` child process: (a) the articles as plain Markdown pages
+with the plugin disabled, (b) the same articles as seeds with the plugin enabled. Each
+build's wall time, CPU time (user + system) and peak resident memory come from
+``os.wait4`` on the child. With
 ``--repeat R`` every build runs R times, (a) and (b) interleaved; the table shows the
 fastest run (the least disturbed by other work on a shared machine) and the largest peak.
 
@@ -35,15 +36,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import (
-    DEFAULT_SEED,
-    PROJECT_CONFIG,
-    CorpusStats,
-    corpus_stats,
-    make_corpus,
-    write_plain_site,
-    write_plugin_site,
-)
+from benchmarks.corpus import DEFAULT_SEED, CorpusStats, corpus_stats, make_corpus
+from benchmarks.sites import PROJECT_CONFIG, write_plain_site, write_plugin_site
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORKDIR = REPO / "benchmarks" / "out"

@@ -15,12 +15,10 @@ from briefings.glossary import Glossary, load_glossary
 from briefings.matcher import build_matcher
 from briefings.seeds import parse_seed
 
-from benchmarks.corpus import (
+from benchmarks.corpus import Corpus, corpus_stats, make_corpus
+from benchmarks.sites import (
     PROJECT_CONFIG,
-    Corpus,
-    corpus_stats,
     glossary_files,
-    make_corpus,
     markdown_page,
     plain_page_uri,
     seed_text,

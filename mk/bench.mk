@@ -1,6 +1,6 @@
 # Benchmarks (issue 9): never part of `make test`. See benchmarks/README.md.
 #   make bench                  the full matrix (N = 100, 1000, 3000; G = 500, 5000), writes
-#                               benchmarks/RESULTS.md; about 3 minutes on 2 idle cores
+#                               benchmarks/RESULTS.md; about 4 minutes on 2 idle cores
 #   make bench BENCH_ARGS='--articles 100,1000 --repeat 3'    a smaller or steadier run
 #   make bench-corpus-check     check the generated corpus with the plugin's own readers
 #   make bench-profile          pyinstrument profile of the plugin build at N = 1000, G = 5000
@@ -22,7 +22,7 @@ bench-profile: $(STAMP)
 	@$(BIN)/python -c 'import pyinstrument' 2>/dev/null \
 		|| $(BIN)/python -m pip install --quiet '$(PYINSTRUMENT)'
 	rm -rf $(BENCH_OUT)/profile
-	$(BIN)/python -m benchmarks.corpus --articles $(PROFILE_N) --glossary $(PROFILE_G) \
+	$(BIN)/python -m benchmarks.sites --articles $(PROFILE_N) --glossary $(PROFILE_G) \
 		--out $(BENCH_OUT)/profile
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pyinstrument --renderer session \
 		--outfile $(BENCH_OUT)/profile/plugin.pyisession \

@@ -90,10 +90,6 @@ def build_site(
     strict: bool = True,
 ) -> BuiltSite:
     """Write a complete site under ``root`` and build it with MkDocs; never raises on failure."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "docs").mkdir(exist_ok=True)
     (root / "glossary").mkdir(exist_ok=True)
@@ -115,14 +111,21 @@ def build_site(
     )
     config_file = root / "mkdocs.yml"
     config_file.write_text(MKDOCS_YML.format(options=lines), "utf-8")
-    site = root / "site"
+    return run_build(config_file, root / "site", strict)
+
+
+def run_build(config_file: Path, site: Path, strict: bool = True) -> BuiltSite:
+    """Build the site of ``config_file`` into ``site`` with MkDocs, collecting the log."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    built = BuiltSite(root, site, ok=False)
+    built = BuiltSite(config_file.parent, site, ok=False)
     try:
-        config = load_config(str(config_file), strict=strict, site_dir=str(site))
-        build(config)
+        build(load_config(str(config_file), strict=strict, site_dir=str(site)))
         built.ok = True
     except MkDocsException as exc:
         built.error = str(exc)
@@ -146,22 +149,4 @@ def site_factory(tmp_path: Path) -> SiteFactory:
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's own site (real seeds, glossary, sources), built strictly once."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    site = tmp_path_factory.mktemp("repo-site")
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    built = BuiltSite(ROOT, site, ok=False)
-    try:
-        config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site))
-        build(config)
-        built.ok = True
-    except MkDocsException as exc:
-        built.error = str(exc)
-    finally:
-        logger.removeHandler(handler)
-    built.messages = handler.messages
-    return built
+    return run_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("repo-site"))

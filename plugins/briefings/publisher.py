@@ -36,7 +36,7 @@ from .render import (
 from .seeds import Seed, find_seed_files, read_seed
 from .sentences import split_sentences
 from .sources import SourceRegistry, load_sources
-from .text import escape_markdown
+from .text import escape_html, escape_markdown
 from .urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
@@ -45,6 +45,7 @@ HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
 DISCOVERED_URI = "discovered.md"
+LONG_PARAGRAPH = 20_000  # characters; see _render_briefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +312,11 @@ class Publisher:
             elif block.kind == "caption":
                 caption = annotate_text(block.text, spans, (), targets, policy)
                 body.append(caption_html(caption, block.credit_label, block.credit))
+            elif len(block.text) > LONG_PARAGRAPH:
+                # Python-Markdown's inline pass is quadratic in a paragraph's length: a huge
+                # paragraph goes in as escaped raw HTML, entities marked, without footnotes.
+                html = annotate_text(block.text, spans, (), targets, policy, escape=escape_html)
+                body.append(f'<p class="briefing-long">{html}</p>')
             else:
                 refs = planner.add_paragraph(block.text)
                 markers = [Marker(r.offset, r.label) for r in refs]
@@ -376,7 +382,9 @@ class Publisher:
         if self._discoverer is None:
             return {}, [[] for _ in seed.blocks]
         texts = [
-            f"{b.text} {b.credit_label} {b.credit}" if b.kind == "caption" else b.text
+            f"{b.text} {b.credit_label} {b.credit}"
+            if b.kind == "caption"
+            else ("" if len(b.text) > LONG_PARAGRAPH else b.text)
             for b in seed.blocks
         ]
         candidates, found = self._discoverer.discover(texts)
