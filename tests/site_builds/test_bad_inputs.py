@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite, SiteFactory
+from sitetools import BuiltSite, SiteFactory
 
 pytestmark = pytest.mark.slow
 
@@ -122,7 +122,7 @@ def test_symlink_outside_refused(site_factory: SiteFactory, tmp_path: Path) -> N
     root = tmp_path / "linked"
     (root / "seeds").mkdir(parents=True)
     os.symlink(outside, root / "seeds" / "link.txt")
-    from conftest import build_site
+    from sitetools import build_site
 
     site = build_site(root, seeds={"a.txt": GOOD}, glossary=GLOSSARY, sources=SOURCES)
     assert_fails_naming(site, "seeds/link.txt: symlink points outside the repository")
@@ -263,8 +263,8 @@ def test_bad_sources_fail_with_location(
 
 
 def test_watch_configuration(tmp_path: Path) -> None:
-    from conftest import build_site
     from mkdocs.config import load_config
+    from sitetools import build_site
 
     build_site(tmp_path, seeds={"a.txt": GOOD}, glossary=GLOSSARY, sources=SOURCES)
     config = load_config(str(tmp_path / "mkdocs.yml"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from briefings.suggest import main as suggest_main
-from conftest import SiteFactory
+from sitetools import SiteFactory
 
 pytestmark = pytest.mark.slow
 

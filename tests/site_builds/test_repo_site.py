@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from briefings.seeds import read_seed
 from bs4 import BeautifulSoup, Tag
-from conftest import ROOT, BuiltSite
+from sitetools import ROOT, BuiltSite
 
 SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
 pytestmark = pytest.mark.slow
