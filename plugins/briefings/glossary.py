@@ -23,16 +23,21 @@ import difflib
 import html
 import importlib
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-import yaml
-
 from .errors import GlossaryError, Problem
+from .files import (
+    LocatedDict,
+    LocatedList,
+    decode_utf8,
+    display_path,
+    load_located_yaml,
+    read_bytes,
+)
 from .matcher import fold_case, is_acronym, normalise_surface
 
 __all__ = [
@@ -195,104 +200,6 @@ class Glossary:
         return self._by_name.get(name_key(name))
 
 
-# --- YAML ------------------------------------------------------------------------------
-
-
-class _LocatedDict(dict[Hashable, Any]):
-    """A YAML mapping that remembers its line and the line of each key (1-based)."""
-
-    __slots__ = ("key_lines", "line")
-
-    def __init__(self, items: Mapping[Hashable, Any], line: int, key_lines: dict[Hashable, int]):
-        super().__init__(items)
-        self.line = line
-        self.key_lines = key_lines
-
-
-class _LocatedList(list[Any]):
-    """A YAML sequence that remembers its line and the line of each item (1-based)."""
-
-    __slots__ = ("item_lines", "line")
-
-    def __init__(self, items: Iterable[Any], line: int, item_lines: list[int]):
-        super().__init__(items)
-        self.line = line
-        self.item_lines = item_lines
-
-
-class _DuplicateKeyError(Exception):
-    """A key appears twice in one YAML mapping (PyYAML would silently keep the last)."""
-
-    def __init__(self, key: Hashable, line: int, first_line: int) -> None:
-        super().__init__(key, line, first_line)
-        self.key = key
-        self.line = line
-        self.first_line = first_line
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LocatedDict:
-    key_lines: dict[Hashable, int] = {}
-    for key_node, _value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            continue
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, Hashable):
-            continue  # construct_mapping below reports it
-        line = key_node.start_mark.line + 1
-        if key in key_lines:
-            raise _DuplicateKeyError(key, line, key_lines[key])
-        key_lines[key] = line
-    loader.flatten_mapping(node)
-    return _LocatedDict(
-        loader.construct_mapping(node, deep=True), node.start_mark.line + 1, key_lines
-    )
-
-
-def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LocatedList:
-    return _LocatedList(
-        loader.construct_sequence(node, deep=True),
-        node.start_mark.line + 1,
-        [item.start_mark.line + 1 for item in node.value],
-    )
-
-
-class _GlossaryLoader(yaml.SafeLoader):
-    """SafeLoader whose mappings and sequences carry line numbers; rejects duplicate keys."""
-
-    yaml_constructors: ClassVar[dict[str | None, Any]] = {
-        **yaml.SafeLoader.yaml_constructors,
-        "tag:yaml.org,2002:map": _construct_mapping,
-        "tag:yaml.org,2002:seq": _construct_sequence,
-    }
-
-
-def _parse_yaml(text: str, path: str) -> Any:
-    """Return the YAML document in ``text``; raise :class:`GlossaryError` if it is not valid."""
-    loader = _GlossaryLoader(text)
-    try:
-        return loader.get_single_data()
-    except _DuplicateKeyError as exc:
-        raise GlossaryError(
-            path,
-            exc.line,
-            f"duplicate key '{exc.key}' (first on line {exc.first_line})",
-            "YAML keeps only the last one: remove or merge one of them",
-        ) from exc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise GlossaryError(
-            path,
-            mark.line + 1 if mark else None,
-            f"invalid YAML: {reason or exc}",
-            "check the indentation and quoting on this line and the one before",
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise GlossaryError(path, None, f"invalid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
-
-
 # --- entries ---------------------------------------------------------------------------
 
 
@@ -305,8 +212,8 @@ def _type_name(value: object) -> str:
         str: "text",
         int: "a number",
         float: "a number",
-        _LocatedDict: "a mapping",
-        _LocatedList: "a list",
+        LocatedDict: "a mapping",
+        LocatedList: "a list",
     }.get(type(value), type(value).__name__)
 
 
@@ -321,7 +228,7 @@ def _quote_hint(value: object) -> str:
 class _EntryReader:
     """Reads one entry mapping, raising :class:`GlossaryError` at the line of the bad key."""
 
-    def __init__(self, mapping: _LocatedDict, path: str) -> None:
+    def __init__(self, mapping: LocatedDict, path: str) -> None:
         self.mapping = mapping
         self.path = path
 
@@ -350,7 +257,7 @@ class _EntryReader:
             raise self.fail(key, f"'{key}' must be a list of text, not {_type_name(value)}", hint)
         items: list[str] = []
         for index, item in enumerate(value):
-            line = value.item_lines[index] if isinstance(value, _LocatedList) else self.line(key)
+            line = value.item_lines[index] if isinstance(value, LocatedList) else self.line(key)
             if not isinstance(item, str):
                 raise GlossaryError(
                     self.path,
@@ -366,7 +273,7 @@ class _EntryReader:
 
 def _read_entry(item: object, path: str, line: int) -> GlossaryEntry:
     """Return the entry described by one list item; raise :class:`GlossaryError` if invalid."""
-    if not isinstance(item, _LocatedDict):
+    if not isinstance(item, LocatedDict):
         raise GlossaryError(
             path,
             line,
@@ -429,23 +336,12 @@ def _read_entry(item: object, path: str, line: int) -> GlossaryEntry:
 
 def _read_file(path: Path, shown: str) -> list[GlossaryEntry]:
     """Return the entries of one glossary file; raise :class:`GlossaryError` if invalid."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(shown, None, f"cannot read the file: {exc.strerror}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(
-            shown,
-            raw.count(b"\n", 0, exc.start) + 1,
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            "save the file as UTF-8",
-        ) from exc
-    data = _parse_yaml(text, shown)
+    text = decode_utf8(read_bytes(path, shown, GlossaryError), shown, GlossaryError)
+    hint = "check the indentation and quoting on this line and the one before"
+    data = load_located_yaml(text, shown, GlossaryError, hint)
     if data is None:
         return []  # empty, or only comments
-    if not isinstance(data, _LocatedList):
+    if not isinstance(data, LocatedList):
         raise GlossaryError(
             shown,
             getattr(data, "line", 1),
@@ -509,16 +405,6 @@ def _entry_problems(entry: GlossaryEntry, common_words: frozenset[str]) -> list[
     return problems
 
 
-def _display_path(path: Path, root: Path | None) -> str:
-    if root is not None:
-        for candidate, base in ((path, root), (path.resolve(), root.resolve())):
-            try:
-                return candidate.relative_to(base).as_posix()
-            except ValueError:
-                continue
-    return path.as_posix()
-
-
 def load_glossary(
     paths: Sequence[Path], root: Path | None = None
 ) -> tuple[Glossary, list[Problem]]:
@@ -530,7 +416,7 @@ def load_glossary(
     """
     entries: list[GlossaryEntry] = []
     for path in sorted(paths):
-        entries.extend(_read_file(path, _display_path(path, root)))
+        entries.extend(_read_file(path, display_path(path, root)))
     glossary = Glossary(entries)
     needs_words = any(not entry.case_sensitive for entry in glossary)
     common_words = load_lowercase_english_words() if needs_words else frozenset()

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import pages
 from .discovery import Candidate, EntityDiscoverer
 from .errors import BriefingsError, Problem
+from .files import display_path
 from .footnotes import FootnotePlanner, footnote_markdown
 from .glossary import Glossary, load_glossary
 from .markdown_seeds import markdown_with_footnotes
@@ -232,7 +233,7 @@ class Publisher:
         if 0 <= limit < len(self._discovered):
             report.warnings.append(
                 Problem(
-                    self._display(self.options.seeds_dir),
+                    display_path(self.options.seeds_dir, self.options.root),
                     None,
                     f"{len(self._discovered)} unreviewed entities found, more than "
                     f"max_unreviewed ({limit})",
@@ -325,15 +326,7 @@ class Publisher:
                 sentences += len(spans_of_sentences)
                 attributed += len({r.offset for r in refs})
                 claims.extend(planner.unattributed_claims(block.text))
-        for name in planner.unknown_sources:
-            report.warnings.append(
-                Problem(
-                    seed.path,
-                    None,
-                    f"unknown source '{name}'",
-                    f"add it to {self._display(self.options.sources_file)} (id, name, kind)",
-                )
-            )
+        report.warnings.extend(self._unknown_sources(seed.path, planner.unknown_sources))
         definitions = [f"[^{note.label}]: {footnote_markdown(note)}" for note in planner.footnotes]
         self._sources_by_label[briefing.url] = {n.label: n.source_id for n in planner.footnotes}
         for note in planner.footnotes:
@@ -363,10 +356,7 @@ class Publisher:
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
         body, notes, unknown = markdown_with_footnotes(seed.markdown, self.sources, seed.date)
-        for name in unknown:
-            report.warnings.append(
-                Problem(seed.path, None, f"unknown source '{name}'", "add it to sources.yml")
-            )
+        report.warnings.extend(self._unknown_sources(seed.path, unknown))
         self._sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
         for note in notes:
             self._cite(note.source_id, briefing, 1)
@@ -396,6 +386,16 @@ class Publisher:
             self._discovered.values(),
             key=lambda d: (-len(d.mentions), d.candidate.name.casefold(), d.candidate.id),
         )
+
+    def _unknown_sources(self, path: str, names: Iterable[str]) -> list[Problem]:
+        """Return a warning per source name that is not in the registry."""
+        registry = display_path(self.options.sources_file, self.options.root)
+        return [
+            Problem(
+                path, None, f"unknown source '{name}'", f"add it to {registry} (id, name, kind)"
+            )
+            for name in names
+        ]
 
     def _target(self, entry_id: str, glossary_base: str) -> EntityTarget:
         entry = self.glossary.get(entry_id)
@@ -443,12 +443,6 @@ class Publisher:
         self._citations.setdefault(source_id, {})[briefing.url] = Citation(
             briefing.url, briefing.seed.title, briefing.seed.date, count
         )
-
-    def _display(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.options.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
     # -- after Markdown --------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from typing import Literal
 import yaml
 
 from .errors import Problem, SeedError
+from .files import decode_utf8, display_path, read_bytes
 from .text import count_words, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
@@ -124,7 +125,7 @@ def find_seed_files(seeds_dir: Path, root: Path) -> list[Path]:
                 target = path.resolve()
                 if not target.is_relative_to(root_real):
                     raise SeedError(
-                        _display(path, root),
+                        display_path(path, root),
                         None,
                         f"symlink points outside the repository (to {target})",
                         "copy the article into seeds/ instead of linking to it",
@@ -138,11 +139,8 @@ def read_seed(path: Path, root: Path | None = None, today: date | None = None) -
 
     Raises :class:`SeedError` for unreadable, binary, non-UTF-8, empty or malformed files.
     """
-    display = _display(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SeedError(display, None, f"cannot read file: {exc.strerror}") from exc
+    display = display_path(path, root)
+    raw = read_bytes(path, display, SeedError)
     return parse_seed(decode_seed(raw, display), display, today=today)
 
 
@@ -160,15 +158,7 @@ def decode_seed(raw: bytes, path: str) -> str:
             f"contains a NUL byte at byte offset {nul}; this looks like a binary file",
             "seeds must be UTF-8 text; remove the file or save it as plain text",
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SeedError(
-            path,
-            raw.count(b"\n", 0, exc.start) + 1,
-            f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            "re-save the file as UTF-8 (most editors offer 'Save with encoding')",
-        ) from exc
+    text = decode_utf8(raw, path, SeedError)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -477,12 +467,3 @@ def _replace_warnings(seed: Seed, warnings: Iterable[Problem]) -> Seed:
     from dataclasses import replace
 
     return replace(seed, warnings=tuple(warnings))
-
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()

@@ -16,11 +16,16 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .errors import Problem, SourcesError
+from .files import (
+    LocatedDict,
+    LocatedList,
+    decode_utf8,
+    display_path,
+    load_located_yaml,
+    read_bytes,
+)
 
 SOURCE_KINDS: tuple[str, ...] = (
     "news agency",
@@ -172,96 +177,7 @@ def _alternation(names: list[tuple[str, SourceEntry]], flags: int) -> re.Pattern
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
 
 
-class _LocatedDict(dict[Any, Any]):
-    """A YAML mapping that remembers its line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-
-class _DuplicateKeyError(Exception):
-    """A key that appears twice in one YAML mapping."""
-
-    def __init__(self, key: object, line: int) -> None:
-        """Record the duplicated ``key`` and its ``line``."""
-        super().__init__(key, line)
-        self.key = key
-        self.line = line
-
-
-class _LocatingLoader(yaml.SafeLoader):
-    """A SafeLoader whose mappings record their lines and reject duplicate keys."""
-
-    def construct_located_mapping(self, node: yaml.MappingNode) -> _LocatedDict:
-        """Return the mapping of ``node`` as a _LocatedDict; raises _DuplicateKeyError."""
-        self.flatten_mapping(node)
-        mapping = _LocatedDict()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
-            try:
-                duplicate = key in mapping
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "found an unhashable key", key_node.start_mark
-                ) from None
-            if duplicate:
-                raise _DuplicateKeyError(key, line)
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = line
-        return mapping
-
-
-_LocatingLoader.add_constructor(
-    "tag:yaml.org,2002:map",
-    _LocatingLoader.construct_located_mapping,
-)
-
-
-def _parse_yaml(text: str, path: str) -> tuple[Any, list[int]]:
-    """Return the YAML document in ``text`` and, if it is a list, the line of each item.
-
-    Raises SourcesError on invalid YAML or a duplicate key.
-    """
-    loader = _LocatingLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, []
-        data = loader.construct_document(node)
-        lines = (
-            [item.start_mark.line + 1 for item in node.value]
-            if isinstance(node, yaml.SequenceNode)
-            else []
-        )
-        return data, lines
-    except _DuplicateKeyError as exc:
-        raise SourcesError(
-            path, exc.line, f"duplicate key '{exc.key}'", "each key may appear once per source"
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = f"invalid YAML: {exc.problem or exc.context}"
-        if exc.problem and exc.context and exc.context_mark is not None:
-            reason += f" ({exc.context} at line {exc.context_mark.line + 1})"
-        raise SourcesError(
-            path, line, reason, "sources.yml must be a YAML list of mappings"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise SourcesError(path, None, f"invalid YAML: {exc}", "") from None
-    finally:
-        loader.dispose()
-
-
-def _field_line(item: _LocatedDict, key: str) -> int:
-    """Return the line of ``key`` in ``item``, or the item's own line."""
-    return item.key_lines.get(key, item.line)
-
-
-def _string_field(item: _LocatedDict, key: str, path: str, *, required: bool) -> str:
+def _string_field(item: LocatedDict, key: str, path: str, *, required: bool) -> str:
     """Return the string value of ``key``.
 
     Raises SourcesError if it is missing (when required), empty (when required) or not a string.
@@ -279,19 +195,19 @@ def _string_field(item: _LocatedDict, key: str, path: str, *, required: bool) ->
     if not isinstance(value, str):
         raise SourcesError(
             path,
-            _field_line(item, key),
+            item.line_of(key),
             f"'{key}' must be a string, not {type(value).__name__}",
             "quote the value if YAML reads it as a number, date or boolean",
         )
     value = value.strip()
     if required and not value:
-        raise SourcesError(path, _field_line(item, key), f"'{key}' is empty", "")
+        raise SourcesError(path, item.line_of(key), f"'{key}' is empty", "")
     return value
 
 
 def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[Problem]]:
     """Return the entry for one list item and its warnings; raises SourcesError if invalid."""
-    if not isinstance(item, _LocatedDict):
+    if not isinstance(item, LocatedDict):
         raise SourcesError(
             path,
             line,
@@ -304,7 +220,7 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
             problems.append(
                 Problem(
                     path,
-                    _field_line(item, str(key)),
+                    item.line_of(str(key)),
                     f"unknown key '{key}' ignored",
                     f"known keys: {', '.join(_FIELDS)}",
                 )
@@ -313,7 +229,7 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
     if not _ID_RE.fullmatch(source_id):
         raise SourcesError(
             path,
-            _field_line(item, "id"),
+            item.line_of("id"),
             f"invalid source id '{source_id}'",
             "ids are lower-case letters, digits and single hyphens, e.g. 'associated-press'",
         )
@@ -322,7 +238,7 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
     if kind not in SOURCE_KINDS:
         raise SourcesError(
             path,
-            _field_line(item, "kind"),
+            item.line_of("kind"),
             f"unknown kind '{kind}' for source '{source_id}'",
             f"kind must be one of: {', '.join(SOURCE_KINDS)}",
         )
@@ -334,7 +250,7 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
     ):
         raise SourcesError(
             path,
-            _field_line(item, "aliases"),
+            item.line_of("aliases"),
             f"'aliases' of '{source_id}' must be a list of non-empty strings",
             "write aliases: [AP, the Associated Press]",
         )
@@ -343,7 +259,7 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
     if url and not _URL_RE.fullmatch(url):
         raise SourcesError(
             path,
-            _field_line(item, "url"),
+            item.line_of("url"),
             f"invalid url '{url}' for source '{source_id}'",
             "use an absolute http(s) URL without spaces, quotes, brackets or parentheses",
         )
@@ -370,20 +286,14 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[SourceRegistry, 
     a duplicate id or an alias that another source already claims. An empty file is an
     empty registry. Entries without a description are warnings.
     """
-    shown = str(path)
-    if root is not None:
-        try:
-            shown = path.relative_to(root).as_posix()
-        except ValueError:
-            shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourcesError(shown, None, f"cannot read the sources file: {exc}", "") from None
-    data, lines = _parse_yaml(text, shown)
+    shown = display_path(path, root)
+    text = decode_utf8(read_bytes(path, shown, SourcesError), shown, SourcesError)
+    data = load_located_yaml(
+        text, shown, SourcesError, "sources.yml must be a YAML list of mappings"
+    )
     if data is None:
         return SourceRegistry(()), []
-    if not isinstance(data, list):
+    if not isinstance(data, LocatedList):
         raise SourcesError(
             shown,
             getattr(data, "line", 1),
@@ -392,7 +302,7 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[SourceRegistry, 
         )
     entries: list[SourceEntry] = []
     problems: list[Problem] = []
-    for item, line in zip(data, lines, strict=True):
+    for item, line in zip(data, data.item_lines, strict=True):
         entry, entry_problems = _parse_entry(item, line, shown)
         entries.append(entry)
         problems.extend(entry_problems)

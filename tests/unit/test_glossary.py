@@ -210,7 +210,10 @@ def test_duplicate_id_across_files_names_both(tmp_path: Path) -> None:
 def test_non_utf8_bytes_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError) as caught:
         load_text(tmp_path, b"- id: x\n  name: Caf\xe9\n  type: place\n")
-    assert (caught.value.line, caught.value.reason) == (2, "not UTF-8: byte 0xe9 cannot be decoded")
+    assert (caught.value.line, caught.value.reason) == (
+        2,
+        "is not valid UTF-8: byte 0xe9 at byte offset 19",
+    )
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
