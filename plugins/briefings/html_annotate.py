@@ -18,7 +18,7 @@ from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from .matcher import Matcher
 from .render import EntityTarget, LinkPolicy, entities_box_html
-from .sentences import split_sentences
+from .sentences import sentence_at, split_sentences
 
 _SKIP_TAGS = frozenset(
     {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "sup", "h1"}
@@ -84,7 +84,6 @@ class HtmlAnnotator:
                 continue
             pieces: list[PageElement] = []
             position = 0
-            sentences: list[tuple[int, int]] | None = None
             for mention in mentions:
                 target = targets.get(mention.entry_id)
                 if target is None:
@@ -98,9 +97,8 @@ class HtmlAnnotator:
                 position = mention.end
                 result.counts[mention.entry_id] += 1
                 if mention.entry_id not in result.first_sentences:
-                    sentences = sentences or split_sentences(text)
-                    result.first_sentences[mention.entry_id] = next(
-                        (text[s:e] for s, e in sentences if s <= mention.start < e), text
+                    result.first_sentences[mention.entry_id] = sentence_at(
+                        text, split_sentences(text), mention.start
                     )
             if not pieces:
                 continue

@@ -35,7 +35,7 @@ from .render import (
     meta_line_html,
 )
 from .seeds import Seed, find_seed_files, read_seed
-from .sentences import split_sentences
+from .sentences import sentence_at, split_sentences
 from .sources import SourceRegistry, load_sources
 from .text import escape_html, escape_markdown
 from .urls import relative_url
@@ -322,8 +322,7 @@ class Publisher:
                 refs = planner.add_paragraph(block.text)
                 markers = [Marker(r.offset, r.label) for r in refs]
                 body.append(annotate_text(block.text, spans, markers, targets, policy))
-                spans_of_sentences = split_sentences(block.text)
-                sentences += len(spans_of_sentences)
+                sentences += len(split_sentences(block.text))
                 attributed += len({r.offset for r in refs})
                 claims.extend(planner.unattributed_claims(block.text))
         report.warnings.extend(self._unknown_sources(seed.path, planner.unknown_sources))
@@ -415,16 +414,12 @@ class Publisher:
         counts: Counter[str],
         first_sentence: dict[str, str],
     ) -> None:
-        sentence_spans: list[tuple[int, int]] | None = None
         for mention in mentions:
             counts[mention.entry_id] += 1
-            if mention.entry_id in first_sentence:
-                continue
-            if sentence_spans is None:
-                sentence_spans = split_sentences(text)
-            first_sentence[mention.entry_id] = next(
-                (text[s:e] for s, e in sentence_spans if s <= mention.start < e), text
-            )
+            if mention.entry_id not in first_sentence:
+                first_sentence[mention.entry_id] = sentence_at(
+                    text, split_sentences(text), mention.start
+                )
 
     def _record_backlinks(
         self,
