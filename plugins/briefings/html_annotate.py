@@ -118,18 +118,7 @@ class HtmlAnnotator:
 
 def _entity_tag(soup: BeautifulSoup, target: EntityTarget, text: str, policy: LinkPolicy) -> Tag:
     linked = policy(target.id)
-    classes = ["entity", f"entity--{target.type}"]
-    if not target.reviewed:
-        classes.append("entity--unreviewed")
-    attrs = {
-        "class": " ".join(classes),
-        "data-entity": target.id,
-        "data-entity-type": target.type,
-        "title": target.tooltip,
-    }
-    if linked:
-        attrs["href"] = target.href
-    tag = soup.new_tag("a" if linked else "span", attrs=attrs)
+    tag = soup.new_tag("a" if linked else "span", attrs=target.attributes(linked))
     tag.string = text
     return tag
 

@@ -41,6 +41,19 @@ class EntityTarget:
     href: str
     reviewed: bool = True
 
+    def attributes(self, linked: bool, tooltip: bool = True) -> dict[str, str]:
+        """Return the mention's attributes per the markup contract, unescaped, in order.
+
+        ``linked`` adds the ``href``; ``tooltip`` the ``title`` with the description.
+        """
+        classes = f"entity entity--{self.type}" + ("" if self.reviewed else " entity--unreviewed")
+        attrs = {"class": classes, "data-entity": self.id, "data-entity-type": self.type}
+        if tooltip:
+            attrs["title"] = self.tooltip
+        if linked:
+            attrs["href"] = self.href
+        return attrs
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -62,18 +75,14 @@ class Marker:
 Escape = Callable[[str], str]
 
 
-def entity_open_tag(target: EntityTarget, linked: bool, escape: Escape = escape_html) -> str:
+def entity_open_tag(
+    target: EntityTarget, linked: bool, escape: Escape = escape_html, tooltip: bool = True
+) -> str:
     """Return the opening tag of an entity mention (``<a>`` when linked, else ``<span>``)."""
-    classes = f"entity entity--{target.type}"
-    if not target.reviewed:
-        classes += " entity--unreviewed"
-    attrs = (
-        f'class="{classes}" data-entity="{escape(target.id)}" '
-        f'data-entity-type="{target.type}" title="{escape(target.tooltip)}"'
+    attrs = " ".join(
+        f'{name}="{escape(value)}"' for name, value in target.attributes(linked, tooltip).items()
     )
-    if linked:
-        return f'<a {attrs} href="{escape(target.href)}">'
-    return f"<span {attrs}>"
+    return f"<a {attrs}>" if linked else f"<span {attrs}>"
 
 
 def annotate_text(
@@ -181,9 +190,7 @@ def entities_box_html(
         if not members:
             continue
         links = ", ".join(
-            f'<a class="entity entity--{t.type}{"" if t.reviewed else " entity--unreviewed"}" '
-            f'data-entity="{escape(t.id)}" data-entity-type="{t.type}" '
-            f'href="{escape(t.href)}">{escape(t.name)}</a>'
+            entity_open_tag(t, linked=True, escape=escape, tooltip=False) + f"{escape(t.name)}</a>"
             for t in members
         )
         rows.append(
