@@ -186,11 +186,8 @@ def safe_markdown(text: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         target = match[2]
-        return match[1] + (
-            target
-            if _SAFE_URL_RE.match(target) or ("://" not in target and ":" not in target)
-            else "#"
-        )
+        # Relative targets (no scheme) and http(s)/mailto stay; any other scheme is dropped.
+        return match[1] + (target if _SAFE_URL_RE.match(target) or ":" not in target else "#")
 
     escaped = _UNSAFE_LINK_RE.sub(fix, escaped)
     return _REF_DEF_RE.sub(fix, escaped)

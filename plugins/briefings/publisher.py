@@ -116,11 +116,6 @@ class Report:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def extend(self, other: Report) -> None:
-        """Append the problems of ``other``."""
-        self.errors.extend(other.errors)
-        self.warnings.extend(other.warnings)
-
 
 class Publisher:
     """Loads inputs once and publishes every briefing and generated page of one build."""
