@@ -1,0 +1,91 @@
+"""Generated pages: editor Markdown is made safe, archives paginate, backlinks fill in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import markdown
+import pytest
+from briefings.pages import archive_pages, fill_backlinks, safe_markdown
+from briefings.publisher import Backlink
+from bs4 import BeautifulSoup
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("[ok](https://example.org/a)", "https://example.org/a"),
+        ("[rel](other.md#x)", "other.md#x"),
+        ("[mail](mailto:a@b.c)", "mailto:a@b.c"),
+        ("[bad](javascript:alert(1))", "#"),
+        ("[bad](data:text/html,x)", "#"),
+        ("[ref][r]\n\n[r]: javascript:alert(1)", "#"),
+    ],
+)
+def test_safe_markdown_links(text: str, href: str) -> None:
+    soup = BeautifulSoup(markdown.markdown(safe_markdown(text)), "html.parser")
+    link = soup.find("a")
+    assert link is not None and link["href"] == href
+
+
+def test_safe_markdown_escapes_html() -> None:
+    html = markdown.markdown(safe_markdown("**bold** <script>alert(1)</script> & co"))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None and soup.find("strong") is not None
+    assert "<script>alert(1)</script> & co" in soup.get_text()
+
+
+@dataclass
+class FakeSeed:
+    date: date
+    title: str = "t"
+    summary: str = "s"
+
+
+@dataclass
+class Item:
+    src_uri: str
+    url: str
+    seed: FakeSeed
+
+
+def test_archive_paginates_months_newest_first() -> None:
+    items = [
+        Item(f"b/{n}.md", f"b/{n}/", FakeSeed(date(2022, 9 if n < 5 else 8, 28 - n)))
+        for n in range(7)
+    ]
+    pages = archive_pages([(i.seed.date, i) for i in items], "archive", page_size=2)
+    uris = [uri for uri, _ in pages]
+    assert uris == [
+        "archive/index.md",
+        "archive/2022/09/index.md",
+        "archive/2022/09/2.md",
+        "archive/2022/09/3.md",
+        "archive/2022/08/index.md",
+    ]
+    index = pages[0][1]
+    assert [(label, count) for label, _, count in index.months] == [
+        ("September 2022", 5),
+        ("August 2022", 2),
+    ]
+    second = pages[2][1]
+    assert second.prev_uri == "archive/2022/09/index.md"
+    assert second.next_uri == "archive/2022/09/3.md"
+
+
+def test_fill_backlinks_newest_first_and_escaped() -> None:
+    links = {
+        "x": {
+            "a/": Backlink("a/", "Old <b>", date(2021, 1, 1), 1, "First <i>sentence</i>."),
+            "b/": Backlink("b/", "New", date(2022, 1, 1), 3, "Second."),
+        }
+    }
+    html = fill_backlinks(
+        "<!--briefings:backlinks:x--><!--briefings:backlinks:y-->", links, lambda u: "../" + u
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert [a["href"] for a in soup.select(".glossary-backlinks a")] == ["../b/", "../a/"]
+    assert soup.find("b") is None and "Old <b>" in soup.get_text()
+    assert "(3 mentions)" in soup.get_text() and "(1 mention)" in soup.get_text()
+    assert soup.select_one(".glossary-backlinks--empty") is not None
