@@ -7,9 +7,13 @@ from datetime import date
 
 import markdown
 import pytest
-from briefings.pages import archive_pages, fill_backlinks, safe_markdown
+import yaml
+from briefings.pages import archive_pages, fill_backlinks, front_matter, safe_markdown
 from briefings.publisher import Backlink
+from briefings.text import escape_html
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize(
@@ -89,3 +93,18 @@ def test_fill_backlinks_newest_first_and_escaped() -> None:
     assert soup.find("b") is None and "Old <b>" in soup.get_text()
     assert "(3 mentions)" in soup.get_text() and "(1 mention)" in soup.get_text()
     assert soup.select_one(".glossary-backlinks--empty") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=10)),
+)
+def test_front_matter_round_trips_through_yaml(title: str, tags: list[str]) -> None:
+    block = front_matter(title, title, date(2022, 9, 7), tags, entities=True)
+    assert block.startswith("---\n") and block.endswith("\n---")
+    meta = yaml.safe_load(block[4:-4])
+    assert meta["title"] == escape_html(title)
+    assert meta["description"] == escape_html(title)
+    assert meta.get("tags", []) == tags
+    assert meta["date"] == "2022-09-07" and meta["briefing"] is True
