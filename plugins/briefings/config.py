@@ -45,5 +45,9 @@ class BriefingsConfig(Config):
     """Warn (failing a strict build) when more unreviewed entities than this are found;
     -1 never warns."""
 
+    glossary_split = c.Type(int, default=300)
+    """A glossary with more entries than this is published as one page per initial letter
+    (``glossary/a/`` …) under an index at ``glossary/``."""
+
     entities_in_pages = c.Type(bool, default=True)
     """Highlight entities in hand-written pages whose front matter says ``entities: true``."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
@@ -213,21 +213,33 @@ def safe_markdown(text: str) -> str:
     return _REF_DEF_RE.sub(fix, escaped)
 
 
-def glossary_page(glossary: Glossary) -> str:
-    """Return the glossary page: entries grouped by type, each an anchored section.
+GLOSSARY_INTRO = (
+    "People, organisations, places, equipment and events mentioned in the briefings. "
+    "Names found automatically but not yet reviewed are listed on the "
+    "[unreviewed entities]({discovered}) page."
+)
 
-    Each entry ends with a backlinks placeholder filled by :func:`fill_backlinks` once every
-    page of the site has been annotated.
+
+def glossary_page(
+    entries: Iterable[GlossaryEntry],
+    glossary: Glossary,
+    see_also_link: Callable[[str], str],
+    title: str = "Glossary",
+    discovered_link: str = "discovered.md",
+) -> str:
+    """Return a glossary page: ``entries`` grouped by type, each an anchored section.
+
+    ``see_also_link(entry_id)`` gives the Markdown link target of a related entry (``#id``
+    on the same page). Each entry ends with a backlinks placeholder filled by
+    :func:`fill_backlinks` once every page of the site has been annotated.
     """
     parts = [
-        _simple_front_matter("Glossary"),
-        "# Glossary",
-        "People, organisations, places, equipment and events mentioned in the briefings. "
-        "Names found automatically but not yet reviewed are listed on the "
-        "[unreviewed entities](discovered.md) page.",
+        _simple_front_matter(title),
+        "# " + escape_markdown(title),
+        GLOSSARY_INTRO.format(discovered=discovered_link),
     ]
     by_type: dict[str, list[GlossaryEntry]] = {}
-    for entry in glossary:
+    for entry in entries:
         by_type.setdefault(entry.type, []).append(entry)
     for entity_type, label in TYPE_LABELS.items():
         entries = sorted(by_type.get(entity_type, ()), key=lambda e: (e.name.casefold(), e.id))
@@ -235,11 +247,32 @@ def glossary_page(glossary: Glossary) -> str:
             continue
         parts.append(f"## {label} {{#type-{entity_type}}}")
         for entry in entries:
-            parts.append(_glossary_entry(entry, glossary))
+            parts.append(_glossary_entry(entry, glossary, see_also_link))
     return "\n\n".join(parts) + "\n"
 
 
-def _glossary_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
+def glossary_index_page(letters: Sequence[tuple[str, str, int]], href: Callable[[str], str]) -> str:
+    """Return the index of a glossary split into pages: ``(label, src_uri, count)`` each."""
+    rows = [
+        f'<li><a href="{escape_html(href(uri))}">{escape_html(label)}</a> ({count})</li>'
+        for label, uri, count in letters
+    ]
+    return (
+        "\n\n".join(
+            [
+                _simple_front_matter("Glossary"),
+                "# Glossary",
+                GLOSSARY_INTRO.format(discovered="discovered.md"),
+                '<ul class="glossary-letters">\n' + "\n".join(rows) + "\n</ul>",
+            ]
+        )
+        + "\n"
+    )
+
+
+def _glossary_entry(
+    entry: GlossaryEntry, glossary: Glossary, see_also_link: Callable[[str], str]
+) -> str:
     lines = [
         f"### {escape_markdown(entry.name)} {{#{entry.id} .glossary-entry "
         f'data-entity="{entry.id}" data-entity-type="{entry.type}"}}',
@@ -252,7 +285,9 @@ def _glossary_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
         safe_markdown(entry.description) if entry.description else "*No description yet.*",
     ]
     related = [glossary.get(i) for i in entry.see_also]
-    links = [f"[{escape_markdown(r.name)}](#{r.id})" for r in related if r is not None]
+    links = [
+        f"[{escape_markdown(r.name)}]({see_also_link(r.id)})" for r in related if r is not None
+    ]
     if links:
         lines += ["", "See also: " + ", ".join(links)]
     if entry.links:

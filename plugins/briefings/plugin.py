@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 from .config import BriefingsConfig
 from .errors import Problem
 from .html_annotate import HtmlAnnotator
-from .publisher import GLOSSARY_URI, Publisher, PublisherOptions
+from .publisher import Publisher, PublisherOptions
 from .render import add_source_attributes, label_search_dialog
 
 log = get_plugin_logger(__name__)
@@ -61,6 +61,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             future_days=self.config.future_days,
             discover=self.config.discover,
             max_unreviewed=self.config.max_unreviewed,
+            glossary_split=self.config.glossary_split,
         )
         if not options.seeds_dir.is_dir():
             raise PluginError(
@@ -125,10 +126,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             and meta.get("entities") is True
         )
         if is_markdown_seed or opted_in:
-            glossary_url = self._glossary_url(files)
             result = self._annotator.annotate(
                 html,
-                self.publisher.target_factory(glossary_url, page.url),
+                self.publisher.target_factory(page.url),
                 sanitize=is_markdown_seed,
                 summary_box=is_markdown_seed,
             )
@@ -156,7 +156,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if (
             self.config.enabled
             and self.publisher is not None
-            and page.file.src_uri == GLOSSARY_URI
+            and self.publisher.is_glossary_page(page.file.src_uri)
             and page.content is not None
         ):
             page.content = self.publisher.resolve_glossary(page.content, page.url)
@@ -176,10 +176,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self.publisher.sourcing_data(), indent=2, ensure_ascii=False)
         target.write_text(data + "\n", encoding="utf-8")
-
-    def _glossary_url(self, files: Files) -> str:
-        file = files.get_file_from_path(GLOSSARY_URI)
-        return file.url if file is not None else "glossary/"
 
 
 def _log_problems(errors: Iterable[Problem], warnings: Iterable[Problem]) -> None:

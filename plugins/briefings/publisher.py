@@ -9,6 +9,7 @@ generated pages (home, archive, glossary, sources, report). The MkDocs adapter o
 from __future__ import annotations
 
 import functools
+import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from .discovery import Candidate, EntityDiscoverer
 from .errors import BriefingsError, Problem
 from .files import display_path
 from .footnotes import FootnotePlanner, footnote_markdown
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, GlossaryEntry, load_glossary
 from .markdown_seeds import markdown_with_footnotes
 from .matcher import Matcher, Mention, build_matcher
 from .render import (
@@ -37,10 +38,11 @@ from .render import (
 from .seeds import Seed, find_seed_files, read_seed
 from .sentences import sentence_at, split_sentences
 from .sources import SourceRegistry, load_sources
-from .text import escape_html, escape_markdown
+from .text import escape_html, escape_markdown, slugify
 from .urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
+GLOSSARY_DIR = "glossary"
 SOURCES_URI = "sources.md"
 HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
@@ -65,6 +67,7 @@ class PublisherOptions:
     today: date | None = None
     discover: bool = True
     max_unreviewed: int = -1
+    glossary_split: int = 300
 
 
 @dataclass(slots=True)
@@ -132,6 +135,8 @@ class Publisher:
         self._sources_by_label: dict[str, dict[str, str]] = {}
         self._tooltips: dict[str, str] = {}
         self._dates: dict[str, date] = {}
+        self._url_of: Callable[[str], str] = _default_url
+        self._entry_uri: dict[str, str] = {}
         self._discoverer: EntityDiscoverer | None = None
         self._discovered: dict[str, pages.Discovered] = {}
 
@@ -160,6 +165,7 @@ class Publisher:
             surfaces = [s for entry in self.glossary for s in entry.surfaces]
             self._discoverer = EntityDiscoverer(known_surfaces=surfaces)
         self._tooltips = {entry.id: entry.plain_description for entry in self.glossary}
+        self._entry_uri = _glossary_pages(self.glossary, self.options.glossary_split)
         seeds: list[Seed] = []
         try:
             paths = find_seed_files(self.options.seeds_dir, root)
@@ -203,6 +209,7 @@ class Publisher:
         """Return the src URIs of every page this publisher generates, briefings first."""
         uris = [b.src_uri for b in self.briefings]
         uris += [HOME_URI, GLOSSARY_URI, SOURCES_URI, REPORT_URI, DISCOVERED_URI]
+        uris += sorted(set(self._entry_uri.values()) - {GLOSSARY_URI})
         uris += [uri for uri, _ in self._archive_pages()]
         return uris
 
@@ -213,14 +220,12 @@ class Publisher:
         """
         report = Report()
         out: dict[str, str] = {}
-        glossary_url = url_of(GLOSSARY_URI)
+        self._url_of = url_of
         discovered_url = url_of(DISCOVERED_URI)
         self._discovered = {}
         for briefing in self.briefings:
             briefing.url = url_of(briefing.src_uri)
-            out[briefing.src_uri] = self._render_briefing(
-                briefing, glossary_url, discovered_url, report
-            )
+            out[briefing.src_uri] = self._render_briefing(briefing, discovered_url, report)
         out[DISCOVERED_URI] = pages.discovered_page(
             self.discovered(), lambda url: relative_url(url, discovered_url)
         )
@@ -247,7 +252,7 @@ class Publisher:
         for uri, page in archive:
             page_url = url_of(uri)
             out[uri] = page.render(functools.partial(_relative_to, url_of, page_url))
-        out[GLOSSARY_URI] = pages.glossary_page(self.glossary)
+        out.update(self._glossary_pages())
         sources_url = url_of(SOURCES_URI)
         out[SOURCES_URI] = pages.sources_page(
             self.sources, self._citations, lambda url: relative_url(url, sources_url)
@@ -267,11 +272,8 @@ class Publisher:
 
     # -- one briefing ----------------------------------------------------------------------
 
-    def _render_briefing(
-        self, briefing: Briefing, glossary_url: str, discovered_url: str, report: Report
-    ) -> str:
+    def _render_briefing(self, briefing: Briefing, discovered_url: str, report: Report) -> str:
         seed = briefing.seed
-        glossary_base = relative_url(glossary_url, briefing.url)
         discovered_base = relative_url(discovered_url, briefing.url)
         if seed.format == "markdown":
             return self._render_markdown_seed(briefing, report)
@@ -290,7 +292,7 @@ class Publisher:
             mentions = self.matcher.find_mentions(block.text)
             for mention in mentions:
                 if mention.entry_id not in targets:
-                    targets[mention.entry_id] = self._target(mention.entry_id, glossary_base)
+                    targets[mention.entry_id] = self._target(mention.entry_id, briefing.url)
             self._count(block.text, mentions, counts, first_sentence)
             extra = _without_overlaps(found[index], mentions, len(block.text), candidates)
             if extra:
@@ -391,7 +393,55 @@ class Publisher:
             for name in names
         ]
 
-    def _target(self, entry_id: str, glossary_base: str) -> EntityTarget:
+    def _glossary_pages(self) -> dict[str, str]:
+        """Return the glossary page(s) by src URI: one page, or an index and one per letter."""
+        uris = sorted(set(self._entry_uri.values()))
+        if uris == [GLOSSARY_URI]:
+            return {
+                GLOSSARY_URI: pages.glossary_page(
+                    self.glossary, self.glossary, self._see_also(GLOSSARY_URI)
+                )
+            }
+        by_uri: dict[str, list[GlossaryEntry]] = {uri: [] for uri in uris}
+        for entry in self.glossary:
+            by_uri[self._entry_uri[entry.id]].append(entry)
+        out = {}
+        letters = []
+        for uri in uris:
+            label = uri.removeprefix(f"{GLOSSARY_DIR}/").removesuffix(".md").upper()
+            letters.append((label, uri, len(by_uri[uri])))
+            out[uri] = pages.glossary_page(
+                by_uri[uri],
+                self.glossary,
+                self._see_also(uri),
+                title=f"Glossary: {label}",
+                discovered_link="../discovered.md",
+            )
+        index_url = self._url_of(GLOSSARY_URI)
+        out[GLOSSARY_URI] = pages.glossary_index_page(
+            letters, lambda uri: relative_url(self._url_of(uri), index_url)
+        )
+        return out
+
+    def _see_also(self, page_uri: str) -> Callable[[str], str]:
+        """Return the Markdown link target of an entry, seen from glossary page ``page_uri``."""
+
+        def link(entry_id: str) -> str:
+            uri = self._entry_uri[entry_id]
+            if uri == page_uri:
+                return f"#{entry_id}"
+            return f"{posixpath.relpath(uri, posixpath.dirname(page_uri) or '.')}#{entry_id}"
+
+        return link
+
+    def is_glossary_page(self, src_uri: str) -> bool:
+        """Return whether ``src_uri`` is a glossary page holding entries (with backlinks)."""
+        return src_uri in self._glossary_uris()
+
+    def _glossary_uris(self) -> set[str]:
+        return set(self._entry_uri.values()) | {GLOSSARY_URI}
+
+    def _target(self, entry_id: str, page_url: str) -> EntityTarget:
         entry = self.glossary.get(entry_id)
         assert entry is not None
         return EntityTarget(
@@ -399,7 +449,7 @@ class Publisher:
             entry.type,
             entry.name,
             self._tooltips[entry.id],
-            f"{glossary_base}#{entry.id}",
+            f"{relative_url(self._url_of(self._entry_uri[entry.id]), page_url)}#{entry.id}",
         )
 
     def _count(
@@ -436,14 +486,11 @@ class Publisher:
 
     # -- after Markdown --------------------------------------------------------------------
 
-    def target_factory(
-        self, glossary_url: str, page_url: str
-    ) -> Callable[[str], EntityTarget | None]:
+    def target_factory(self, page_url: str) -> Callable[[str], EntityTarget | None]:
         """Return a function giving the entity target of an entry id, linked from ``page_url``."""
-        base = relative_url(glossary_url, page_url)
 
         def target_for(entry_id: str) -> EntityTarget | None:
-            return self._target(entry_id, base) if entry_id in self.glossary else None
+            return self._target(entry_id, page_url) if entry_id in self.glossary else None
 
         return target_for
 
@@ -466,11 +513,9 @@ class Publisher:
         """Record mentions found in a page's HTML (Markdown seeds, opted-in pages)."""
         self._record_backlinks(url, title, published, counts, first_sentence)
 
-    def resolve_glossary(self, html: str, glossary_url: str) -> str:
-        """Return the glossary page's HTML with every backlinks placeholder filled in."""
-        return pages.fill_backlinks(
-            html, self._backlinks, lambda url: relative_url(url, glossary_url)
-        )
+    def resolve_glossary(self, html: str, page_url: str) -> str:
+        """Return a glossary page's HTML with every backlinks placeholder filled in."""
+        return pages.fill_backlinks(html, self._backlinks, lambda url: relative_url(url, page_url))
 
     def unmentioned_entries(self) -> list[Problem]:
         """Return a warning for every glossary entry no page mentions."""
@@ -523,3 +568,25 @@ def _candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarge
         f"{discovered_base}#{candidate.id}",
         reviewed=False,
     )
+
+
+def _default_url(src_uri: str) -> str:
+    """Directory-style URL of a page, used until the site generator gives the real ones."""
+    return "" if src_uri == HOME_URI else src_uri.removesuffix(".md") + "/"
+
+
+def _glossary_pages(glossary: Glossary, split: int) -> dict[str, str]:
+    """Return the glossary page src URI of each entry id.
+
+    Up to ``split`` entries share one page; a larger glossary gets one page per initial
+    letter (digits and others on ``0-9``), so no page carries thousands of headings, which
+    Material's search indexes in time quadratic in their number.
+    """
+    if len(glossary) <= split:
+        return {entry.id: GLOSSARY_URI for entry in glossary}
+    pages_of = {}
+    for entry in glossary:
+        initial = (slugify(entry.name) or "0")[0]
+        bucket = initial if initial.isalpha() else "0-9"
+        pages_of[entry.id] = f"{GLOSSARY_DIR}/{bucket}.md"
+    return pages_of

@@ -1,0 +1,68 @@
+"""A glossary larger than `glossary_split` is published as one page per initial letter."""
+
+from __future__ import annotations
+
+import pytest
+from sitetools import SiteFactory
+
+pytestmark = pytest.mark.slow
+
+GLOSSARY = """\
+- id: north-korea
+  name: North Korea
+  type: place
+  description: Country in East Asia.
+  see_also: [vladimir-putin]
+- id: vladimir-putin
+  name: Vladimir Putin
+  type: person
+  aliases: [Putin]
+  description: President of Russia.
+  see_also: [north-korea, associated-press]
+- id: associated-press
+  name: Associated Press
+  type: organization
+  description: News agency.
+"""
+TEXT = "date 2022-09-07 Vladimir Putin met envoys from North Korea and the Associated Press.\n"
+
+
+def test_split_glossary(site_factory: SiteFactory) -> None:
+    site = site_factory(
+        seeds={"a.txt": TEXT}, glossary=GLOSSARY, sources="[]\n", options={"glossary_split": 2}
+    )
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    hrefs = {
+        a["data-entity"]: a["href"]
+        for a in page.select("article a.entity")
+        if not a.find_parent(class_="briefing-entities")
+    }
+    assert hrefs == {
+        "vladimir-putin": "../../glossary/v/#vladimir-putin",
+        "north-korea": "../../glossary/n/#north-korea",
+        "associated-press": "../../glossary/a/#associated-press",
+    }
+    index = site.page("glossary/")
+    assert [a.get_text() for a in index.select("ul.glossary-letters a")] == ["A", "N", "V"]
+    letter = site.page("glossary/v/")
+    assert letter.select_one("h3#vladimir-putin") is not None
+    assert letter.select_one("h3#north-korea") is None
+    backlinks = [a["href"] for a in letter.select(".glossary-backlinks a")]
+    assert backlinks == [f"../../{url}"]
+    see_also = {a.get_text(): a["href"] for a in letter.select("article p a") if "#" in a["href"]}
+    assert see_also["North Korea"] == "../n/#north-korea"
+    assert see_also["Associated Press"] == "../a/#associated-press"
+
+
+def test_small_glossary_stays_one_page(site_factory: SiteFactory) -> None:
+    site = site_factory(seeds={"a.txt": TEXT}, glossary=GLOSSARY, sources="[]\n")
+    assert site.ok, site.warnings()
+    glossary = site.page("glossary/")
+    assert {h["id"] for h in glossary.select("h3.glossary-entry")} == {
+        "north-korea",
+        "vladimir-putin",
+        "associated-press",
+    }
+    assert not (site.site / "glossary" / "v").exists()
