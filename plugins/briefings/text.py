@@ -1,10 +1,11 @@
 """Text helpers shared by the core: escaping seed text for Markdown and HTML, slugs, word counts.
 
 Seed text is plain text. Before it goes into generated Markdown, every ASCII character that
-means something to Markdown, to one of its common extensions (attr_list, smarty, emoji,
-critic, mark, caret, tilde, tables, arithmatex) or to HTML is written as a numeric character
-reference. Python-Markdown (and any CommonMark engine) passes character references through
-untouched, so the reader sees exactly the characters of the seed and nothing is interpreted.
+can mean something to Markdown, to one of its common extensions (attr_list, smarty, emoji,
+critic, mark, caret, tilde, tables, arithmatex, smartsymbols) or to HTML is written as a
+numeric character reference. Python-Markdown (and any CommonMark engine) passes character
+references through untouched, so the reader sees exactly the characters of the seed and
+nothing is interpreted.
 """
 
 from __future__ import annotations
@@ -13,11 +14,24 @@ import html
 import re
 import unicodedata
 
-# Every ASCII punctuation character except those that are inert in Markdown prose.
-# Kept: "," ";" "?" "/" and "%" — none of them starts or ends any syntax we know of;
-# "/" must stay so that character references in URLs are not needed.
-_MARKDOWN_SIGNIFICANT = "\\`*_{}[]()<>#+-.!|~^=:\"'&$@"
-_MARKDOWN_ESCAPES = {ord(c): f"&#{ord(c)};" for c in _MARKDOWN_SIGNIFICANT}
+# Characters escaped wherever they stand, and the common ones escaped only where they can
+# start or end syntax. Every reference costs Python-Markdown an inline-pattern match and a
+# stash entry, so the frequent "." "-" ":" of news prose stay raw where they are inert:
+#   "."  after a digit ("1." list marker), next to another "." (smarty ellipsis), at the start
+#   "-"  at the start (list marker, rule), next to another "-" (smarty dashes, "-->")
+#   ":"  at the start (definition list) or before a non-space (":emoji:", "javascript:")
+#   digit before "st" "nd" "rd" "th" (smartsymbols ordinals "1st" -> 1<sup>st</sup>)
+# "/" is always escaped: smartsymbols turns "1/2" and "c/o" into single symbols.
+# Inert everywhere: "," ";" "?" "%". The text is escaped in fragments (between entity
+# marks), so "start" means the start of a fragment: escaping there is always safe.
+_MARKDOWN_SIGNIFICANT_RE = re.compile(
+    r"""[\\`*_{}\[\]()<>#+!|~^="'&$@/]"""
+    r"|^\.|(?<=[\d.])\.|\.(?=\.)"
+    r"|^-|(?<=-)-|-(?=-)"
+    r"|^:|:(?=\S)"
+    r"|\d(?=(?:st|nd|rd|th)\b)",
+    re.MULTILINE,
+)
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 _SLUG_STRIP_RE = re.compile(r"[^a-z0-9]+")
 
@@ -28,7 +42,11 @@ def escape_markdown(text: str) -> str:
     The result, fed to Python-Markdown, renders as exactly ``text``. Line breaks are kept
     (they are soft breaks inside a paragraph); callers join lines as they need.
     """
-    return text.translate(_MARKDOWN_ESCAPES)
+    return _MARKDOWN_SIGNIFICANT_RE.sub(_reference, text)
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#{ord(match[0])};"
 
 
 def escape_html(text: str) -> str:

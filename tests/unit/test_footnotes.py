@@ -209,7 +209,7 @@ def test_seed_footnotes() -> None:
     )
     assert texts["src-rusi"].startswith("[Royal United Services Institute](https://www.rusi.org/)")
     assert "interview with Associated Press" in texts["src-inss"]
-    assert "Lim Soo&#45;ho" in texts["src-inss"]
+    assert "Lim Soo-ho" in texts["src-inss"]
     assert texts["src-anon-defence-official"] == "Anonymous defence official"
 
 

@@ -39,6 +39,7 @@ EXTENSIONS = [
     "pymdownx.magiclink",
     "pymdownx.critic",
     "pymdownx.arithmatex",
+    "pymdownx.smartsymbols",
 ]
 TARGET = EntityTarget(
     "north-korea", "place", "North Korea", 'A "state" <b>&</b>', "../g/#north-korea"
@@ -73,6 +74,15 @@ def text_of(html: str) -> str:
         "!!! note",
         "{++ins++} {--del--}",
         "back\\slash \\* escaped",
+        "1/2 3/4 (c) (tm) (r) +/- --> <-- <--> =/= c/o 1st 2nd",
+        ". leading dot",
+        ": leading colon",
+        "-- leading dashes",
+        "--- alone",
+        "1) paren list",
+        "Wait... what?! 12:30, U.S.-led, re-energise, e.g. x: y",
+        "* * *",
+        "+ plus",
     ],
 )
 def test_escape_markdown_is_literal(text: str) -> None:
