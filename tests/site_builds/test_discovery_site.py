@@ -84,3 +84,48 @@ def test_suggest_writes_reviewable_glossary(tmp_path: Path) -> None:
     accepted.write_text(yaml.safe_dump([{**person, "description": "Head of Wagner."}]), "utf-8")
     glossary, _ = load_glossary(sorted((tmp_path / "glossary").glob("*.yml")))
     assert glossary.get("yevgeny-prigozhin") is not None
+
+
+def test_discovery_cache_never_changes_output(tmp_path: Path) -> None:
+    from sitetools import build_site, run_build
+
+    cold = build_site(
+        tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False
+    )
+    entries = list((tmp_path / ".cache" / "briefings" / "discovery").glob("*.json"))
+    assert len(entries) == 1
+    warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
+    # A damaged entry is a miss, not a crash, and is rewritten.
+    entries[0].write_text("{not json", "utf-8")
+    damaged = run_build(tmp_path / "mkdocs.yml", tmp_path / "damaged", strict=False)
+    (url,) = cold.briefing_urls()
+    pages = [(s.site / url / "index.html").read_bytes() for s in (cold, warm, damaged)]
+    assert pages[0] == pages[1] == pages[2]
+    assert b"entity--unreviewed" in pages[0]
+    assert entries[0].read_text("utf-8").startswith("{")
+
+
+def test_discovery_cache_key_follows_glossary(tmp_path: Path) -> None:
+    from sitetools import build_site, run_build
+
+    build_site(tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False)
+    (tmp_path / "glossary" / "entries.yml").write_text(
+        "- id: moscow\n  name: Moscow\n  type: place\n  description: Capital of Russia.\n", "utf-8"
+    )
+    second = run_build(tmp_path / "mkdocs.yml", tmp_path / "second", strict=False)
+    assert len(list((tmp_path / ".cache" / "briefings" / "discovery").glob("*.json"))) == 2
+    (url,) = second.briefing_urls()
+    moscow = second.page(url).select_one("article a[data-entity='moscow']")
+    assert moscow is not None and "entity--unreviewed" not in moscow["class"]
+
+
+def test_discovery_cache_is_read(tmp_path: Path) -> None:
+    from sitetools import build_site, run_build
+
+    build_site(tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False)
+    (entry,) = (tmp_path / ".cache" / "briefings" / "discovery").glob("*.json")
+    # A valid entry saying "nothing found" must be believed: the build reads the cache.
+    entry.write_text('{"candidates": [], "mentions": [[], []]}', "utf-8")
+    warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
+    (url,) = warm.briefing_urls()
+    assert not warm.page(url).select(".entity--unreviewed")
