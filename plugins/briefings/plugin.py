@@ -116,6 +116,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Mark footnote references with their source; annotate opted-in HTML pages."""
         if not self.config.enabled or self.publisher is None or self._annotator is None:
             return html
+        html = self.publisher.restore_html(page.url, html)
         labels = self.publisher.sources_by_label(page.url)
         if labels:
             html = add_source_attributes(html, labels)

@@ -31,6 +31,7 @@ from .render import (
     LinkPolicy,
     Marker,
     Span,
+    Stash,
     annotate_text,
     caption_html,
     entities_box_html,
@@ -146,6 +147,7 @@ class Publisher:
         self._sourcing: list[SourcingRecord] = []
         self._sources_by_label: dict[str, dict[str, str]] = {}
         self._tooltips: dict[str, str] = {}
+        self._archive = pages.archive_pages([], ARCHIVE_DIR, options.archive_page_size)
         self._dates: dict[str, date] = {}
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
@@ -153,6 +155,7 @@ class Publisher:
         self._known_surfaces: list[str] = []
         self._discovery_base = ""
         self._cache = JsonCache(options.cache_dir / "discovery") if options.cache_dir else None
+        self._stashes: dict[str, Stash] = {}
         self._discovered: dict[str, pages.Discovered] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -161,11 +164,10 @@ class Publisher:
         """Read glossary, sources and seeds; return the problems (a bad file stops nothing else)."""
         report = Report()
         root = self.options.root
-        glossary_files = sorted(self.options.glossary_dir.glob("*.yml")) + sorted(
-            self.options.glossary_dir.glob("*.yaml")
-        )
+        folder = self.options.glossary_dir
+        glossary_files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
         try:
-            self.glossary, warnings = load_glossary(sorted(glossary_files), root=root)
+            self.glossary, warnings = load_glossary(glossary_files, root=root)
             report.warnings.extend(warnings)
         except BriefingsError as exc:
             report.errors.append(exc.problem)
@@ -210,6 +212,9 @@ class Publisher:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = self._place(seeds)
         self._dates = {b.src_uri: b.seed.date for b in self.briefings}
+        self._archive = pages.archive_pages(
+            [(b.seed.date, b) for b in self.briefings], ARCHIVE_DIR, self.options.archive_page_size
+        )
 
     def _place(self, seeds: Iterable[Seed]) -> list[Briefing]:
         """Give every seed a unique page; colliding slugs get -2, -3 … in seed-path order."""
@@ -233,7 +238,7 @@ class Publisher:
         uris = [b.src_uri for b in self.briefings]
         uris += [HOME_URI, GLOSSARY_URI, SOURCES_URI, REPORT_URI, DISCOVERED_URI]
         uris += sorted(set(self._entry_uri.values()) - {GLOSSARY_URI})
-        uris += [uri for uri, _ in self._archive_pages()]
+        uris += [uri for uri, _ in self._archive]
         return uris
 
     def render_pages(self, url_of: Callable[[str], str]) -> tuple[dict[str, str], Report]:
@@ -245,6 +250,13 @@ class Publisher:
         out: dict[str, str] = {}
         self._url_of = url_of
         discovered_url = url_of(DISCOVERED_URI)
+        # Everything collected while rendering starts afresh, so rendering twice (a test,
+        # a preview) never mixes in facts from the previous run.
+        self._backlinks = {}
+        self._citations = {}
+        self._sourcing = []
+        self._sources_by_label = {}
+        self._stashes = {}
         self._discovered = {}
         for briefing in self.briefings:
             briefing.url = url_of(briefing.src_uri)
@@ -264,7 +276,7 @@ class Publisher:
                 )
             )
         home_url = url_of(HOME_URI)
-        archive = self._archive_pages()
+        archive = self._archive
         archive_root = archive[0][0]
         out[HOME_URI] = pages.home_page(
             self.briefings[: self.options.home_count],
@@ -286,13 +298,6 @@ class Publisher:
         )
         return out, report
 
-    def _archive_pages(self) -> list[tuple[str, pages.ArchivePage]]:
-        return pages.archive_pages(
-            [(b.seed.date, b) for b in self.briefings],
-            ARCHIVE_DIR,
-            self.options.archive_page_size,
-        )
-
     # -- one briefing ----------------------------------------------------------------------
 
     def _render_briefing(self, briefing: Briefing, discovered_url: str, report: Report) -> str:
@@ -302,6 +307,7 @@ class Publisher:
             return self._render_markdown_seed(briefing, report)
         policy = LinkPolicy(self.options.link_mentions)
         planner = FootnotePlanner(self.sources, seed.date)
+        stash = self._stashes[briefing.url] = Stash()
         counts: Counter[str] = Counter()
         first_sentence: dict[str, str] = {}
         new_counts: Counter[str] = Counter()
@@ -331,17 +337,17 @@ class Publisher:
                 policy.new_section()
                 body.append("## " + annotate_text(block.text, spans, (), targets, policy))
             elif block.kind == "caption":
-                caption = annotate_text(block.text, spans, (), targets, policy)
-                body.append(caption_html(caption, block.credit_label, block.credit))
+                caption = annotate_text(block.text, spans, (), targets, policy, escape_html)
+                body.append(stash.block(caption_html(caption, block.credit_label, block.credit)))
             elif len(block.text) > LONG_PARAGRAPH:
                 # Python-Markdown's inline pass is quadratic in a paragraph's length: a huge
-                # paragraph goes in as escaped raw HTML, entities marked, without footnotes.
-                html = annotate_text(block.text, spans, (), targets, policy, escape=escape_html)
-                body.append(f'<p class="briefing-long">{html}</p>')
+                # paragraph bypasses Markdown entirely, entities marked, without footnotes.
+                html = annotate_text(block.text, spans, (), targets, policy, escape_html)
+                body.append(stash.block(f'<p class="briefing-long">{html}</p>'))
             else:
                 refs = planner.add_paragraph(block.text)
                 markers = [Marker(r.offset, r.label) for r in refs]
-                body.append(annotate_text(block.text, spans, markers, targets, policy))
+                body.append(annotate_text(block.text, spans, markers, targets, policy, stash=stash))
                 sentences += len(split_sentences(block.text))
                 attributed += len({r.offset for r in refs})
                 claims.extend(planner.unattributed_claims(block.text))
@@ -367,9 +373,11 @@ class Publisher:
         header = [
             pages.front_matter(seed.title, seed.summary, seed.date, seed.tags),
             "# " + escape_markdown(seed.title),
-            meta_line_html(seed.date, seed.reading_minutes, seed.path),
-            entities_box_html(counts + new_counts, targets),
+            stash.block(meta_line_html(seed.date, seed.reading_minutes, seed.path)),
         ]
+        box = entities_box_html(counts + new_counts, targets)
+        if box:
+            header.append(stash.block(box))
         return join_blocks([*header, *body, *definitions])
 
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
@@ -530,6 +538,14 @@ class Publisher:
     def page_date(self, src_uri: str) -> date | None:
         """Return the date of the briefing generated at ``src_uri`` (None for other pages)."""
         return self._dates.get(src_uri)
+
+    def restore_html(self, url: str, html: str) -> str:
+        """Return the converted HTML of the briefing at ``url`` with its stashed HTML put back.
+
+        Each page's stash is used once and then released.
+        """
+        stash = self._stashes.pop(url, None)
+        return stash.restore(html) if stash is not None else html
 
     def sources_by_label(self, url: str) -> dict[str, str]:
         """Return the footnote label -> source id map of the briefing at ``url``."""

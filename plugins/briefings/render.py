@@ -74,6 +74,53 @@ class Marker:
 
 Escape = Callable[[str], str]
 
+# Placeholders for HTML kept out of the Markdown source: private-use characters around a
+# number. Seed text never contains them (escape_markdown writes them as references).
+_INLINE_OPEN, _INLINE_CLOSE, _BLOCK_OPEN, _BLOCK_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+_PLACEHOLDER_RE = re.compile(
+    f"<p>{_BLOCK_OPEN}(\\d+){_BLOCK_CLOSE}</p>|{_BLOCK_OPEN}(\\d+){_BLOCK_CLOSE}"
+    f"|{_INLINE_OPEN}(\\d+){_INLINE_CLOSE}"
+)
+
+
+class Stash:
+    """HTML fragments of one page, written into its Markdown as placeholders.
+
+    Raw HTML in Markdown is expensive: Python-Markdown and MkDocs each parse every tag of
+    it again. A briefing's entity marks, meta line, entities box and figures are HTML the
+    renderer already made, so the Markdown carries only placeholders and :meth:`restore`
+    puts the HTML back into the converted page in one regular-expression pass.
+    """
+
+    def __init__(self) -> None:
+        self._fragments: list[str] = []
+
+    def inline(self, html: str) -> str:
+        """Return the placeholder of inline ``html`` (inside a paragraph)."""
+        self._fragments.append(html)
+        return f"{_INLINE_OPEN}{len(self._fragments) - 1}{_INLINE_CLOSE}"
+
+    def block(self, html: str) -> str:
+        """Return the placeholder of block ``html``: a Markdown block of its own."""
+        self._fragments.append(html)
+        return f"{_BLOCK_OPEN}{len(self._fragments) - 1}{_BLOCK_CLOSE}"
+
+    def __len__(self) -> int:
+        return len(self._fragments)
+
+    def restore(self, html: str) -> str:
+        """Return the converted page ``html`` with every placeholder replaced by its HTML.
+
+        A block placeholder's paragraph wrapper (``<p>…</p>``) is dropped with it.
+        """
+        fragments = self._fragments
+
+        def put_back(match: re.Match[str]) -> str:
+            index = match[1] or match[2] or match[3]
+            return fragments[int(index)]
+
+        return _PLACEHOLDER_RE.sub(put_back, html)
+
 
 def entity_open_tag(
     target: EntityTarget, linked: bool, escape: Escape = escape_html, tooltip: bool = True
@@ -92,12 +139,14 @@ def annotate_text(
     targets: Mapping[str, EntityTarget],
     should_link: Callable[[str], bool],
     escape: Escape = escape_markdown,
+    stash: Stash | None = None,
 ) -> str:
     """Return ``text`` escaped with ``escape``, mentions wrapped and footnote markers inserted.
 
     ``spans`` must not overlap; spans whose entry has no target are left as plain text.
     ``should_link(entry_id)`` decides per mention, in reading order, whether it is a link.
-    A marker that falls inside a mention is moved to the mention's end.
+    A marker that falls inside a mention is moved to the mention's end. With ``stash``,
+    each mention's HTML goes into it and only its placeholder into the returned text.
     """
     out: list[str] = []
     position = 0
@@ -126,9 +175,14 @@ def annotate_text(
             continue
         emit_plain(span.start)
         linked = should_link(span.entry_id)
-        out.append(entity_open_tag(target, linked, escape))
-        out.append(escape(text[span.start : span.end]))
-        out.append("</a>" if linked else "</span>")
+        close = "</a>" if linked else "</span>"
+        if stash is not None:
+            mention = text[span.start : span.end]
+            out.append(stash.inline(entity_open_tag(target, linked) + escape_html(mention) + close))
+        else:
+            out.append(entity_open_tag(target, linked, escape))
+            out.append(escape(text[span.start : span.end]))
+            out.append(close)
         position = span.end
     emit_plain(len(text))
     flush_markers(len(text))
@@ -211,8 +265,8 @@ def caption_html(caption: str, credit_label: str, credit: str) -> str:
         '<figure class="briefing-figure">\n'
         '<div class="briefing-figure__placeholder" aria-hidden="true"></div>\n'
         f"<figcaption>{caption} "
-        f'<span class="briefing-credit">{escape_markdown(credit_label)} '
-        f"{escape_markdown(credit)}</span></figcaption>\n"
+        f'<span class="briefing-credit">{escape_html(credit_label)} '
+        f"{escape_html(credit)}</span></figcaption>\n"
         "</figure>"
     )
 

@@ -22,10 +22,11 @@ import unicodedata
 #   ":"  at the start (definition list) or before a non-space (":emoji:", "javascript:")
 #   digit before "st" "nd" "rd" "th" (smartsymbols ordinals "1st" -> 1<sup>st</sup>)
 # "/" is always escaped: smartsymbols turns "1/2" and "c/o" into single symbols.
+# U+E000-U+E003 are escaped too: the renderer uses them for its own placeholders.
 # Inert everywhere: "," ";" "?" "%". The text is escaped in fragments (between entity
 # marks), so "start" means the start of a fragment: escaping there is always safe.
 _MARKDOWN_SIGNIFICANT_RE = re.compile(
-    r"""[\\`*_{}\[\]()<>#+!|~^="'&$@/]"""
+    r"""[\\`*_{}\[\]()<>#+!|~^="'&$@/\ue000-\ue003]"""
     r"|^\.|(?<=[\d.])\.|\.(?=\.)"
     r"|^-|(?<=-)-|-(?=-)"
     r"|^:|:(?=\S)"

@@ -81,7 +81,10 @@ def render(publisher: Publisher, text: str) -> tuple[list[str], BeautifulSoup]:
     publisher.use_seeds([seed])
     pages, _ = publisher.render_pages(lambda uri: uri.removesuffix(".md") + "/")
     (briefing,) = publisher.briefings
-    html = markdown.markdown(pages[briefing.src_uri].split("---", 2)[2], extensions=EXTENSIONS)
+    html = publisher.restore_html(
+        briefing.url,
+        markdown.markdown(pages[briefing.src_uri].split("---", 2)[2], extensions=EXTENSIONS),
+    )
     texts = [seed.title] if not seed.title_derived else []
     for block in seed.blocks:
         texts.append(
