@@ -16,13 +16,13 @@ another source took, gets a numeric suffix.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
 from .attribution import Attribution, find_attributions, find_unattributed_claims
 from .dates import ResolvedDate, find_date_phrase
-from .sources import SourceRegistry, normalize_name
+from .sources import SourceEntry, SourceRegistry, normalize_name
 from .text import escape_markdown, slugify
 
 # How far (in characters) a date phrase may sit from the attribution's cue and still date
@@ -37,6 +37,8 @@ _VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s
 _ANONYMOUS_KIND = "anonymous"
 # URLs written into link syntax as they are: http(s), nothing that could end the link early.
 _SAFE_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+")
+# A link to a glossary entry on another page of the site: "../glossary.md#vladimir-putin".
+_PAGE_LINK_RE = re.compile(r"(?:\.\./)*(?:[\w-]+/)*[\w-]+\.md#[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +132,16 @@ class FootnotePlanner:
         registry: SourceRegistry,
         reference_date: date,
         reserved_labels: Collection[str] = (),
+        fallback: Callable[[str], SourceEntry | None] | None = None,
     ) -> None:
         """Plan against ``registry``, resolving relative dates against ``reference_date``.
 
         ``reserved_labels`` are footnote labels the author already uses; generated labels
-        never equal one of them.
+        never equal one of them. ``fallback`` resolves a source the registry does not know
+        (e.g. a person in the glossary); only what neither knows is an unknown source.
         """
         self._registry = registry
+        self._fallback = fallback
         self._reference = reference_date
         self._reserved = frozenset(reserved_labels)
         self._notes: dict[str, _Note] = {}  # source key -> note, in order of first use
@@ -178,6 +183,8 @@ class FootnotePlanner:
                 )
             return self._notes[key]
         entry = entry or self._registry.resolve(attribution.source)
+        if entry is None and self._fallback is not None:
+            entry = self._fallback(attribution.source)
         if entry is not None:
             key = "id:" + entry.id
             if key not in self._notes:
@@ -268,7 +275,7 @@ def footnote_markdown(note: Footnote) -> str:
             head = "Anonymous sources: " + escape_markdown(name)
         else:
             head = escape_markdown(f"Anonymous {name}")
-    elif _SAFE_URL_RE.fullmatch(note.url):
+    elif _SAFE_URL_RE.fullmatch(note.url) or _PAGE_LINK_RE.fullmatch(note.url):
         head = f"[{escape_markdown(name)}]({note.url})"
     else:
         head = escape_markdown(name[:1].upper() + name[1:])

@@ -344,8 +344,13 @@ def sources_page(
     registry: SourceRegistry,
     citations: Mapping[str, Mapping[str, Citation]],
     href: Callable[[str], str],
+    names: Mapping[str, str] | None = None,
 ) -> str:
-    """Return the sources page: every source with its kind and the briefings citing it."""
+    """Return the sources page: every source with its kind and the briefings citing it.
+
+    Cited sources missing from the registry (glossary entries, unknown or anonymous
+    sources) follow under their ``names`` as cited.
+    """
     parts = [
         _simple_front_matter("Sources"),
         "# Sources",
@@ -372,9 +377,9 @@ def sources_page(
     if unregistered:
         parts.append("## Not in the registry {#unregistered}")
         for source_id in unregistered:
+            name = escape_markdown((names or {}).get(source_id, source_id))
             parts.append(
-                f"### {escape_markdown(source_id)} {{#{source_id}}}\n\n"
-                + _citation_list(citations[source_id], href)
+                f"### {name} {{#{source_id}}}\n\n" + _citation_list(citations[source_id], href)
             )
     return "\n\n".join(parts) + "\n"
 

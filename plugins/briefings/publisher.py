@@ -22,7 +22,7 @@ from .cache import JsonCache, code_fingerprint, fingerprint
 from .discovery import Candidate, EntityDiscoverer
 from .errors import BriefingsError, Problem
 from .files import display_path
-from .footnotes import FootnotePlanner, footnote_markdown
+from .footnotes import Footnote, FootnotePlanner, footnote_markdown
 from .glossary import Glossary, GlossaryEntry, load_glossary
 from .markdown_seeds import markdown_with_footnotes
 from .matcher import Matcher, Mention, build_matcher
@@ -40,7 +40,7 @@ from .render import (
 )
 from .seeds import Seed, find_seed_files, read_seed
 from .sentences import sentence_at, split_sentences
-from .sources import SourceRegistry, load_sources
+from .sources import SourceEntry, SourceRegistry, load_sources
 from .text import escape_html, escape_markdown, slugify
 from .urls import relative_url
 
@@ -144,6 +144,7 @@ class Publisher:
         self.briefings: list[Briefing] = []
         self._backlinks: dict[str, dict[str, Backlink]] = {}
         self._citations: dict[str, dict[str, Citation]] = {}
+        self._cited_names: dict[str, str] = {}
         self._sourcing: list[SourcingRecord] = []
         self._sources_by_label: dict[str, dict[str, str]] = {}
         self._tooltips: dict[str, str] = {}
@@ -254,6 +255,7 @@ class Publisher:
         # a preview) never mixes in facts from the previous run.
         self._backlinks = {}
         self._citations = {}
+        self._cited_names = {}
         self._sourcing = []
         self._sources_by_label = {}
         self._stashes = {}
@@ -290,7 +292,10 @@ class Publisher:
         out.update(self._glossary_pages())
         sources_url = url_of(SOURCES_URI)
         out[SOURCES_URI] = pages.sources_page(
-            self.sources, self._citations, lambda url: relative_url(url, sources_url)
+            self.sources,
+            self._citations,
+            lambda url: relative_url(url, sources_url),
+            self._cited_names,
         )
         report_url = url_of(REPORT_URI)
         out[REPORT_URI] = pages.sourcing_page(
@@ -306,7 +311,11 @@ class Publisher:
         if seed.format == "markdown":
             return self._render_markdown_seed(briefing, report)
         policy = LinkPolicy(self.options.link_mentions)
-        planner = FootnotePlanner(self.sources, seed.date)
+        planner = FootnotePlanner(
+            self.sources,
+            seed.date,
+            fallback=functools.partial(self._glossary_source, briefing.src_uri),
+        )
         stash = self._stashes[briefing.url] = Stash()
         counts: Counter[str] = Counter()
         first_sentence: dict[str, str] = {}
@@ -355,7 +364,7 @@ class Publisher:
         definitions = [f"[^{note.label}]: {footnote_markdown(note)}" for note in planner.footnotes]
         self._sources_by_label[briefing.url] = {n.label: n.source_id for n in planner.footnotes}
         for note in planner.footnotes:
-            self._cite(note.source_id, briefing, planner.use_count(note.label))
+            self._cite(note, briefing, planner.use_count(note.label))
         self._record_backlinks(briefing.url, seed.title, seed.date, counts, first_sentence)
         for candidate_id, count in new_counts.items():
             record = self._discovered.setdefault(
@@ -386,7 +395,7 @@ class Publisher:
         report.warnings.extend(self._unknown_sources(seed.path, unknown))
         self._sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
         for note in notes:
-            self._cite(note.source_id, briefing, 1)
+            self._cite(note, briefing, 1)
         header = [
             pages.front_matter(seed.title, seed.summary, seed.date, seed.tags, entities=True),
             "# " + escape_markdown(seed.title),
@@ -482,6 +491,25 @@ class Publisher:
     def _glossary_uris(self) -> set[str]:
         return set(self._entry_uri.values()) | {GLOSSARY_URI}
 
+    def _glossary_source(self, page_uri: str, phrase: str) -> SourceEntry | None:
+        """Return the glossary entry a source phrase names, as a source linked to its entry.
+
+        "Kremlin spokesman Dmitry Peskov" names two entries; the speaker is the last person
+        or organisation named (the head of the phrase), else the last entry named at all.
+        """
+        mentions = self.matcher.find_mentions(phrase)
+        if not mentions:
+            return None
+        entries = [self.glossary.get(m.entry_id) for m in mentions]
+        named = [e for e in entries if e is not None]
+        speakers = [e for e in named if e.type in ("person", "organization")] or named
+        if not speakers:
+            return None
+        entry = speakers[-1]
+        page = self._entry_uri[entry.id]
+        link = posixpath.relpath(page, posixpath.dirname(page_uri) or ".")
+        return SourceEntry(entry.id, entry.name, entry.type, url=f"{link}#{entry.id}")
+
     def _target(self, entry_id: str, page_url: str) -> EntityTarget:
         entry = self.glossary.get(entry_id)
         assert entry is not None
@@ -520,8 +548,9 @@ class Publisher:
                 url, title, published, count, first_sentence.get(entry_id, "")
             )
 
-    def _cite(self, source_id: str, briefing: Briefing, count: int) -> None:
-        self._citations.setdefault(source_id, {})[briefing.url] = Citation(
+    def _cite(self, note: Footnote, briefing: Briefing, count: int) -> None:
+        self._cited_names.setdefault(note.source_id, note.source_name)
+        self._citations.setdefault(note.source_id, {})[briefing.url] = Citation(
             briefing.url, briefing.seed.title, briefing.seed.date, count
         )
 

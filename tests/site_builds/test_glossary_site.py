@@ -66,3 +66,23 @@ def test_small_glossary_stays_one_page(site_factory: SiteFactory) -> None:
         "associated-press",
     }
     assert not (site.site / "glossary" / "v").exists()
+
+
+def test_glossary_person_is_a_known_source(site_factory: SiteFactory) -> None:
+    text = (
+        "date 2022-09-07 Talks with North Korea and the Associated Press will continue, "
+        "Vladimir Putin said on Tuesday.\n"
+    )
+    site = site_factory(seeds={"a.txt": text}, glossary=GLOSSARY, sources="[]\n")
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    ref = page.select_one("a.footnote-ref")
+    assert ref is not None and ref["data-source"] == "vladimir-putin"
+    note = page.select_one("div.footnote li")
+    assert note is not None
+    link = note.find("a", string="Vladimir Putin")
+    assert link is not None and link["href"] == "../../glossary/#vladimir-putin"
+    assert "(person)" in note.get_text() and "6 September 2022" in note.get_text()
+    sources = site.page("sources/")
+    assert sources.select_one("h3#vladimir-putin").get_text().startswith("Vladimir Putin")
