@@ -183,7 +183,10 @@ class Publisher:
         if self.options.discover:
             # Built lazily: loading the gazetteers takes a second or more, and a build whose
             # seeds are all in the cache never needs them.
-            self._known_surfaces = sorted({s for entry in self.glossary for s in entry.surfaces})
+            # Names the editors already know: glossary entries, and sources in the registry.
+            known = {s for entry in self.glossary for s in entry.surfaces}
+            known.update(n for source in self.sources for n in (source.name, *source.aliases))
+            self._known_surfaces = sorted(known)
             self._discovery_base = fingerprint(
                 [
                     code_fingerprint(Path(discovery.__file__).parent, DISCOVERY_DATA),

@@ -129,3 +129,13 @@ def test_discovery_cache_is_read(tmp_path: Path) -> None:
     warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
     (url,) = warm.briefing_urls()
     assert not warm.page(url).select(".entity--unreviewed")
+
+
+def test_registered_sources_are_not_unreviewed(site_factory: SiteFactory) -> None:
+    sources = "- id: tass\n  name: TASS\n  kind: news agency\n  description: Russian agency.\n"
+    text = ARTICLE.replace("on Saturday.", "on Saturday, TASS reported.")
+    site = site_factory(seeds={"a.txt": text}, glossary="[]\n", sources=sources, strict=False)
+    (url,) = site.briefing_urls()
+    marked = {m.get_text() for m in site.page(url).select("article .entity--unreviewed")}
+    assert "Prigozhin" in marked or "Yevgeny Prigozhin" in marked
+    assert "TASS" not in marked
