@@ -157,3 +157,13 @@ def load_located_yaml(text: str, shown: str, error: type[BriefingsError], syntax
         raise error(shown, None, f"invalid YAML: {exc}", syntax_hint) from exc
     finally:
         loader.dispose()
+
+
+def read_located_yaml(path: Path, shown: str, error: type[BriefingsError], syntax_hint: str) -> Any:
+    """Return the YAML document of the file ``path`` (see :func:`load_located_yaml`).
+
+    Raises ``error`` naming ``shown`` when the file cannot be read, is not UTF-8 or is not
+    valid YAML.
+    """
+    text = decode_utf8(read_bytes(path, shown, error), shown, error)
+    return load_located_yaml(text, shown, error, syntax_hint)

@@ -30,14 +30,7 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from .errors import GlossaryError, Problem
-from .files import (
-    LocatedDict,
-    LocatedList,
-    decode_utf8,
-    display_path,
-    load_located_yaml,
-    read_bytes,
-)
+from .files import LocatedDict, LocatedList, display_path, read_located_yaml
 from .matcher import fold_case, is_acronym, normalise_surface
 
 __all__ = [
@@ -336,9 +329,8 @@ def _read_entry(item: object, path: str, line: int) -> GlossaryEntry:
 
 def _read_file(path: Path, shown: str) -> list[GlossaryEntry]:
     """Return the entries of one glossary file; raise :class:`GlossaryError` if invalid."""
-    text = decode_utf8(read_bytes(path, shown, GlossaryError), shown, GlossaryError)
     hint = "check the indentation and quoting on this line and the one before"
-    data = load_located_yaml(text, shown, GlossaryError, hint)
+    data = read_located_yaml(path, shown, GlossaryError, hint)
     if data is None:
         return []  # empty, or only comments
     if not isinstance(data, LocatedList):

@@ -18,14 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SourcesError
-from .files import (
-    LocatedDict,
-    LocatedList,
-    decode_utf8,
-    display_path,
-    load_located_yaml,
-    read_bytes,
-)
+from .files import LocatedDict, LocatedList, display_path, read_located_yaml
 
 SOURCE_KINDS: tuple[str, ...] = (
     "news agency",
@@ -287,10 +280,8 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[SourceRegistry, 
     empty registry. Entries without a description are warnings.
     """
     shown = display_path(path, root)
-    text = decode_utf8(read_bytes(path, shown, SourcesError), shown, SourcesError)
-    data = load_located_yaml(
-        text, shown, SourcesError, "sources.yml must be a YAML list of mappings"
-    )
+    hint = "sources.yml must be a YAML list of mappings"
+    data = read_located_yaml(path, shown, SourcesError, hint)
     if data is None:
         return SourceRegistry(()), []
     if not isinstance(data, LocatedList):
