@@ -104,6 +104,7 @@ def build_site(
     if sources is not None:
         (root / "sources.yml").write_text(textwrap.dedent(sources), "utf-8")
     for name, content in (docs or {}).items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(content, "utf-8")
     lines = (
         "\n".join(f"      {k}: {v}" for k, v in (options or {}).items()) or "      enabled: true"

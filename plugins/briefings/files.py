@@ -20,13 +20,16 @@ UTF8_HINT = "re-save the file as UTF-8 (most editors offer 'Save with encoding')
 
 def display_path(path: Path, root: Path | None) -> str:
     """Return ``path`` relative to ``root`` (POSIX form) when it lies inside it, else as given."""
-    if root is not None:
-        for candidate, base in ((path, root), (path.resolve(), root.resolve())):
-            try:
-                return candidate.relative_to(base).as_posix()
-            except ValueError:
-                continue
-    return path.as_posix()
+    if root is None:
+        return path.as_posix()
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:  # e.g. a relative path given against an absolute root
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return path.as_posix()
 
 
 def read_bytes(path: Path, shown: str, error: type[BriefingsError]) -> bytes:
@@ -119,8 +122,24 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Loc
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _BadValueError(Exception):
+    """A scalar PyYAML cannot build ("2022-02-30" as a date, "0x_" as a number)."""
+
+    def __init__(self, line: int, cause: Exception) -> None:
+        super().__init__(line, cause)
+        self.line = line
+        self.cause = cause
+
+
 class _LocatingLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader whose mappings and sequences carry line numbers; rejects duplicate keys."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Build ``node``; a value PyYAML cannot build raises _BadValueError with its line."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise _BadValueError(node.start_mark.line + 1, exc) from exc
 
     yaml_constructors: ClassVar[dict[str | None, Any]] = {
         **yaml.SafeLoader.yaml_constructors,
@@ -155,6 +174,13 @@ def load_located_yaml(text: str, shown: str, error: type[BriefingsError], syntax
         raise error(shown, mark.line + 1 if mark else None, reason, syntax_hint) from exc
     except yaml.YAMLError as exc:
         raise error(shown, None, f"invalid YAML: {exc}", syntax_hint) from exc
+    except _BadValueError as exc:
+        raise error(
+            shown,
+            exc.line,
+            f"invalid value: {exc.cause}",
+            "quote the value if it is meant as text (e.g. '2022-02-30')",
+        ) from exc
     finally:
         loader.dispose()
 

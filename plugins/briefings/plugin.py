@@ -64,6 +64,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             glossary_split=self.config.glossary_split,
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
         )
+        for name in ("home_count", "archive_page_size"):
+            if self.config[name] < 1:
+                raise PluginError(
+                    f"briefings: '{name}' must be at least 1, not {self.config[name]}"
+                )
         if not options.seeds_dir.is_dir():
             raise PluginError(
                 f"briefings: seeds folder '{self.config.seeds_dir}' does not exist "
@@ -116,7 +121,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Mark footnote references with their source; annotate opted-in HTML pages."""
         if not self.config.enabled or self.publisher is None or self._annotator is None:
             return html
-        html = self.publisher.restore_html(page.url, html)
+        if page.file.src_uri in self._generated:
+            html = self.publisher.restore_html(page.url, html)
         labels = self.publisher.sources_by_label(page.url)
         if labels:
             html = add_source_attributes(html, labels)
@@ -136,7 +142,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             self.publisher.record_html_mentions(
                 page.url,
-                page.title or page.file.src_uri,
+                self.publisher.page_title(page.file.src_uri) or page.title or page.file.src_uri,
                 self.publisher.page_date(page.file.src_uri),
                 result.counts,
                 result.first_sentences,

@@ -139,7 +139,7 @@ class Publisher:
         self._sources_by_label: dict[str, dict[str, str]] = {}
         self._tooltips: dict[str, str] = {}
         self._archive = pages.archive_pages([], ARCHIVE_DIR, options.archive_page_size)
-        self._dates: dict[str, date] = {}
+        self._by_uri: dict[str, Briefing] = {}
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
         self._unreviewed: UnreviewedFinder | None = None
@@ -182,7 +182,9 @@ class Publisher:
             paths = []
         for path in paths:
             try:
-                seed = read_seed(path, root, today=self.options.today)
+                seed = read_seed(
+                    path, root, today=self.options.today, future_days=self.options.future_days
+                )
             except BriefingsError as exc:
                 report.errors.append(exc.problem)
                 continue
@@ -194,7 +196,7 @@ class Publisher:
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = self._place(seeds)
-        self._dates = {b.src_uri: b.seed.date for b in self.briefings}
+        self._by_uri = {b.src_uri: b for b in self.briefings}
         self._archive = pages.archive_pages(
             [(b.seed.date, b) for b in self.briefings], ARCHIVE_DIR, self.options.archive_page_size
         )
@@ -536,9 +538,15 @@ class Publisher:
 
         return target_for
 
+    def page_title(self, src_uri: str) -> str:
+        """Return the title of the briefing generated at ``src_uri`` ("" for other pages)."""
+        briefing = self._by_uri.get(src_uri)
+        return briefing.seed.title if briefing is not None else ""
+
     def page_date(self, src_uri: str) -> date | None:
         """Return the date of the briefing generated at ``src_uri`` (None for other pages)."""
-        return self._dates.get(src_uri)
+        briefing = self._by_uri.get(src_uri)
+        return briefing.seed.date if briefing is not None else None
 
     def restore_html(self, url: str, html: str) -> str:
         """Return the converted HTML of the briefing at ``url`` with its stashed HTML put back.

@@ -116,8 +116,8 @@ class Stash:
         fragments = self._fragments
 
         def put_back(match: re.Match[str]) -> str:
-            index = match[1] or match[2] or match[3]
-            return fragments[int(index)]
+            index = int(match[1] or match[2] or match[3])
+            return fragments[index] if index < len(fragments) else match[0]
 
         return _PLACEHOLDER_RE.sub(put_back, html)
 

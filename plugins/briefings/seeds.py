@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -41,7 +41,8 @@ _DATE_SHAPE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\Z")
 _ISO_DATE_RE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\Z")
 _FILENAME_DATE_RE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 _CREDIT_RE = re.compile(
-    r"(?P<body>.*?)[ \t]*(?P<label>(?:Photo )?[Cc]redit:)[ \t]*(?P<credit>[^\s].{0,79}?)[ \t]*\Z",
+    r"(?P<body>(?:.*?[.!?\"'”’)\]][ \t]+)?)(?P<label>Credit:|Photo [Cc]redit:)"
+    r"[ \t]*(?P<credit>[^\s].{0,79}?)[ \t]*\Z",
     re.DOTALL,
 )
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
@@ -110,38 +111,51 @@ def find_seed_files(seeds_dir: Path, root: Path) -> list[Path]:
     """Return the seed files under ``seeds_dir``, sorted by path, recursing into sub-folders.
 
     Hidden files and folders, and files whose suffix is not a seed suffix (``README``,
-    ``.gitkeep``), are ignored. Raises :class:`SeedError` for a symlink that points outside
-    ``root``: seeds are published, so they must come from the repository.
+    ``.gitkeep``), are ignored. Symlinks are listed too: :func:`read_seed` refuses, file by
+    file, those that point outside the repository.
     """
     found: list[Path] = []
-    root_real = root.resolve()
     for dirpath, dirnames, filenames in os.walk(seeds_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if name.startswith(".") or path.suffix.lower() not in SEED_SUFFIXES:
-                continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root_real):
-                    raise SeedError(
-                        display_path(path, root),
-                        None,
-                        f"symlink points outside the repository (to {target})",
-                        "copy the article into seeds/ instead of linking to it",
-                    )
-            found.append(path)
+            if not name.startswith(".") and path.suffix.lower() in SEED_SUFFIXES:
+                found.append(path)
     return sorted(found)
 
 
-def read_seed(path: Path, root: Path | None = None, today: date | None = None) -> Seed:
+def _check_link(path: Path, root: Path, shown: str) -> None:
+    """Raise :class:`SeedError` if ``path`` is a symlink that leaves ``root`` or loops:
+    seeds are published, so they must come from the repository."""
+    if not path.is_symlink():
+        return
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise SeedError(
+            shown, None, f"is a broken or looping symlink ({exc})", "replace it with the file"
+        ) from exc
+    if not target.is_relative_to(root.resolve()):
+        raise SeedError(
+            shown,
+            None,
+            f"symlink points outside the repository (to {target})",
+            "copy the article into seeds/ instead of linking to it",
+        )
+
+
+def read_seed(
+    path: Path, root: Path | None = None, today: date | None = None, future_days: int = 7
+) -> Seed:
     """Read and parse one seed file; return the :class:`Seed`.
 
     Raises :class:`SeedError` for unreadable, binary, non-UTF-8, empty or malformed files.
     """
     display = display_path(path, root)
+    if root is not None:
+        _check_link(path, root, display)
     raw = read_bytes(path, display, SeedError)
-    return parse_seed(decode_seed(raw, display), display, today=today)
+    return parse_seed(decode_seed(raw, display), display, today=today, future_days=future_days)
 
 
 def decode_seed(raw: bytes, path: str) -> str:
@@ -162,7 +176,7 @@ def decode_seed(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_seed(text: str, path: str, today: date | None = None) -> Seed:
+def parse_seed(text: str, path: str, today: date | None = None, future_days: int = 7) -> Seed:
     """Parse the text of a seed; the format follows the file suffix of ``path``.
 
     Raises :class:`SeedError` for empty files, missing or impossible dates, malformed front
@@ -179,7 +193,7 @@ def parse_seed(text: str, path: str, today: date | None = None) -> Seed:
         seed = _parse_markdown_seed(text, path)
     else:
         seed = _parse_text_seed(text, path)
-    return _check_future(seed, today)
+    return _check_future(seed, today, future_days)
 
 
 def _parse_text_seed(text: str, path: str) -> Seed:
@@ -277,7 +291,7 @@ def _classify_blocks(blocks: Sequence[Block]) -> list[Block]:
             result.append(
                 Block(
                     "caption",
-                    caption["body"],
+                    caption["body"].rstrip(),
                     block.line,
                     credit=caption["credit"],
                     credit_label=caption["label"],
@@ -384,6 +398,11 @@ def _parse_markdown_seed(text: str, path: str) -> Seed:
         raise SeedError(
             path, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
         ) from exc
+    except (ValueError, OverflowError) as exc:
+        # PyYAML builds dates and numbers eagerly: "date: 2022-13-45" fails here.
+        raise SeedError(
+            path, 2, f"front matter has an impossible value: {exc}", "write dates as YYYY-MM-DD"
+        ) from exc
     if not isinstance(meta, dict):
         raise SeedError(path, 2, "front matter must be a mapping of keys to values")
     body = text[match.end() :]
@@ -413,6 +432,8 @@ def _parse_markdown_seed(text: str, path: str) -> Seed:
 def _front_matter_date(value: object, path: str) -> date | None:
     if value is None:
         return None
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     return parse_iso_date(str(value), path, 2)
@@ -450,7 +471,7 @@ def _first_markdown_paragraph(body: str) -> str:
     return " ".join(body.split())[:TITLE_MAX]
 
 
-def _check_future(seed: Seed, today: date | None, days: int = 7) -> Seed:
+def _check_future(seed: Seed, today: date | None, days: int) -> Seed:
     today = today or date.today()
     if (seed.date - today).days <= days:
         return seed

@@ -41,7 +41,8 @@ class UnreviewedFinder:
         """
         self._known = sorted(set(known_surfaces))
         self._base = fingerprint(
-            [code_fingerprint(Path(discovery.__file__).parent, DISCOVERY_DATA), *self._known]
+            # The whole package: discovery also runs the matcher, sentences and text code.
+            [code_fingerprint(Path(discovery.__file__).parent.parent, DISCOVERY_DATA), *self._known]
         )
         self._cache = JsonCache(cache_dir / "discovery") if cache_dir else None
         self._discoverer: EntityDiscoverer | None = None

@@ -293,3 +293,47 @@ def test_page_title_escaped(site_factory: SiteFactory) -> None:
     assert "<b>Bold</b>" not in raw
     page = BeautifulSoup(raw, "html.parser")
     assert page.select_one("article h1").get_text().rstrip("¶") == "<b>Bold</b> & co"
+
+
+def test_symlink_outside_does_not_drop_other_seeds(tmp_path: Path) -> None:
+    from sitetools import build_site
+
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(GOOD)
+    root = tmp_path / "linked"
+    (root / "seeds").mkdir(parents=True)
+    os.symlink(outside, root / "seeds" / "link.txt")
+    site = build_site(root, seeds={"a.txt": GOOD}, glossary=GLOSSARY, sources=SOURCES, strict=False)
+    assert site.ok
+    assert len(site.briefing_urls()) == 1
+    assert any("seeds/link.txt: symlink points outside" in m for m in site.messages)
+
+
+def test_hand_written_page_at_a_briefing_url_is_kept_untouched(site_factory: SiteFactory) -> None:
+    text = "date 2022-09-07\ntitle Hello\nNorth Korea sent workers.\n"
+    docs_text = "# Mine\n\nPrivate-use \ue0009\ue001 and \ue0020\ue003 characters stay.\n"
+    site = build(site_factory, {"a.txt": text}, strict=False)
+    (url,) = site.briefing_urls()
+    override = build(
+        site_factory, {"a.txt": text}, strict=False, docs={url.rstrip("/") + ".md": docs_text}
+    )
+    assert override.ok, override.error
+    body = override.page(url).select_one("article")
+    assert body is not None
+    assert "Private-use \ue0009\ue001 and \ue0020\ue003 characters stay." in body.get_text()
+    assert "North Korea sent workers." not in body.get_text()
+
+
+@pytest.mark.parametrize("option", ["archive_page_size", "home_count"])
+def test_page_sizes_must_be_positive(site_factory: SiteFactory, option: str) -> None:
+    site = build(site_factory, {"a.txt": GOOD}, options={option: 0})
+    assert not site.ok
+    assert any(f"'{option}' must be at least 1" in m for m in site.messages)
+
+
+def test_markdown_seed_title_escaped_once_in_backlinks(site_factory: SiteFactory) -> None:
+    text = "---\ntitle: Kyiv's view & more\ndate: 2022-09-07\n---\nNorth Korea sent workers.\n"
+    site = build(site_factory, {"m.md": text})
+    assert site.ok, site.warnings()
+    backlink = site.page("glossary/").select_one(".glossary-backlinks a")
+    assert backlink is not None and backlink.get_text() == "Kyiv's view & more"

@@ -250,8 +250,21 @@ def test_symlink_outside_repository_refused(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     (root / "seeds").mkdir(parents=True)
     (root / "seeds" / "link.txt").symlink_to(outside)
+    (root / "seeds" / "ok.txt").write_text("date 2022-01-01 x.")
+    links = find_seed_files(root / "seeds", root)
+    assert [p.name for p in links] == ["link.txt", "ok.txt"]
     with pytest.raises(SeedError, match="symlink points outside the repository"):
-        find_seed_files(root / "seeds", root)
+        read_seed(root / "seeds" / "link.txt", root)
+    assert read_seed(root / "seeds" / "ok.txt", root).blocks[0].text == "x."
+
+
+def test_symlink_loop_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").symlink_to(tmp_path / "seeds" / "b.txt")
+    (tmp_path / "seeds" / "b.txt").symlink_to(tmp_path / "seeds" / "a.txt")
+    for path in find_seed_files(tmp_path / "seeds", tmp_path):
+        with pytest.raises(SeedError, match="broken or looping symlink"):
+            read_seed(path, tmp_path)
 
 
 def test_symlink_inside_repository_allowed(tmp_path: Path) -> None:
@@ -266,3 +279,42 @@ def test_large_single_paragraph_is_linear() -> None:
     seed = parse(text)
     assert len(seed.blocks) == 1
     assert len(seed.title) <= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Soldiers at the front. Credit: Reuters", "caption"),
+        ("Soldiers at the front. Photo credit: Jane Doe/AFP", "caption"),
+        ("Credit: AP", "caption"),
+        ("The bank said it would extend more credit: about five billion dollars.", "paragraph"),
+        ("Lenders tightened Credit: conditions worsened.", "paragraph"),
+    ],
+)
+def test_caption_needs_a_credit_label_at_a_sentence_boundary(text: str, kind: str) -> None:
+    seed = parse(f"date 2024-01-02\nIntro.\n\n{text}\n\nBody.")
+    assert seed.blocks[1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("date: 2022-13-45", "impossible value"),
+        ("date: 2022-02-30", "impossible value"),
+    ],
+)
+def test_markdown_seed_impossible_dates(front: str, message: str) -> None:
+    with pytest.raises(SeedError, match=message) as info:
+        parse_seed(f"---\n{front}\n---\nBody.\n", "seeds/m.md", today=TODAY)
+    assert info.value.line == 2
+
+
+def test_markdown_seed_datetime_is_its_date() -> None:
+    seed = parse_seed("---\ndate: 2022-09-07 10:00:00\n---\nBody.\n", "seeds/m.md", today=TODAY)
+    assert seed.date == date(2022, 9, 7)
+
+
+def test_future_days_is_configurable() -> None:
+    text = "date 2026-12-10 Text."
+    assert parse_seed(text, "s.txt", today=TODAY, future_days=30).warnings == ()
+    assert parse_seed(text, "s.txt", today=TODAY, future_days=7).warnings

@@ -207,3 +207,19 @@ def test_entry_fields_and_lines(tmp_path: Path) -> None:
 def test_registry_constructor_rejects_duplicates() -> None:
     with pytest.raises(SourcesError, match="duplicate source id"):
         SourceRegistry([SourceEntry("a", "A", "media"), SourceEntry("a", "B", "media")])
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("- id: a\n  name: A\n  kind: media\n  description: 2022-02-30\n", 4),
+        ("- id: a\n  name: A\n  kind: media\n- 0x_\n", 4),
+    ],
+)
+def test_unbuildable_values_name_the_line(tmp_path: Path, text: str, line: int) -> None:
+    path = tmp_path / "sources.yml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(SourcesError) as caught:
+        load_sources(path, tmp_path)
+    assert (caught.value.path, caught.value.line) == ("sources.yml", line)
+    assert "invalid value" in caught.value.reason
