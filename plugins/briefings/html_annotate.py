@@ -2,13 +2,12 @@
 
 This is the only module that imports BeautifulSoup. Each page is parsed once; text nodes are
 matched with the build's single :class:`~briefings.matcher.Matcher`, never inside code, links,
-headings' permalinks, footnotes or existing annotations. Markdown seeds are also sanitised:
-no script, no event handlers, no ``javascript:`` URLs survive.
+headings' permalinks, footnotes or existing annotations. Markdown seeds are first passed
+through the allowlist sanitiser (:mod:`briefings.sanitize`).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from .matcher import Matcher
 from .render import EntityTarget, LinkPolicy, entities_box_html
+from .sanitize import sanitize_html
 from .sentences import sentence_at, split_sentences
 
 _SKIP_TAGS = frozenset(
@@ -27,10 +27,6 @@ _SKIP_CLASSES = frozenset(
     {"entity", "footnote", "headerlink", "briefing-entities", "briefing-meta", "glossary-meta"}
 )
 _SECTION_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_DANGEROUS_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "base", "form")
-_URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
-_SCHEME_RE = re.compile(r"^[\s\x00-\x1f]*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 @dataclass(slots=True)
@@ -63,9 +59,7 @@ class HtmlAnnotator:
         With ``sanitize``, dangerous elements, event handlers and script URLs are removed.
         With ``summary_box``, the 'in this briefing' box goes after the page's meta line.
         """
-        soup = BeautifulSoup(html, "html.parser")
-        if sanitize:
-            _sanitize(soup)
+        soup = BeautifulSoup(sanitize_html(html) if sanitize else html, "html.parser")
         result = AnnotatedHtml("")
         policy = LinkPolicy(self._link_mode)
         targets: dict[str, EntityTarget] = {}
@@ -131,17 +125,3 @@ def _excluded(node: NavigableString) -> bool:
         if classes and not _SKIP_CLASSES.isdisjoint(classes):
             return True
     return False
-
-
-def _sanitize(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_DANGEROUS_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        for name in list(tag.attrs):
-            lowered = name.lower()
-            if lowered.startswith("on") or lowered == "srcdoc":
-                del tag.attrs[name]
-            elif lowered in _URL_ATTRS:
-                scheme = _SCHEME_RE.match(str(tag.attrs[name]))
-                if scheme and scheme[1].lower() not in _SAFE_SCHEMES:
-                    tag.attrs[name] = "#"

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .render import TYPE_LABELS, human_date
+from .sanitize import is_safe_url
 from .text import escape_html, escape_markdown
 
 if TYPE_CHECKING:
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 BACKLINKS_PLACEHOLDER = "<!--briefings:backlinks:{id}-->"
 _BACKLINKS_RE = re.compile(r"<!--briefings:backlinks:([a-z0-9-]+)-->")
 _SAFE_URL_RE = re.compile(r"(?:https?://|mailto:|#|/|\.{0,2}/)", re.IGNORECASE)
-_UNSAFE_LINK_RE = re.compile(r"(\]\s*\(\s*<?)([^)\s>]*)")
+# A link target runs to the closing parenthesis: "java\nscript:" must be judged whole.
+_UNSAFE_LINK_RE = re.compile(r"(\]\s*\(\s*<?)([^)>]*)")
 _REF_DEF_RE = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+)", re.MULTILINE)
 
 
@@ -207,7 +209,7 @@ def safe_markdown(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         target = match[2]
         # Relative targets (no scheme) and http(s)/mailto stay; any other scheme is dropped.
-        return match[1] + (target if _SAFE_URL_RE.match(target) or ":" not in target else "#")
+        return match[1] + (target if is_safe_url(target) else "#")
 
     escaped = _UNSAFE_LINK_RE.sub(fix, escaped)
     return _REF_DEF_RE.sub(fix, escaped)
@@ -295,7 +297,9 @@ def _glossary_entry(
             "",
             "Links: "
             + ", ".join(
-                f"<{url}>" if _SAFE_URL_RE.match(url) else escape_markdown(url)
+                f'<a href="{escape_html(url)}">{escape_html(url)}</a>'
+                if _SAFE_URL_RE.match(url) and is_safe_url(url)
+                else escape_markdown(url)
                 for url in entry.links
             ),
         ]

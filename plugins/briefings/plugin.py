@@ -24,8 +24,9 @@ from mkdocs.utils.templates import TemplateContext
 from .config import BriefingsConfig
 from .errors import Problem
 from .html_annotate import HtmlAnnotator
-from .publisher import Publisher, PublisherOptions
+from .publisher import SOURCES_URI, Publisher, PublisherOptions
 from .render import add_source_attributes, label_search_dialog
+from .sanitize import neutralize_unsafe_urls
 
 log = get_plugin_logger(__name__)
 
@@ -123,6 +124,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return html
         if page.file.src_uri in self._generated:
             html = self.publisher.restore_html(page.url, html)
+        if self.publisher.is_glossary_page(page.file.src_uri) or page.file.src_uri == SOURCES_URI:
+            # Descriptions are editor-written Markdown: no link there may carry a script URL.
+            html = neutralize_unsafe_urls(html)
         labels = self.publisher.sources_by_label(page.url)
         if labels:
             html = add_source_attributes(html, labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,47 @@ def test_markdown_seed_title_escaped_once_in_backlinks(site_factory: SiteFactory
     assert site.ok, site.warnings()
     backlink = site.page("glossary/").select_one(".glossary-backlinks a")
     assert backlink is not None and backlink.get_text() == "Kyiv's view & more"
+
+
+def _browser_scheme(value: str) -> str | None:
+    seen = re.sub(r"[\x00-\x20\x7f]", "", value)
+    scheme = re.match(r"([a-z][a-z0-9+.\-]*):", seen, re.IGNORECASE)
+    return scheme[1].lower() if scheme else None
+
+
+def _assert_no_script(page: BeautifulSoup) -> None:
+    body = page.select_one("article")
+    assert body is not None
+    for tag in body.find_all(True):
+        assert tag.name not in {"script", "style", "svg", "math", "iframe", "meta"}, tag
+        assert not any(name.lower().startswith("on") for name in tag.attrs), tag
+        for name in ("href", "src"):
+            if tag.get(name) is not None:
+                assert _browser_scheme(str(tag[name])) in (None, "http", "https", "mailto"), tag
+
+
+def test_glossary_links_and_descriptions_cannot_carry_script(site_factory: SiteFactory) -> None:
+    glossary = (
+        "- id: north-korea\n  name: North Korea\n  type: place\n"
+        '  description: "See [more](java\\nscript:alert(1)) and [this](java&#9;script:alert(1))."\n'
+        '  links: ["https://a.example/<img src=x onerror=alert(1)>"]\n'
+    )
+    site = build(site_factory, {"a.txt": GOOD}, glossary=glossary)
+    assert site.ok, site.warnings()
+    _assert_no_script(site.page("glossary/"))
+
+
+def test_markdown_seed_sanitiser_bypasses(site_factory: SiteFactory) -> None:
+    text = (
+        "---\ntitle: Tricks\ndate: 2022-09-07\n---\nNorth Korea sent workers.\n\n"
+        '<a href="java&#9;script:alert(1)">tab</a> [nl](java&#10;script:alert(1))\n\n'
+        "<p><svg><style><img src=x onerror=alert(1)></style></svg></p>\n\n"
+        '<svg><animate attributeName=href values="javascript:alert(1)"/></svg>\n\n'
+        '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">\n\nThe end.\n'
+    )
+    site = build(site_factory, {"m.md": text})
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    _assert_no_script(page)
+    text_seen = page.select_one("article").get_text()
+    assert "North Korea sent workers." in text_seen and "The end." in text_seen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -108,3 +109,23 @@ def test_front_matter_round_trips_through_yaml(title: str, tags: list[str]) -> N
     assert meta["description"] == escape_html(title)
     assert meta.get("tags", []) == tags
     assert meta["date"] == "2022-09-07" and meta["briefing"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[more](java\nscript:alert(1))",
+        "[more](java\tscript:alert(1))",
+        "[more](java&#10;script:alert(1))",
+        "[ref][r]\n\n[r]: java&#9;script:alert(1)",
+    ],
+)
+def test_safe_markdown_drops_split_scheme_links(text: str) -> None:
+    soup = BeautifulSoup(markdown.markdown(safe_markdown(text)), "html.parser")
+    link = soup.find("a")
+    assert link is not None
+    # What a browser makes of the attribute value: controls and spaces removed, no
+    # second entity decoding ("java&#9;script:" read literally is a relative URL).
+    seen = re.sub(r"[\x00-\x20\x7f]", "", str(link["href"]))
+    scheme = re.match(r"([a-z][a-z0-9+.\-]*):", seen, re.IGNORECASE)
+    assert scheme is None or scheme[1].lower() in ("http", "https", "mailto")
