@@ -8,6 +8,7 @@ generated pages (home, archive, glossary, sources, report). The MkDocs adapter o
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 from collections import Counter
@@ -40,7 +41,7 @@ from .seeds import Seed, find_seed_files, read_seed
 from .sentences import sentence_at, split_sentences
 from .sources import SourceEntry, SourceRegistry, load_sources
 from .text import escape_html, escape_markdown, slugify
-from .unreviewed import UnreviewedFinder, candidate_target, without_overlaps
+from .unreviewed import CandidateIds, UnreviewedFinder, candidate_target, without_overlaps
 from .urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
@@ -144,6 +145,7 @@ class Publisher:
         self._entry_uri: dict[str, str] = {}
         self._unreviewed: UnreviewedFinder | None = None
         self._stashes: dict[str, Stash] = {}
+        self._candidate_ids = CandidateIds(())
         self._discovered: dict[str, pages.Discovered] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -244,6 +246,7 @@ class Publisher:
         self._sources_by_label = {}
         self._stashes = {}
         self._discovered = {}
+        self._candidate_ids = CandidateIds(entry.id for entry in self.glossary)
         for briefing in self.briefings:
             briefing.url = url_of(briefing.src_uri)
             out[briefing.src_uri] = self._render_briefing(briefing, discovered_url, report)
@@ -398,7 +401,16 @@ class Publisher:
             for b in seed.blocks
         ]
         candidates, found = self._unreviewed.find(texts)
-        return {c.id: c for c in candidates if c.id not in self.glossary}, found
+        kept: dict[str, Candidate] = {}
+        site_ids: dict[str, str] = {}
+        for candidate in candidates:
+            site_id = self._candidate_ids.assign(candidate)
+            site_ids[candidate.id] = site_id
+            kept[site_id] = dataclasses.replace(candidate, id=site_id)
+        return kept, [
+            [Mention(m.start, m.end, site_ids[m.entry_id]) for m in block if m.entry_id in site_ids]
+            for block in found
+        ]
 
     def discovered(self) -> list[pages.Discovered]:
         """Return the unreviewed entities of the last render, most-mentioned first."""

@@ -8,7 +8,7 @@ that link to the 'Unreviewed entities' page.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from .cache import JsonCache, code_fingerprint, fingerprint
 from .discovery import Candidate, EntityDiscoverer
 from .matcher import Mention
 from .render import EntityTarget
+from .text import slugify
 
 # Data packages whose versions change what discovery finds (part of the cache key).
 DISCOVERY_DATA = (
@@ -60,6 +61,37 @@ class UnreviewedFinder:
         if self._cache:
             self._cache.put(key, _to_json(candidates, found))
         return candidates, found
+
+
+class CandidateIds:
+    """Site-wide ids for candidates found article by article.
+
+    Discovery names a candidate by the slug of its name, so two different entities can share
+    an id ("entity" for any name without Latin letters; the same slug for a person and a
+    place). The same name and type keep one id across the site; a different entity with a
+    taken id gets a distinct one.
+    """
+
+    def __init__(self, reserved: Iterable[str]) -> None:
+        """``reserved`` ids are never given to a candidate (the glossary's own ids)."""
+        self._reserved = set(reserved)
+        self._by_key: dict[tuple[str, str], str] = {}
+
+    def assign(self, candidate: Candidate) -> str:
+        """Return the site-wide id of ``candidate``."""
+        key = (candidate.name.casefold(), candidate.type)
+        known = self._by_key.get(key)
+        if known is not None:
+            return known
+        base = candidate.id
+        if not slugify(candidate.name):  # no Latin letters or digits in the name
+            base = "entity-" + fingerprint([candidate.name])[:8]
+        site_id, suffix = base, 2
+        while site_id in self._reserved:
+            site_id, suffix = f"{base}-{suffix}", suffix + 1
+        self._reserved.add(site_id)
+        self._by_key[key] = site_id
+        return site_id
 
 
 def without_overlaps(
