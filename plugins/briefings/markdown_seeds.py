@@ -19,12 +19,50 @@ _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _NOT_PROSE_RE = re.compile(r"\s{0,3}(#|>|\||<|[-*+] |\d+[.)] |\[\^|!!!|\?\?\?|\{:)|\s{4}|\t")
 
 
+# Inline constructs whose inside is not prose: code spans, links and images (the URL part),
+# autolinks and raw HTML tags, author footnote references.
+_INLINE_SYNTAX_RE = re.compile(
+    r"(?P<code>`+)(?:.|\n)*?(?P=code)"
+    r"|!?\[(?P<text>[^\]\n]*)\]\([^)\n]*\)"
+    r"|<[^>\n]*>"
+    r"|\[\^[^\]\s]+\]"
+)
+
+
+def prose_view(block: str) -> tuple[str, list[tuple[int, int]]]:
+    """Return ``block`` with Markdown inline syntax blanked out (same length, same offsets),
+    and the spans a footnote marker must not fall inside.
+
+    Link text stays readable, so "the agency said" inside ``[…](url)`` still counts; code,
+    URLs and tags become spaces, so "`Reuters said`" in code is no attribution.
+    """
+    chars = list(block)
+    protected: list[tuple[int, int]] = []
+    for match in _INLINE_SYNTAX_RE.finditer(block):
+        start, end = match.span()
+        keep = match.span("text") if match["text"] is not None else (end, end)
+        for index in range(start, end):
+            if not keep[0] <= index < keep[1]:
+                chars[index] = " " if chars[index] != "\n" else "\n"
+        protected.append((start, end))
+    return "".join(chars), protected
+
+
+def _marker_offset(offset: int, protected: list[tuple[int, int]]) -> int:
+    """Return ``offset``, moved past any inline construct it falls inside."""
+    for start, end in protected:
+        if start < offset < end:
+            return end
+    return offset
+
+
 def markdown_with_footnotes(
     body: str, registry: SourceRegistry, reference_date: date
-) -> tuple[str, list[Footnote], list[str]]:
+) -> tuple[str, list[Footnote], list[str], dict[str, int]]:
     """Return the Markdown body with source footnote markers and definitions added.
 
-    Also returns the footnotes (in order of first use) and the names of unknown sources.
+    Also returns the footnotes (in order of first use), the names of unknown sources, and
+    how many markers cite each footnote label.
     """
     planner = FootnotePlanner(
         registry, reference_date, reserved_labels=set(_LABEL_RE.findall(body))
@@ -40,17 +78,22 @@ def markdown_with_footnotes(
                 if marker and (not in_fence or marker[1].startswith(in_fence)):
                     in_fence = "" if in_fence else marker[1][:3]
             continue
-        refs = planner.add_paragraph(block)
+        prose, protected = prose_view(block)
+        offsets = [
+            (_marker_offset(ref.offset, protected), ref.label)
+            for ref in planner.add_paragraph(prose)
+        ]
         position = 0
         pieces = []
-        for ref in sorted(refs, key=lambda r: r.offset):
-            pieces.append(block[position : ref.offset])
-            pieces.append(f"[^{ref.label}]")
-            position = ref.offset
+        for offset, label in sorted(offsets):
+            pieces.append(block[position:offset])
+            pieces.append(f"[^{label}]")
+            position = offset
         pieces.append(block[position:])
         out.append("".join(pieces))
     notes = planner.footnotes
     text = "".join(out).rstrip("\n")
     if notes:
         text += "\n\n" + "\n".join(f"[^{n.label}]: {footnote_markdown(n)}" for n in notes)
-    return text + "\n", notes, list(planner.unknown_sources)
+    uses = {note.label: planner.use_count(note.label) for note in notes}
+    return text + "\n", notes, list(planner.unknown_sources), uses

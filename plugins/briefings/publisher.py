@@ -378,11 +378,11 @@ class Publisher:
 
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
-        body, notes, unknown = markdown_with_footnotes(seed.markdown, self.sources, seed.date)
+        body, notes, unknown, uses = markdown_with_footnotes(seed.markdown, self.sources, seed.date)
         report.warnings.extend(self._unknown_sources(seed.path, unknown))
         self._sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
         for note in notes:
-            self._cite(note, briefing, 1)
+            self._cite(note, briefing, uses[note.label])
         header = [
             pages.front_matter(seed.title, seed.summary, seed.date, seed.tags, entities=True),
             "# " + escape_markdown(seed.title),

@@ -237,3 +237,18 @@ def test_anonymous_wording(source_name: str, expected: str) -> None:
 def test_only_plain_urls_are_linked(url: str, linked: bool) -> None:
     note = Footnote("l", "x", "X", "media", url, "", (), False, True)
     assert footnote_markdown(note).startswith("[X](") is linked
+
+
+def test_markdown_seed_markers_never_inside_links_or_code() -> None:
+    from briefings.markdown_seeds import markdown_with_footnotes
+
+    registry, _ = load_sources(ROOT / "sources.yml", ROOT)
+    body = (
+        "Talks resumed, [according to RUSI](https://rusi.org).\n\n"
+        "The headline read `the Associated Press reported.` and nothing else.\n"
+    )
+    text, notes, unknown, uses = markdown_with_footnotes(body, registry, WEDNESDAY)
+    assert "[according to RUSI](https://rusi.org).[^src-rusi]" in text
+    assert "`the Associated Press reported.` and nothing else." in text
+    assert [n.label for n in notes] == ["src-rusi"]
+    assert uses == {"src-rusi": 1} and unknown == []
