@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -133,3 +134,14 @@ def run_build(config_file: Path, site: Path, strict: bool = True) -> BuiltSite:
         logger.removeHandler(handler)
     built.messages = handler.messages
     return built
+
+
+def browser_scheme(value: str) -> str | None:
+    """Return the scheme a browser reads in an (already entity-decoded) URL attribute value.
+
+    Browsers drop controls and spaces, tabs and newlines included, before parsing: so does
+    this. No scheme (a relative URL) gives None.
+    """
+    seen = re.sub(r"[\x00-\x20\x7f]", "", value)
+    scheme = re.match(r"([a-z][a-z0-9+.\-]*):", seen, re.IGNORECASE)
+    return scheme[1].lower() if scheme else None

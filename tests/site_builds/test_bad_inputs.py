@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitetools import BuiltSite, SiteFactory
+from sitetools import BuiltSite, SiteFactory, browser_scheme
 
 pytestmark = pytest.mark.slow
 
@@ -340,12 +339,6 @@ def test_markdown_seed_title_escaped_once_in_backlinks(site_factory: SiteFactory
     assert backlink is not None and backlink.get_text() == "Kyiv's view & more"
 
 
-def _browser_scheme(value: str) -> str | None:
-    seen = re.sub(r"[\x00-\x20\x7f]", "", value)
-    scheme = re.match(r"([a-z][a-z0-9+.\-]*):", seen, re.IGNORECASE)
-    return scheme[1].lower() if scheme else None
-
-
 def _assert_no_script(page: BeautifulSoup) -> None:
     body = page.select_one("article")
     assert body is not None
@@ -354,7 +347,7 @@ def _assert_no_script(page: BeautifulSoup) -> None:
         assert not any(name.lower().startswith("on") for name in tag.attrs), tag
         for name in ("href", "src"):
             if tag.get(name) is not None:
-                assert _browser_scheme(str(tag[name])) in (None, "http", "https", "mailto"), tag
+                assert browser_scheme(str(tag[name])) in (None, "http", "https", "mailto"), tag
 
 
 def test_glossary_links_and_descriptions_cannot_carry_script(site_factory: SiteFactory) -> None:
