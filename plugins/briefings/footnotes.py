@@ -23,7 +23,7 @@ from datetime import date
 from .attribution import Attribution, find_attributions, find_unattributed_claims
 from .dates import ResolvedDate, find_date_phrase
 from .sources import SourceEntry, SourceRegistry, normalize_name
-from .text import escape_markdown, slugify
+from .text import escape_html, escape_markdown, slugify
 
 # How far (in characters) a date phrase may sit from the attribution's cue and still date
 # the statement: "revealed on Tuesday", "On Monday, the ministry said".
@@ -39,6 +39,10 @@ _ANONYMOUS_KIND = "anonymous"
 _SAFE_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+")
 # A link to a glossary entry on another page of the site: "../glossary.md#vladimir-putin".
 _PAGE_LINK_RE = re.compile(r"(?:\.\./)*(?:[\w-]+/)*[\w-]+\.md#[a-z0-9]+(?:-[a-z0-9]+)*")
+# The same link once the site's URLs are known: "../../glossary/#vladimir-putin".
+_SITE_LINK_RE = re.compile(
+    r"(?:\./|(?:\.\./)+)?(?:[\w-]+/)*(?:[\w-]+\.html)?#[a-z0-9]+(?:-[a-z0-9]+)*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,26 +270,57 @@ def footnote_markdown(note: Footnote) -> str:
     "[US intelligence](https://…) (government) — declassified US intelligence report,
     accessed by the Associated Press — 6 September 2022". The source name links to its URL
     when the registry gives one; an anonymous source reads "Anonymous defence official".
-    The result is one line, with no raw HTML. A URL that is not a plain http(s) URL is
-    left out rather than escaped.
+    The result is one line, with no raw HTML. A URL that is not a plain http(s) URL (or a
+    link to a glossary page of the site) is left out rather than escaped.
     """
+    linkable = bool(_SAFE_URL_RE.fullmatch(note.url) or _PAGE_LINK_RE.fullmatch(note.url))
+    return _footnote_text(
+        note,
+        escape_markdown,
+        (lambda text: f"[{text}]({note.url})") if linkable else None,
+        ("&#40;", "&#41;"),
+    )
+
+
+def footnote_html(note: Footnote) -> str:
+    """Return the definition text of ``note`` as HTML: :func:`footnote_markdown`'s words.
+
+    A source URL is linked when it is a plain http(s) URL or a site-relative link to a
+    glossary entry ("../../glossary/#vladimir-putin"); anything else is left out.
+    """
+    linkable = bool(_SAFE_URL_RE.fullmatch(note.url) or _SITE_LINK_RE.fullmatch(note.url))
+    return _footnote_text(
+        note,
+        escape_html,
+        (lambda text: f'<a href="{escape_html(note.url)}">{text}</a>') if linkable else None,
+        ("(", ")"),
+    )
+
+
+def _footnote_text(
+    note: Footnote,
+    escape: Callable[[str], str],
+    link: Callable[[str], str] | None,
+    parentheses: tuple[str, str],
+) -> str:
+    """Compose a footnote's text: source (linked by ``link``), kind, channel, dates."""
     name = " ".join(note.source_name.split())
     if note.anonymous:
         if _QUANTIFIER_RE.match(name):
-            head = "Anonymous sources: " + escape_markdown(name)
+            head = "Anonymous sources: " + escape(name)
         else:
-            head = escape_markdown(f"Anonymous {name}")
-    elif _SAFE_URL_RE.fullmatch(note.url) or _PAGE_LINK_RE.fullmatch(note.url):
-        head = f"[{escape_markdown(name)}]({note.url})"
+            head = escape(f"Anonymous {name}")
+    elif link is not None:
+        head = link(escape(name))
     else:
-        head = escape_markdown(name[:1].upper() + name[1:])
+        head = escape(name[:1].upper() + name[1:])
     if note.kind and not note.anonymous:
-        head += f" &#40;{escape_markdown(note.kind)}&#41;"
+        head += f" {parentheses[0]}{escape(note.kind)}{parentheses[1]}"
     parts = [head]
     channel = " ".join(note.channel.split())
     if channel:
-        parts.append(escape_markdown(channel))
+        parts.append(escape(channel))
     dates = _dates_text(note.dates)
     if dates:
-        parts.append(escape_markdown(dates))
+        parts.append(escape(dates))
     return " — ".join(parts)

@@ -21,12 +21,13 @@ from . import pages
 from .discovery import Candidate
 from .errors import BriefingsError, Problem
 from .files import display_path
-from .footnotes import Footnote, FootnotePlanner, footnote_markdown
+from .footnotes import Footnote, FootnotePlanner, footnote_html
 from .glossary import Glossary, GlossaryEntry, load_glossary
 from .markdown_seeds import markdown_with_footnotes
 from .matcher import Matcher, Mention, build_matcher
 from .render import (
     EntityTarget,
+    FootnoteHtml,
     LinkPolicy,
     Marker,
     Span,
@@ -301,7 +302,7 @@ class Publisher:
         planner = FootnotePlanner(
             self.sources,
             seed.date,
-            fallback=functools.partial(self._glossary_source, briefing.src_uri),
+            fallback=functools.partial(self._glossary_source, briefing.url),
         )
         stash = self._stashes[briefing.url] = Stash()
         counts: Counter[str] = Counter()
@@ -313,6 +314,18 @@ class Publisher:
         claims: list[tuple[str, str]] = []
         targets: dict[str, EntityTarget] = {}
         candidates, found = self._discover(seed)
+        # The body is HTML written here, not Markdown: only the headings stay Markdown (the
+        # table of contents is built from them); every run of paragraphs, captions and the
+        # footnotes is one stashed block, so Python-Markdown never reads seed text.
+        source_of_label: dict[str, str] = {}
+        notes = FootnoteHtml(source_of_label)
+        html_run: list[str] = []
+
+        def end_run() -> None:
+            if html_run:
+                body.append(stash.block("\n".join(html_run)))
+                html_run.clear()
+
         for index, block in enumerate(seed.blocks):
             mentions = self.matcher.find_mentions(block.text)
             for mention in mentions:
@@ -330,26 +343,37 @@ class Publisher:
                 mentions = sorted([*mentions, *extra])
             spans = [Span(m.start, m.end, m.entry_id) for m in mentions]
             if block.kind == "subheading":
+                end_run()
                 policy.new_section()
                 body.append("## " + annotate_text(block.text, spans, (), targets, policy))
             elif block.kind == "caption":
                 caption = annotate_text(block.text, spans, (), targets, policy, escape_html)
-                body.append(stash.block(caption_html(caption, block.credit_label, block.credit)))
+                html_run.append(caption_html(caption, block.credit_label, block.credit))
             elif len(block.text) > LONG_PARAGRAPH:
-                # Python-Markdown's inline pass is quadratic in a paragraph's length: a huge
-                # paragraph bypasses Markdown entirely, entities marked, without footnotes.
+                # Attribution reads sentence by sentence; a paragraph this long is not prose
+                # an editor wrote. It gets entity marks, no footnotes.
                 html = annotate_text(block.text, spans, (), targets, policy, escape_html)
-                body.append(stash.block(f'<p class="briefing-long">{html}</p>'))
+                html_run.append(f'<p class="briefing-long">{html}</p>')
             else:
                 refs = planner.add_paragraph(block.text)
+                source_of_label.update((r.label, r.source_id) for r in refs)
                 markers = [Marker(r.offset, r.label) for r in refs]
-                body.append(annotate_text(block.text, spans, markers, targets, policy, stash=stash))
+                html = annotate_text(
+                    block.text,
+                    spans,
+                    markers,
+                    targets,
+                    policy,
+                    escape_html,
+                    footnote=notes.reference,
+                )
+                html_run.append(f"<p>{html}</p>")
                 sentences += len(split_sentences(block.text))
                 attributed += len({r.offset for r in refs})
                 claims.extend(planner.unattributed_claims(block.text))
+        html_run.append(notes.definitions({n.label: footnote_html(n) for n in planner.footnotes}))
+        end_run()
         report.warnings.extend(self._unknown_sources(seed.path, planner.unknown_sources))
-        definitions = [f"[^{note.label}]: {footnote_markdown(note)}" for note in planner.footnotes]
-        self._sources_by_label[briefing.url] = {n.label: n.source_id for n in planner.footnotes}
         for note in planner.footnotes:
             self._cite(note, briefing, planner.use_count(note.label))
         self._record_backlinks(briefing.url, seed.title, seed.date, counts, first_sentence)
@@ -374,7 +398,7 @@ class Publisher:
         box = entities_box_html(counts + new_counts, targets)
         if box:
             header.append(stash.block(box))
-        return join_blocks([*header, *body, *definitions])
+        return join_blocks([*header, *body])
 
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
@@ -477,7 +501,7 @@ class Publisher:
     def _glossary_uris(self) -> set[str]:
         return set(self._entry_uri.values()) | {GLOSSARY_URI}
 
-    def _glossary_source(self, page_uri: str, phrase: str) -> SourceEntry | None:
+    def _glossary_source(self, page_url: str, phrase: str) -> SourceEntry | None:
         """Return the glossary entry a source phrase names, as a source linked to its entry.
 
         "Kremlin spokesman Dmitry Peskov" names two entries; the speaker is the last person
@@ -492,8 +516,7 @@ class Publisher:
         if not speakers:
             return None
         entry = speakers[-1]
-        page = self._entry_uri[entry.id]
-        link = posixpath.relpath(page, posixpath.dirname(page_uri) or ".")
+        link = relative_url(self._url_of(self._entry_uri[entry.id]), page_url)
         return SourceEntry(entry.id, entry.name, entry.type, url=f"{link}#{entry.id}")
 
     def _target(self, entry_id: str, page_url: str) -> EntityTarget:

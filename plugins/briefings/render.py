@@ -132,6 +132,10 @@ def entity_open_tag(
     return f"<a {attrs}>" if linked else f"<span {attrs}>"
 
 
+def _markdown_footnote(label: str) -> str:
+    return f"[^{label}]"
+
+
 def annotate_text(
     text: str,
     spans: Sequence[Span],
@@ -140,13 +144,15 @@ def annotate_text(
     should_link: Callable[[str], bool],
     escape: Escape = escape_markdown,
     stash: Stash | None = None,
+    footnote: Callable[[str], str] = _markdown_footnote,
 ) -> str:
     """Return ``text`` escaped with ``escape``, mentions wrapped and footnote markers inserted.
 
     ``spans`` must not overlap; spans whose entry has no target are left as plain text.
     ``should_link(entry_id)`` decides per mention, in reading order, whether it is a link.
-    A marker that falls inside a mention is moved to the mention's end. With ``stash``,
-    each mention's HTML goes into it and only its placeholder into the returned text.
+    A marker that falls inside a mention is moved to the mention's end; ``footnote(label)``
+    writes it (Markdown ``[^label]`` by default). With ``stash``, each mention's HTML goes
+    into it and only its placeholder into the returned text.
     """
     out: list[str] = []
     position = 0
@@ -156,7 +162,7 @@ def annotate_text(
     def flush_markers(upto: int) -> None:
         nonlocal marker_index
         while marker_index < len(pending) and pending[marker_index].offset <= upto:
-            out.append(f"[^{pending[marker_index].label}]")
+            out.append(footnote(pending[marker_index].label))
             marker_index += 1
 
     def emit_plain(end: int) -> None:
@@ -269,6 +275,57 @@ def caption_html(caption: str, credit_label: str, credit: str) -> str:
         f"{escape_html(credit)}</span></figcaption>\n"
         "</figure>"
     )
+
+
+def _footnote_ref_id(label: str, use: int) -> str:
+    """Python-Markdown's id of the ``use``-th reference to footnote ``label``."""
+    return f"fnref:{label}" if use == 1 else f"fnref{use}:{label}"
+
+
+class FootnoteHtml:
+    """Source footnotes of one page written as HTML, exactly as Python-Markdown's
+    ``footnotes`` extension writes them (so Material's footnote styles and tooltips, and
+    every tool reading the markup contract, see no difference), plus ``data-source``.
+
+    Numbers follow the order of first reference; the n-th reference to a footnote gets the
+    id ``fnref<n>:<label>`` (``fnref:<label>`` for the first) and its own back-reference.
+    """
+
+    def __init__(self, sources_by_label: Mapping[str, str]) -> None:
+        self._sources = sources_by_label
+        self._numbers: dict[str, int] = {}
+        self._uses: dict[str, int] = {}
+
+    def reference(self, label: str) -> str:
+        """Return the HTML of the next reference to footnote ``label``."""
+        number = self._numbers.setdefault(label, len(self._numbers) + 1)
+        use = self._uses[label] = self._uses.get(label, 0) + 1
+        ref_id = _footnote_ref_id(label, use)
+        source = escape_html(self._sources.get(label, ""))
+        return (
+            f'<sup id="{escape_html(ref_id)}" data-source="{source}">'
+            f'<a class="footnote-ref" data-source="{source}" href="#fn:{escape_html(label)}">'
+            f"{number}</a></sup>"
+        )
+
+    def definitions(self, texts: Mapping[str, str]) -> str:
+        """Return the footnotes block for the referenced labels; ``texts`` holds their HTML."""
+        if not self._numbers:
+            return ""
+        items = []
+        for label, number in sorted(self._numbers.items(), key=lambda item: item[1]):
+            title = f"Jump back to footnote {number} in the text"
+            backrefs = "".join(
+                f'<a class="footnote-backref" href="#{escape_html(ref_id)}" title="{title}">'
+                "&#8617;</a>"
+                for ref_id in (
+                    _footnote_ref_id(label, use) for use in range(1, self._uses[label] + 1)
+                )
+            )
+            items.append(
+                f'<li id="fn:{escape_html(label)}">\n<p>{texts[label]}&#160;{backrefs}</p>\n</li>'
+            )
+        return '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
 
 
 _FOOTNOTE_REF_RE = re.compile(r'<sup id="(fnref\d*:([^"]+))"><a class="footnote-ref" href="#fn:')
