@@ -144,6 +144,7 @@ class Publisher:
         self._by_uri: dict[str, Briefing] = {}
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
+        self._glossary_uris: set[str] = {GLOSSARY_URI}
         self._unreviewed: UnreviewedFinder | None = None
         self._stashes: dict[str, Stash] = {}
         self._candidate_ids = CandidateIds(())
@@ -177,6 +178,7 @@ class Publisher:
             self._unreviewed = UnreviewedFinder(known, self.options.cache_dir)
         self._tooltips = {entry.id: entry.plain_description for entry in self.glossary}
         self._entry_uri = _glossary_pages(self.glossary, self.options.glossary_split)
+        self._glossary_uris = set(self._entry_uri.values()) | {GLOSSARY_URI}
         seeds: list[Seed] = []
         try:
             paths = find_seed_files(self.options.seeds_dir, root)
@@ -496,10 +498,7 @@ class Publisher:
 
     def is_glossary_page(self, src_uri: str) -> bool:
         """Return whether ``src_uri`` is a glossary page holding entries (with backlinks)."""
-        return src_uri in self._glossary_uris()
-
-    def _glossary_uris(self) -> set[str]:
-        return set(self._entry_uri.values()) | {GLOSSARY_URI}
+        return src_uri in self._glossary_uris
 
     def _glossary_source(self, page_url: str, phrase: str) -> SourceEntry | None:
         """Return the glossary entry a source phrase names, as a source linked to its entry.

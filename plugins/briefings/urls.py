@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a build asks for the same pairs thousands of times
 def relative_url(target: str, base: str) -> str:
     """Return the URL of ``target`` relative to the page at ``base``.
 
