@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .render import TYPE_LABELS, human_date
+from .render import TYPE_LABELS, Stash, human_date
 from .sanitize import is_safe_url
 from .text import escape_html, escape_markdown
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .sources import SourceRegistry
 
 BACKLINKS_PLACEHOLDER = "<!--briefings:backlinks:{id}-->"
+_PLACEHOLDER_CHARS_RE = re.compile("[\ue000-\ue003]")
 _BACKLINKS_RE = re.compile(r"<!--briefings:backlinks:([a-z0-9-]+)-->")
 _SAFE_URL_RE = re.compile(r"(?:https?://|mailto:|#|/|\.{0,2}/)", re.IGNORECASE)
 # A link target runs to the closing parenthesis: "java\nscript:" must be judged whole.
@@ -205,6 +206,9 @@ def safe_markdown(text: str) -> str:
     script can appear; link targets that are not http(s), mailto, or relative become ``#``.
     """
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # The renderer's placeholder characters are written as references, so editor text can
+    # never stand for a stashed fragment.
+    escaped = _PLACEHOLDER_CHARS_RE.sub(lambda m: f"&#{ord(m[0])};", escaped)
 
     def fix(match: re.Match[str]) -> str:
         target = match[2]
@@ -228,12 +232,15 @@ def glossary_page(
     see_also_link: Callable[[str], str],
     title: str = "Glossary",
     discovered_link: str = "discovered.md",
+    stash: Stash | None = None,
 ) -> str:
     """Return a glossary page: ``entries`` grouped by type, each an anchored section.
 
     ``see_also_link(entry_id)`` gives the Markdown link target of a related entry (``#id``
     on the same page). Each entry ends with a backlinks placeholder filled by
-    :func:`fill_backlinks` once every page of the site has been annotated.
+    :func:`fill_backlinks` once every page of the site has been annotated. With ``stash``,
+    the raw HTML of each entry (meta line, backlinks placeholder) is kept out of the
+    Markdown: a glossary of thousands of entries is then much cheaper to convert.
     """
     parts = [
         _simple_front_matter(title),
@@ -249,7 +256,7 @@ def glossary_page(
             continue
         parts.append(f"## {label} {{#type-{entity_type}}}")
         for entry in entries:
-            parts.append(_glossary_entry(entry, glossary, see_also_link))
+            parts.append(_glossary_entry(entry, glossary, see_also_link, stash))
     return "\n\n".join(parts) + "\n"
 
 
@@ -273,16 +280,25 @@ def glossary_index_page(letters: Sequence[tuple[str, str, int]], href: Callable[
 
 
 def _glossary_entry(
-    entry: GlossaryEntry, glossary: Glossary, see_also_link: Callable[[str], str]
+    entry: GlossaryEntry,
+    glossary: Glossary,
+    see_also_link: Callable[[str], str],
+    stash: Stash | None,
 ) -> str:
+    def raw(html: str) -> str:
+        return stash.block(html) if stash is not None else html
+
+    meta = (
+        f'<p class="glossary-meta"><span class="entity entity--{entry.type}" '
+        f'data-entity="{entry.id}" data-entity-type="{entry.type}">{entry.type}</span>'
+        + (" · also: " + ", ".join(escape_html(a) for a in entry.aliases) if entry.aliases else "")
+        + "</p>"
+    )
     lines = [
         f"### {escape_markdown(entry.name)} {{#{entry.id} .glossary-entry "
         f'data-entity="{entry.id}" data-entity-type="{entry.type}"}}',
         "",
-        f'<p class="glossary-meta"><span class="entity entity--{entry.type}" '
-        f'data-entity="{entry.id}" data-entity-type="{entry.type}">{entry.type}</span>'
-        + (" · also: " + ", ".join(escape_html(a) for a in entry.aliases) if entry.aliases else "")
-        + "</p>",
+        raw(meta),
         "",
         safe_markdown(entry.description) if entry.description else "*No description yet.*",
     ]
@@ -298,12 +314,12 @@ def _glossary_entry(
             "Links: "
             + ", ".join(
                 f'<a href="{escape_html(url)}">{escape_html(url)}</a>'
-                if _SAFE_URL_RE.match(url) and is_safe_url(url)
+                if _SAFE_URL_RE.match(url) and is_safe_url(url) and url.isascii()
                 else escape_markdown(url)
                 for url in entry.links
             ),
         ]
-    lines += ["", BACKLINKS_PLACEHOLDER.format(id=entry.id)]
+    lines += ["", raw(BACKLINKS_PLACEHOLDER.format(id=entry.id))]
     return "\n".join(lines)
 
 

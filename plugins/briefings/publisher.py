@@ -306,7 +306,7 @@ class Publisher:
             seed.date,
             fallback=functools.partial(self._glossary_source, briefing.url),
         )
-        stash = self._stashes[briefing.url] = Stash()
+        stash = self._new_stash(briefing.src_uri)
         counts: Counter[str] = Counter()
         first_sentence: dict[str, str] = {}
         new_counts: Counter[str] = Counter()
@@ -461,7 +461,10 @@ class Publisher:
         if uris == [GLOSSARY_URI]:
             return {
                 GLOSSARY_URI: pages.glossary_page(
-                    self.glossary, self.glossary, self._see_also(GLOSSARY_URI)
+                    self.glossary,
+                    self.glossary,
+                    self._see_also(GLOSSARY_URI),
+                    stash=self._new_stash(GLOSSARY_URI),
                 )
             }
         by_uri: dict[str, list[GlossaryEntry]] = {uri: [] for uri in uris}
@@ -478,12 +481,18 @@ class Publisher:
                 self._see_also(uri),
                 title=f"Glossary: {label}",
                 discovered_link="../discovered.md",
+                stash=self._new_stash(uri),
             )
         index_url = self._url_of(GLOSSARY_URI)
         out[GLOSSARY_URI] = pages.glossary_index_page(
             letters, lambda uri: relative_url(self._url_of(uri), index_url)
         )
         return out
+
+    def _new_stash(self, src_uri: str) -> Stash:
+        """Return a fresh stash for the generated page at ``src_uri`` (see restore_html)."""
+        stash = self._stashes[self._url_of(src_uri)] = Stash()
+        return stash
 
     def _see_also(self, page_uri: str) -> Callable[[str], str]:
         """Return the Markdown link target of an entry, seen from glossary page ``page_uri``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 from dataclasses import dataclass
 from datetime import date
 
@@ -127,3 +128,12 @@ def test_safe_markdown_drops_split_scheme_links(text: str) -> None:
     # What a browser makes of the attribute value: no second entity decoding
     # ("java&#9;script:" read literally is a relative URL).
     assert browser_scheme(str(link["href"])) in (None, "http", "https", "mailto")
+
+
+def test_editor_text_cannot_forge_a_stash_placeholder() -> None:
+    """A description holding the renderer's placeholder characters renders them as text."""
+    forged = "Looks like \ue0020\ue003 and \ue0001\ue001."
+    out = safe_markdown(forged)
+    assert not any(ch in out for ch in "\ue000\ue001\ue002\ue003")
+    html = markdown.markdown(out)
+    assert html_lib.unescape(html) == f"<p>{forged}</p>"
