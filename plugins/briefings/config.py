@@ -55,3 +55,8 @@ class BriefingsConfig(Config):
 
     entities_in_pages = c.Type(bool, default=True)
     """Highlight entities in hand-written pages whose front matter says ``entities: true``."""
+
+    parallel = c.Type(bool, default=True)
+    """On Linux with a second CPU, find unreviewed entities in one helper process while the
+    pages render (only when at least 64 seeds miss the cache). The output is identical
+    either way; turn it off where forking a process is not wanted."""

@@ -64,6 +64,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             max_unreviewed=self.config.max_unreviewed,
             glossary_split=self.config.glossary_split,
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
+            parallel=self.config.parallel,
         )
         for name in ("home_count", "archive_page_size"):
             if self.config[name] < 1:

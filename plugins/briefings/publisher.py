@@ -42,7 +42,13 @@ from .seeds import Seed, find_seed_files, read_seed
 from .sentences import sentence_at, split_sentences
 from .sources import SourceEntry, SourceRegistry, load_sources
 from .text import escape_html, escape_markdown, slugify
-from .unreviewed import CandidateIds, UnreviewedFinder, candidate_target, without_overlaps
+from .unreviewed import (
+    CandidateIds,
+    UnreviewedFinder,
+    candidate_target,
+    helper_processes,
+    without_overlaps,
+)
 from .urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
@@ -73,6 +79,8 @@ class PublisherOptions:
     max_unreviewed: int = -1
     glossary_split: int = 300
     cache_dir: Path | None = None
+    parallel: bool = True
+    parallel_minimum: int = 64  # uncached seeds before a helper process is worth starting
 
 
 @dataclass(slots=True)
@@ -196,6 +204,12 @@ class Publisher:
             report.warnings.extend(seed.warnings)
             seeds.append(seed)
         self.use_seeds(seeds)
+        if self._unreviewed is not None and self.options.parallel:
+            self._unreviewed.prefetch(
+                [_discovery_texts(b.seed) for b in self.briefings],
+                helper_processes(),
+                self.options.parallel_minimum,
+            )
         return report
 
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
@@ -250,9 +264,13 @@ class Publisher:
         self._stashes = {}
         self._discovered = {}
         self._candidate_ids = CandidateIds(entry.id for entry in self.glossary)
-        for briefing in self.briefings:
-            briefing.url = url_of(briefing.src_uri)
-            out[briefing.src_uri] = self._render_briefing(briefing, discovered_url, report)
+        try:
+            for briefing in self.briefings:
+                briefing.url = url_of(briefing.src_uri)
+                out[briefing.src_uri] = self._render_briefing(briefing, discovered_url, report)
+        finally:
+            if self._unreviewed is not None:
+                self._unreviewed.close()
         out[DISCOVERED_URI] = pages.discovered_page(
             self.discovered(), lambda url: relative_url(url, discovered_url)
         )
@@ -420,13 +438,7 @@ class Publisher:
         """Return the seed's unreviewed candidates by id and their mentions per block."""
         if self._unreviewed is None:
             return {}, [[] for _ in seed.blocks]
-        texts = [
-            f"{b.text} {b.credit_label} {b.credit}"
-            if b.kind == "caption"
-            else ("" if len(b.text) > LONG_PARAGRAPH else b.text)
-            for b in seed.blocks
-        ]
-        candidates, found = self._unreviewed.find(texts)
+        candidates, found = self._unreviewed.find(_discovery_texts(seed))
         kept: dict[str, Candidate] = {}
         site_ids: dict[str, str] = {}
         for candidate in candidates:
@@ -644,6 +656,16 @@ def _relative_to(url_of: Callable[[str], str], base: str, src_uri: str) -> str:
 def _default_url(src_uri: str) -> str:
     """Directory-style URL of a page, used until the site generator gives the real ones."""
     return "" if src_uri == HOME_URI else src_uri.removesuffix(".md") + "/"
+
+
+def _discovery_texts(seed: Seed) -> list[str]:
+    """Return the texts discovery reads for ``seed``: one per block, captions with credit."""
+    return [
+        f"{b.text} {b.credit_label} {b.credit}"
+        if b.kind == "caption"
+        else ("" if len(b.text) > LONG_PARAGRAPH else b.text)
+        for b in seed.blocks
+    ]
 
 
 def _glossary_pages(glossary: Glossary, split: int) -> dict[str, str]:
