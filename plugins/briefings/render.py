@@ -13,6 +13,7 @@ mention as written, with ``class="entity entity--<type>"``, ``data-entity="<id>"
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ class Stash:
         return _PLACEHOLDER_RE.sub(put_back, html)
 
 
+@functools.lru_cache(maxsize=8192)  # a page repeats the same few tags; escaping them is costly
 def entity_open_tag(
     target: EntityTarget, linked: bool, escape: Escape = escape_html, tooltip: bool = True
 ) -> str:
