@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -70,3 +70,14 @@ class JsonCache:
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+    def keep_only(self, keys: Collection[str]) -> None:
+        """Delete every entry but ``keys``: the cache holds what the last build used."""
+        try:
+            entries = list(self.folder.glob("*.json"))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.stem not in keys:
+                with contextlib.suppress(OSError):
+                    entry.unlink()

@@ -12,42 +12,33 @@ import dataclasses
 import functools
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import pages
+from .briefing_page import LONG_PARAGRAPH, PageContext, RenderedSeed, render_text_seed
+from .cache import JsonCache, code_fingerprint, fingerprint
 from .discovery import Candidate
 from .errors import BriefingsError, Problem
 from .files import display_path
-from .footnotes import Footnote, FootnotePlanner, footnote_html
 from .glossary import Glossary, GlossaryEntry, load_glossary
 from .markdown_seeds import markdown_with_footnotes
 from .matcher import Matcher, Mention, build_matcher
 from .render import (
     EntityTarget,
-    FootnoteHtml,
-    LinkPolicy,
-    Marker,
-    Span,
     Stash,
-    annotate_text,
-    caption_html,
-    entities_box_html,
     join_blocks,
     meta_line_html,
 )
 from .seeds import Seed, find_seed_files, read_seed
-from .sentences import sentence_at, split_sentences
 from .sources import SourceEntry, SourceRegistry, load_sources
-from .text import escape_html, escape_markdown, slugify
+from .text import escape_markdown, slugify
 from .unreviewed import (
     CandidateIds,
     UnreviewedFinder,
-    candidate_target,
     helper_processes,
-    without_overlaps,
 )
 from .urls import relative_url
 
@@ -58,7 +49,6 @@ HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
 DISCOVERED_URI = "discovered.md"
-LONG_PARAGRAPH = 20_000  # characters; see _render_briefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +146,10 @@ class Publisher:
         self._unreviewed: UnreviewedFinder | None = None
         self._stashes: dict[str, Stash] = {}
         self._candidate_ids = CandidateIds(())
+        cache_dir = options.cache_dir
+        self._page_cache = JsonCache(cache_dir / "pages") if cache_dir else None
+        self._page_keys: set[str] = set()
+        self._render_base = ""
         self._discovered: dict[str, pages.Discovered] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -264,6 +258,8 @@ class Publisher:
         self._stashes = {}
         self._discovered = {}
         self._candidate_ids = CandidateIds(entry.id for entry in self.glossary)
+        self._render_base = self._render_fingerprint(url_of)
+        self._page_keys = set()
         try:
             for briefing in self.briefings:
                 briefing.url = url_of(briefing.src_uri)
@@ -271,6 +267,8 @@ class Publisher:
         finally:
             if self._unreviewed is not None:
                 self._unreviewed.close()
+        if self._page_cache:
+            self._page_cache.keep_only(self._page_keys)
         out[DISCOVERED_URI] = pages.discovered_page(
             self.discovered(), lambda url: relative_url(url, discovered_url)
         )
@@ -315,110 +313,66 @@ class Publisher:
 
     def _render_briefing(self, briefing: Briefing, discovered_url: str, report: Report) -> str:
         seed = briefing.seed
-        discovered_base = relative_url(discovered_url, briefing.url)
         if seed.format == "markdown":
             return self._render_markdown_seed(briefing, report)
-        policy = LinkPolicy(self.options.link_mentions)
-        planner = FootnotePlanner(
-            self.sources,
-            seed.date,
-            fallback=functools.partial(self._glossary_source, briefing.url),
-        )
-        stash = self._new_stash(briefing.src_uri)
-        counts: Counter[str] = Counter()
-        first_sentence: dict[str, str] = {}
-        new_counts: Counter[str] = Counter()
-        new_first: dict[str, str] = {}
-        body: list[str] = []
-        attributed = sentences = 0
-        claims: list[tuple[str, str]] = []
-        targets: dict[str, EntityTarget] = {}
+        discovered_base = relative_url(discovered_url, briefing.url)
         candidates, found = self._discover(seed)
-        # The body is HTML written here, not Markdown: only the headings stay Markdown (the
-        # table of contents is built from them); every run of paragraphs, captions and the
-        # footnotes is one stashed block, so Python-Markdown never reads seed text.
-        source_of_label: dict[str, str] = {}
-        notes = FootnoteHtml(source_of_label)
-        html_run: list[str] = []
-
-        def end_run() -> None:
-            if html_run:
-                body.append(stash.block("\n".join(html_run)))
-                html_run.clear()
-
-        for index, block in enumerate(seed.blocks):
-            mentions = self.matcher.find_mentions(block.text)
-            for mention in mentions:
-                if mention.entry_id not in targets:
-                    targets[mention.entry_id] = self._target(mention.entry_id, briefing.url)
-            self._count(block.text, mentions, counts, first_sentence)
-            extra = without_overlaps(found[index], mentions, len(block.text), candidates)
-            if extra:
-                for mention in extra:
-                    if mention.entry_id not in targets:
-                        targets[mention.entry_id] = candidate_target(
-                            candidates[mention.entry_id], discovered_base
-                        )
-                self._count(block.text, extra, new_counts, new_first)
-                mentions = sorted([*mentions, *extra])
-            spans = [Span(m.start, m.end, m.entry_id) for m in mentions]
-            if block.kind == "subheading":
-                end_run()
-                policy.new_section()
-                body.append("## " + annotate_text(block.text, spans, (), targets, policy))
-            elif block.kind == "caption":
-                caption = annotate_text(block.text, spans, (), targets, policy, escape_html)
-                html_run.append(caption_html(caption, block.credit_label, block.credit))
-            elif len(block.text) > LONG_PARAGRAPH:
-                # Attribution reads sentence by sentence; a paragraph this long is not prose
-                # an editor wrote. It gets entity marks, no footnotes.
-                html = annotate_text(block.text, spans, (), targets, policy, escape_html)
-                html_run.append(f'<p class="briefing-long">{html}</p>')
-            else:
-                refs = planner.add_paragraph(block.text)
-                source_of_label.update((r.label, r.source_id) for r in refs)
-                markers = [Marker(r.offset, r.label) for r in refs]
-                html = annotate_text(
-                    block.text,
-                    spans,
-                    markers,
-                    targets,
-                    policy,
-                    escape_html,
-                    footnote=notes.reference,
-                )
-                html_run.append(f"<p>{html}</p>")
-                sentences += len(split_sentences(block.text))
-                attributed += len({r.offset for r in refs})
-                claims.extend(planner.unattributed_claims(block.text))
-        html_run.append(notes.definitions({n.label: footnote_html(n) for n in planner.footnotes}))
-        end_run()
-        report.warnings.extend(self._unknown_sources(seed.path, planner.unknown_sources))
-        for note in planner.footnotes:
-            self._cite(note, briefing, planner.use_count(note.label))
-        self._record_backlinks(briefing.url, seed.title, seed.date, counts, first_sentence)
-        for candidate_id, count in new_counts.items():
+        # Everything the page depends on is in the key: the seed as parsed, where the page
+        # and its links go, its unreviewed entities with their site-wide ids, and (in the
+        # base) the plugin code, glossary, sources and options.
+        key = fingerprint(
+            [
+                self._render_base,
+                briefing.url,
+                discovered_base,
+                repr(seed),
+                repr(sorted(candidates.items())),
+                repr(found),
+            ]
+        )
+        rendered = RenderedSeed.from_json(self._page_cache.get(key)) if self._page_cache else None
+        if rendered is None:
+            context = PageContext(
+                self.matcher,
+                self.sources,
+                self.options.link_mentions,
+                functools.partial(self._target, page_url=briefing.url),
+                functools.partial(self._glossary_source, briefing.url),
+                discovered_base,
+            )
+            rendered = render_text_seed(seed, context, candidates, found)
+            if self._page_cache:
+                self._page_cache.put(key, rendered.to_json())
+        if self._page_cache:
+            self._page_keys.add(key)
+        self._stashes[briefing.url] = Stash(rendered.fragments)
+        report.warnings.extend(self._unknown_sources(seed.path, rendered.unknown_sources))
+        for source_id, name, uses in rendered.citations:
+            self._cite(source_id, name, briefing, uses)
+        self._record_backlinks(
+            briefing.url, seed.title, seed.date, rendered.counts, rendered.first_sentence
+        )
+        for candidate_id, count in rendered.new_counts.items():
             record = self._discovered.setdefault(
                 candidate_id, pages.Discovered(candidates[candidate_id])
             )
             record.mentions.append(
-                Backlink(briefing.url, seed.title, seed.date, count, new_first[candidate_id])
+                Backlink(
+                    briefing.url, seed.title, seed.date, count, rendered.new_first[candidate_id]
+                )
             )
             record.paths.append(seed.path)
         self._sourcing.append(
             SourcingRecord(
-                briefing.url, seed.title, seed.path, attributed, sentences, tuple(claims)
+                briefing.url,
+                seed.title,
+                seed.path,
+                rendered.attributed,
+                rendered.sentences,
+                tuple(rendered.claims),
             )
         )
-        header = [
-            pages.front_matter(seed.title, seed.summary, seed.date, seed.tags),
-            "# " + escape_markdown(seed.title),
-            stash.block(meta_line_html(seed.date, seed.reading_minutes, seed.path)),
-        ]
-        box = entities_box_html(counts + new_counts, targets)
-        if box:
-            header.append(stash.block(box))
-        return join_blocks([*header, *body])
+        return rendered.markdown
 
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
@@ -426,7 +380,7 @@ class Publisher:
         report.warnings.extend(self._unknown_sources(seed.path, unknown))
         self._sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
         for note in notes:
-            self._cite(note, briefing, uses[note.label])
+            self._cite(note.source_id, note.source_name, briefing, uses[note.label])
         header = [
             pages.front_matter(seed.title, seed.summary, seed.date, seed.tags, entities=True),
             "# " + escape_markdown(seed.title),
@@ -466,6 +420,19 @@ class Publisher:
             )
             for name in names
         ]
+
+    def _render_fingerprint(self, url_of: Callable[[str], str]) -> str:
+        """Return the part of every briefing's cache key that is the same for the whole site:
+        plugin code, glossary, sources, link option and where the glossary pages are."""
+        return fingerprint(
+            [
+                code_fingerprint(Path(__file__).parent),
+                self.options.link_mentions,
+                *(repr(entry) for entry in self.glossary),
+                *(repr(source) for source in self.sources),
+                *(f"{uri} {url_of(uri)}" for uri in sorted(self._glossary_uris)),
+            ]
+        )
 
     def _glossary_pages(self) -> dict[str, str]:
         """Return the glossary page(s) by src URI: one page, or an index and one per letter."""
@@ -550,36 +517,22 @@ class Publisher:
             f"{relative_url(self._url_of(self._entry_uri[entry.id]), page_url)}#{entry.id}",
         )
 
-    def _count(
-        self,
-        text: str,
-        mentions: Sequence[Mention],
-        counts: Counter[str],
-        first_sentence: dict[str, str],
-    ) -> None:
-        for mention in mentions:
-            counts[mention.entry_id] += 1
-            if mention.entry_id not in first_sentence:
-                first_sentence[mention.entry_id] = sentence_at(
-                    text, split_sentences(text), mention.start
-                )
-
     def _record_backlinks(
         self,
         url: str,
         title: str,
         published: date | None,
-        counts: Counter[str],
-        first_sentence: dict[str, str],
+        counts: Mapping[str, int],
+        first_sentence: Mapping[str, str],
     ) -> None:
         for entry_id, count in counts.items():
             self._backlinks.setdefault(entry_id, {})[url] = Backlink(
                 url, title, published, count, first_sentence.get(entry_id, "")
             )
 
-    def _cite(self, note: Footnote, briefing: Briefing, count: int) -> None:
-        self._cited_names.setdefault(note.source_id, note.source_name)
-        self._citations.setdefault(note.source_id, {})[briefing.url] = Citation(
+    def _cite(self, source_id: str, name: str, briefing: Briefing, count: int) -> None:
+        self._cited_names.setdefault(source_id, name)
+        self._citations.setdefault(source_id, {})[briefing.url] = Citation(
             briefing.url, briefing.seed.title, briefing.seed.date, count
         )
 

@@ -93,8 +93,14 @@ class Stash:
     puts the HTML back into the converted page in one regular-expression pass.
     """
 
-    def __init__(self) -> None:
-        self._fragments: list[str] = []
+    def __init__(self, fragments: Sequence[str] = ()) -> None:
+        """Start empty, or with the ``fragments`` of a page rendered before (cached)."""
+        self._fragments: list[str] = list(fragments)
+
+    @property
+    def fragments(self) -> list[str]:
+        """The stashed HTML, in placeholder order."""
+        return list(self._fragments)
 
     def inline(self, html: str) -> str:
         """Return the placeholder of inline ``html`` (inside a paragraph)."""
