@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import sqlite3
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -145,3 +147,17 @@ def browser_scheme(value: str) -> str | None:
     seen = re.sub(r"[\x00-\x20\x7f]", "", value)
     scheme = re.match(r"([a-z][a-z0-9+.\-]*):", seen, re.IGNORECASE)
     return scheme[1].lower() if scheme else None
+
+
+def cache_entries(root: Path, name: str) -> dict[str, str]:
+    """Return the raw entries (key -> JSON text) of the plugin cache ``name`` under ``root``."""
+    path = root / ".cache" / "briefings" / f"{name}.sqlite"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return dict(db.execute("SELECT key, value FROM entries").fetchall())
+
+
+def write_cache_entry(root: Path, name: str, key: str, value: str) -> None:
+    """Overwrite one raw entry of the plugin cache ``name`` (to damage or fake it)."""
+    path = root / ".cache" / "briefings" / f"{name}.sqlite"
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE entries SET value = ? WHERE key = ?", (value, key))

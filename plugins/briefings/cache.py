@@ -8,10 +8,11 @@ deleted at any time: the output of a build does not depend on it, only its speed
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
 from collections.abc import Collection, Iterable
 from importlib import metadata
 from pathlib import Path
@@ -28,9 +29,12 @@ def fingerprint(parts: Iterable[str | bytes]) -> str:
     return digest.hexdigest()
 
 
-def code_fingerprint(package_dir: Path, distributions: Iterable[str] = ()) -> str:
+@functools.lru_cache(maxsize=8)
+def code_fingerprint(package_dir: Path, distributions: tuple[str, ...] = ()) -> str:
     """Return a hash of the Python sources under ``package_dir`` and the versions of
     ``distributions``: results computed by that code with that data stay valid while it holds.
+
+    Computed once per process: the code a process runs does not change under it.
     """
     parts: list[str | bytes] = []
     for path in sorted(package_dir.rglob("*.py")):
@@ -44,40 +48,78 @@ def code_fingerprint(package_dir: Path, distributions: Iterable[str] = ()) -> st
 
 
 class JsonCache:
-    """JSON values stored under ``folder``, one file per key; unreadable entries are misses."""
+    """JSON values by key in one SQLite file; anything unreadable is a miss, never an error.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    One file rather than one per entry: a build of thousands of briefings would otherwise
+    spend seconds creating and renaming small files. Each process opens its own connection
+    (the build forks a helper), and every write is committed at once, so a helper that
+    exits abruptly loses nothing. A damaged file is deleted and the cache starts empty.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._disabled = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._disabled:
+            return None
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        for attempt in (1, 2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                )
+            except sqlite3.DatabaseError:
+                if attempt == 2:
+                    break
+                self._delete_files()  # not a database (damaged): start again, empty
+                continue
+            except (sqlite3.Error, OSError):
+                break
+            self._db, self._pid = db, os.getpid()
+            return db
+        self._disabled = True  # a cache that cannot be used only costs time
+        return None
+
+    def _delete_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.path}{suffix}")
 
     def get(self, key: str) -> Any | None:
         """Return the value stored under ``key``, or None when absent or unreadable."""
+        db = self._connect()
+        if db is None:
+            return None
         try:
-            return json.loads((self.folder / f"{key}.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row is not None else None
+        except (sqlite3.Error, ValueError, TypeError):
             return None
 
     def put(self, key: str, value: Any) -> None:
-        """Store ``value`` under ``key`` atomically; a cache that cannot be written is skipped."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        except OSError:
+        """Store ``value`` under ``key``; a cache that cannot be written is skipped."""
+        db = self._connect()
+        if db is None:
             return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(value, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, self.folder / f"{key}.json")
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, data))
 
     def keep_only(self, keys: Collection[str]) -> None:
         """Delete every entry but ``keys``: the cache holds what the last build used."""
-        try:
-            entries = list(self.folder.glob("*.json"))
-        except OSError:
+        db = self._connect()
+        if db is None:
             return
-        for entry in entries:
-            if entry.stem not in keys:
-                with contextlib.suppress(OSError):
-                    entry.unlink()
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM kept")
+            db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", ((k,) for k in keys))
+            db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)")

@@ -7,8 +7,9 @@ logger so ``mkdocs build --strict`` fails on them and ``mkdocs serve`` keeps ser
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from .config import BriefingsConfig
 from .errors import Problem
 from .html_annotate import HtmlAnnotator
-from .publisher import SOURCES_URI, Publisher, PublisherOptions
+from .publisher import SOURCES_URI, Publisher, PublisherOptions, Report
 from .render import add_source_attributes, label_search_dialog
 from .sanitize import neutralize_unsafe_urls
 
@@ -102,16 +103,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.info("briefings: keeping docs/%s instead of generating it", uri)
                 created[uri] = existing
                 continue
-            generated = File.generated(config, uri, content="")
+            generated = _LazyPage.generated(config, uri, content="")
             files.append(generated)
             created[uri] = generated
-        rendered, report = self.publisher.render_pages(lambda uri: created[uri].url)
-        for uri, markdown in rendered.items():
-            file = created[uri]
-            if file.generated_by is not None:
-                file.content_string = markdown
+        # Pages are rendered when MkDocs first reads them, in the order it reads them, so a
+        # helper process can work ahead on the briefings while MkDocs converts the others.
+        self.publisher.prepare(lambda uri: created[uri].url)
+        for uri, file in created.items():
+            if isinstance(file, _LazyPage):
+                file.render = functools.partial(self._page_markdown, uri)
                 self._generated.add(uri)
-        _log_problems(report.errors, report.warnings)
         for asset in ASSETS:
             content = resources.files("briefings").joinpath(f"assets/{asset}").read_text("utf-8")
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
@@ -155,12 +156,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             html = result.html
         return html
 
+    def _page_markdown(self, src_uri: str) -> str:
+        """Render the generated page ``src_uri`` and log what rendering it found."""
+        assert self.publisher is not None
+        report = Report()
+        markdown = self.publisher.page_markdown(src_uri, report)
+        _log_problems(report.errors, report.warnings)
+        return markdown
+
     @event_priority(-100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Once every page is annotated: warn about glossary entries no page mentions."""
         if self.config.enabled and self.publisher is not None:
-            _log_problems((), self.publisher.unmentioned_entries())
+            report = Report()
+            self.publisher.finish(report)  # in case MkDocs read none of the listing pages
+            _log_problems(report.errors, report.warnings + self.publisher.unmentioned_entries())
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the helper process of a failed build."""
+        if self.publisher is not None:
+            self.publisher.close()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -185,10 +201,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Write the editors' sourcing report as JSON next to its page."""
         if not self.config.enabled or self.publisher is None:
             return
+        self.publisher.close()
         target = Path(config.site_dir) / "reports" / "sourcing.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self.publisher.sourcing_data(), indent=2, ensure_ascii=False)
         target.write_text(data + "\n", encoding="utf-8")
+
+
+class _LazyPage(File):
+    """A generated page whose Markdown is rendered the first time MkDocs reads it."""
+
+    render: Callable[[], str] | None = None
+
+    @property
+    def content_string(self) -> str:
+        """The page's Markdown, rendered on first use."""
+        if self.render is not None:
+            self._content, self.render = self.render(), None
+        return File.content_string.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.render = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The page's Markdown as UTF-8, rendered on first use."""
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8")
 
 
 def _log_problems(errors: Iterable[Problem], warnings: Iterable[Problem]) -> None:

@@ -12,10 +12,11 @@ import dataclasses
 import functools
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import pages
 from .briefing_page import LONG_PARAGRAPH, PageContext, RenderedSeed, render_text_seed
@@ -24,6 +25,7 @@ from .discovery import Candidate
 from .errors import BriefingsError, Problem
 from .files import display_path
 from .glossary import Glossary, GlossaryEntry, load_glossary
+from .helper import Helper, helper_processes
 from .markdown_seeds import markdown_with_footnotes
 from .matcher import Matcher, Mention, build_matcher
 from .render import (
@@ -35,11 +37,9 @@ from .render import (
 from .seeds import Seed, find_seed_files, read_seed
 from .sources import SourceEntry, SourceRegistry, load_sources
 from .text import escape_markdown, slugify
-from .unreviewed import (
-    CandidateIds,
-    UnreviewedFinder,
-    helper_processes,
-)
+from .unreviewed import CandidateIds, Found, UnreviewedFinder
+from .unreviewed import from_json as _found_from_json
+from .unreviewed import to_json as _found_to_json
 from .urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
@@ -140,6 +140,9 @@ class Publisher:
         self._tooltips: dict[str, str] = {}
         self._archive = pages.archive_pages([], ARCHIVE_DIR, options.archive_page_size)
         self._by_uri: dict[str, Briefing] = {}
+        self._index_of: dict[str, int] = {}
+        self._archive_pages = dict(self._archive)
+        self._glossary_markdown: dict[str, str] | None = None
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
         self._glossary_uris: set[str] = {GLOSSARY_URI}
@@ -147,9 +150,14 @@ class Publisher:
         self._stashes: dict[str, Stash] = {}
         self._candidate_ids = CandidateIds(())
         cache_dir = options.cache_dir
-        self._page_cache = JsonCache(cache_dir / "pages") if cache_dir else None
+        self._page_cache = JsonCache(cache_dir / "pages.sqlite") if cache_dir else None
         self._page_keys: set[str] = set()
         self._render_base = ""
+        self._discovered_url = ""
+        self._markdown: dict[str, str] = {}
+        self._rendered_count = 0
+        self._finished = False
+        self._helper: Helper | None = None
         self._discovered: dict[str, pages.Discovered] = {}
 
     # -- loading ---------------------------------------------------------------------------
@@ -198,21 +206,17 @@ class Publisher:
             report.warnings.extend(seed.warnings)
             seeds.append(seed)
         self.use_seeds(seeds)
-        if self._unreviewed is not None and self.options.parallel:
-            self._unreviewed.prefetch(
-                [_discovery_texts(b.seed) for b in self.briefings],
-                helper_processes(),
-                self.options.parallel_minimum,
-            )
         return report
 
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = self._place(seeds)
         self._by_uri = {b.src_uri: b for b in self.briefings}
+        self._index_of = {b.src_uri: index for index, b in enumerate(self.briefings)}
         self._archive = pages.archive_pages(
             [(b.seed.date, b) for b in self.briefings], ARCHIVE_DIR, self.options.archive_page_size
         )
+        self._archive_pages = dict(self._archive)
 
     def _place(self, seeds: Iterable[Seed]) -> list[Briefing]:
         """Give every seed a unique page; colliding slugs get -2, -3 … in seed-path order."""
@@ -232,22 +236,41 @@ class Publisher:
     # -- generated pages -------------------------------------------------------------------
 
     def page_uris(self) -> list[str]:
-        """Return the src URIs of every page this publisher generates, briefings first."""
-        uris = [b.src_uri for b in self.briefings]
-        uris += [HOME_URI, GLOSSARY_URI, SOURCES_URI, REPORT_URI, DISCOVERED_URI]
+        """Return the src URIs of every page this publisher generates, in reading order."""
+        # Pages that list no rendering results come first: a site generator reading pages
+        # in this order converts them while the helper process starts up.
+        uris = [HOME_URI, GLOSSARY_URI]
         uris += sorted(set(self._entry_uri.values()) - {GLOSSARY_URI})
         uris += [uri for uri, _ in self._archive]
+        uris += [b.src_uri for b in self.briefings]
+        uris += [SOURCES_URI, REPORT_URI, DISCOVERED_URI]
         return uris
 
     def render_pages(self, url_of: Callable[[str], str]) -> tuple[dict[str, str], Report]:
         """Render every generated page to Markdown; ``url_of(src_uri)`` gives its site URL.
 
-        Returns the Markdown by src URI and the problems found (unknown sources…).
+        Returns the Markdown by src URI and the problems found (unknown sources…). The same
+        as :meth:`prepare` followed by :meth:`page_markdown` for every page, in order.
         """
         report = Report()
-        out: dict[str, str] = {}
+        self.prepare(url_of)
+        try:
+            out = {uri: self.page_markdown(uri, report) for uri in self.page_uris()}
+        finally:
+            self.close()
+        return out, report
+
+    def prepare(self, url_of: Callable[[str], str]) -> None:
+        """Start a build whose pages are rendered on demand by :meth:`page_markdown`.
+
+        On a large site a helper process starts finding the briefings' unreviewed entities
+        at once, in the order the pages will be asked for, while this process renders.
+        """
+        self.close()
         self._url_of = url_of
-        discovered_url = url_of(DISCOVERED_URI)
+        self._discovered_url = url_of(DISCOVERED_URI)
+        for briefing in self.briefings:
+            briefing.url = url_of(briefing.src_uri)
         # Everything collected while rendering starts afresh, so rendering twice (a test,
         # a preview) never mixes in facts from the previous run.
         self._backlinks = {}
@@ -260,18 +283,89 @@ class Publisher:
         self._candidate_ids = CandidateIds(entry.id for entry in self.glossary)
         self._render_base = self._render_fingerprint(url_of)
         self._page_keys = set()
-        try:
-            for briefing in self.briefings:
-                briefing.url = url_of(briefing.src_uri)
-                out[briefing.src_uri] = self._render_briefing(briefing, discovered_url, report)
-        finally:
-            if self._unreviewed is not None:
-                self._unreviewed.close()
+        self._markdown = {}
+        self._glossary_markdown = None
+        self._rendered_count = 0
+        self._finished = False
+        texts = sum(1 for b in self.briefings if b.seed.format == "text")
+        if self.options.parallel and texts >= self.options.parallel_minimum and helper_processes():
+            self._helper = Helper(self._discovery_in_helper, len(self.briefings))
+
+    def close(self) -> None:
+        """Stop the helper process of the current build, if any."""
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
+
+    def page_markdown(self, src_uri: str, report: Report) -> str:
+        """Return the Markdown of the generated page ``src_uri``; problems go to ``report``.
+
+        Briefings are rendered in order (asking for one renders those before it); the
+        sources, sourcing report and unreviewed-entities pages first render every briefing,
+        since they list what rendering found.
+        """
+        index = self._index_of.get(src_uri)
+        if index is not None:
+            self._render_briefings(index + 1, report)
+            return self._markdown[src_uri]
+        url = self._url_of(src_uri)
+        # Home, archive and glossary list seeds and entries, not what rendering found
+        # (backlinks are filled in later): they need no briefing rendered first.
+        if src_uri == HOME_URI:
+            return pages.home_page(
+                self.briefings[: self.options.home_count],
+                len(self.briefings),
+                lambda b: relative_url(b.url, url),
+                relative_url(self._url_of(self._archive[0][0]), url),
+            )
+        archive = self._archive_pages.get(src_uri)
+        if archive is not None:
+            return archive.render(functools.partial(_relative_to, self._url_of, url))
+        if src_uri in self._glossary_uris:
+            if self._glossary_markdown is None:
+                self._glossary_markdown = self._glossary_pages()
+            return self._glossary_markdown[src_uri]
+        self.finish(report)
+        if src_uri == DISCOVERED_URI:
+            return pages.discovered_page(
+                self.discovered(), lambda target: relative_url(target, url)
+            )
+        if src_uri == SOURCES_URI:
+            return pages.sources_page(
+                self.sources,
+                self._citations,
+                lambda target: relative_url(target, url),
+                self._cited_names,
+            )
+        if src_uri == REPORT_URI:
+            return pages.sourcing_page(self._sourcing, lambda target: relative_url(target, url))
+        raise KeyError(src_uri)
+
+    def _render_briefings(self, stop: int, report: Report) -> None:
+        """Render the briefings not rendered yet, up to index ``stop`` (exclusive)."""
+        while self._rendered_count < stop:
+            index = self._rendered_count
+            briefing = self.briefings[index]
+            self._markdown[briefing.src_uri] = self._render_briefing(index, briefing, report)
+            self._rendered_count += 1
+
+    def finish(self, report: Report) -> None:
+        """Render every briefing not rendered yet and finish the build's cross-page facts
+        (as asking for any listing page does). Does nothing the second time."""
+        self._render_briefings(len(self.briefings), report)
+        if not self._finished:
+            self._finish(report)
+
+    def _finish(self, report: Report) -> None:
+        """Once every briefing is rendered: stop the helper, trim the cache, check limits."""
+        self._finished = True
+        self.close()
         if self._page_cache:
             self._page_cache.keep_only(self._page_keys)
-        out[DISCOVERED_URI] = pages.discovered_page(
-            self.discovered(), lambda url: relative_url(url, discovered_url)
-        )
+        if self._unreviewed is not None:
+            self._unreviewed.keep_only(
+                _discovery_texts(b.seed) for b in self.briefings if b.seed.format == "text"
+            )
         limit = self.options.max_unreviewed
         if 0 <= limit < len(self._discovered):
             report.warnings.append(
@@ -283,68 +377,30 @@ class Publisher:
                     "run 'make suggest' and move the reviewed entries into the glossary",
                 )
             )
-        home_url = url_of(HOME_URI)
-        archive = self._archive
-        archive_root = archive[0][0]
-        out[HOME_URI] = pages.home_page(
-            self.briefings[: self.options.home_count],
-            len(self.briefings),
-            lambda b: relative_url(b.url, home_url),
-            relative_url(url_of(archive_root), home_url),
-        )
-        for uri, page in archive:
-            page_url = url_of(uri)
-            out[uri] = page.render(functools.partial(_relative_to, url_of, page_url))
-        out.update(self._glossary_pages())
-        sources_url = url_of(SOURCES_URI)
-        out[SOURCES_URI] = pages.sources_page(
-            self.sources,
-            self._citations,
-            lambda url: relative_url(url, sources_url),
-            self._cited_names,
-        )
-        report_url = url_of(REPORT_URI)
-        out[REPORT_URI] = pages.sourcing_page(
-            self._sourcing, lambda url: relative_url(url, report_url)
-        )
-        return out, report
 
     # -- one briefing ----------------------------------------------------------------------
 
-    def _render_briefing(self, briefing: Briefing, discovered_url: str, report: Report) -> str:
+    def _discovery_in_helper(self, index: int) -> Any:
+        """In the helper process: the discovery result of briefing ``index`` as plain data.
+
+        Discovery is the costliest step and needs nothing from other briefings; the build
+        process assigns site-wide ids and renders, while the helper keeps ahead of it.
+        """
+        briefing = self.briefings[index]
+        if briefing.seed.format != "text":
+            return None
+        return _found_to_json(*self._local_discovery(briefing.seed))
+
+    def _render_briefing(self, index: int, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
         if seed.format == "markdown":
             return self._render_markdown_seed(briefing, report)
-        discovered_base = relative_url(discovered_url, briefing.url)
-        candidates, found = self._discover(seed)
-        # Everything the page depends on is in the key: the seed as parsed, where the page
-        # and its links go, its unreviewed entities with their site-wide ids, and (in the
-        # base) the plugin code, glossary, sources and options.
-        key = fingerprint(
-            [
-                self._render_base,
-                briefing.url,
-                discovered_base,
-                repr(seed),
-                repr(sorted(candidates.items())),
-                repr(found),
-            ]
-        )
-        rendered = RenderedSeed.from_json(self._page_cache.get(key)) if self._page_cache else None
-        if rendered is None:
-            context = PageContext(
-                self.matcher,
-                self.sources,
-                self.options.link_mentions,
-                functools.partial(self._target, page_url=briefing.url),
-                functools.partial(self._glossary_source, briefing.url),
-                discovered_base,
-            )
-            rendered = render_text_seed(seed, context, candidates, found)
-            if self._page_cache:
-                self._page_cache.put(key, rendered.to_json())
-        if self._page_cache:
-            self._page_keys.add(key)
+        ahead = self._helper.result(index) if self._helper is not None else None
+        local = _found_from_json(ahead) if ahead is not None else None
+        if local is None:
+            local = self._local_discovery(seed)
+        candidates, found = self._site_ids(local)
+        rendered = self._rendered(briefing, candidates, found)
         self._stashes[briefing.url] = Stash(rendered.fragments)
         report.warnings.extend(self._unknown_sources(seed.path, rendered.unknown_sources))
         for source_id, name, uses in rendered.citations:
@@ -374,6 +430,55 @@ class Publisher:
         )
         return rendered.markdown
 
+    def _page_key(
+        self,
+        briefing: Briefing,
+        candidates: Mapping[str, Candidate],
+        found: Sequence[Sequence[Mention]],
+    ) -> str:
+        """Return the cache key of a briefing's page.
+
+        Everything the page depends on is in it: the seed as parsed, where the page and
+        its links go, its unreviewed entities with their site-wide ids, and (in the base)
+        the plugin code, glossary, sources and options.
+        """
+        return fingerprint(
+            [
+                self._render_base,
+                briefing.url,
+                self._discovered_url,
+                repr(briefing.seed),
+                repr(sorted(candidates.items())),
+                repr(found),
+            ]
+        )
+
+    def _rendered(
+        self,
+        briefing: Briefing,
+        candidates: Mapping[str, Candidate],
+        found: Sequence[Sequence[Mention]],
+    ) -> RenderedSeed:
+        """Return the page of a text briefing, from the cache or rendered (and cached)."""
+        key = self._page_key(briefing, candidates, found)
+        if self._page_cache:
+            self._page_keys.add(key)
+            rendered = RenderedSeed.from_json(self._page_cache.get(key))
+            if rendered is not None:
+                return rendered
+        context = PageContext(
+            self.matcher,
+            self.sources,
+            self.options.link_mentions,
+            functools.partial(self._target, page_url=briefing.url),
+            functools.partial(self._glossary_source, briefing.url),
+            relative_url(self._discovered_url, briefing.url),
+        )
+        rendered = render_text_seed(briefing.seed, context, candidates, found)
+        if self._page_cache:
+            self._page_cache.put(key, rendered.to_json())
+        return rendered
+
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
         body, notes, unknown, uses = markdown_with_footnotes(seed.markdown, self.sources, seed.date)
@@ -388,11 +493,19 @@ class Publisher:
         ]
         return join_blocks([*header, body])
 
-    def _discover(self, seed: Seed) -> tuple[dict[str, Candidate], list[list[Mention]]]:
-        """Return the seed's unreviewed candidates by id and their mentions per block."""
+    def _local_discovery(self, seed: Seed) -> Found:
+        """Return the seed's unreviewed candidates and their mentions per block, with the
+        ids discovery gave them in this article alone."""
         if self._unreviewed is None:
-            return {}, [[] for _ in seed.blocks]
-        candidates, found = self._unreviewed.find(_discovery_texts(seed))
+            return [], [[] for _ in seed.blocks]
+        return self._unreviewed.find(_discovery_texts(seed))
+
+    def _site_ids(self, local: Found) -> tuple[dict[str, Candidate], list[list[Mention]]]:
+        """Return an article's candidates by site-wide id, and their mentions with those ids.
+
+        Site ids are given in briefing order, so every briefing must pass here in order.
+        """
+        candidates, found = local
         kept: dict[str, Candidate] = {}
         site_ids: dict[str, str] = {}
         for candidate in candidates:

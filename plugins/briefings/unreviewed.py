@@ -8,18 +8,19 @@ that link to the 'Unreviewed entities' page.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
 from collections.abc import Collection, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from . import discovery
 from .cache import JsonCache, code_fingerprint, fingerprint
 from .discovery import Candidate, EntityDiscoverer
+from .discovery.gazetteers import (
+    Gazetteers,
+    gazetteers_from_json,
+    gazetteers_to_json,
+    load_gazetteers,
+)
 from .matcher import Mention
 from .render import EntityTarget
 from .text import slugify
@@ -36,26 +37,9 @@ DISCOVERY_DATA = (
 
 Found = tuple[list[Candidate], list[list[Mention]]]
 
-# Articles sent to the helper process per task: fewer round trips, results still in time.
-HELPER_CHUNK = 16
-
-
-def helper_processes() -> int:
-    """Return how many helper processes discovery may use here: one when a second CPU is
-    free for it and processes can be forked (Linux), else none (discovery runs inline)."""
-    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
-        return 0
-    return 1 if len(os.sched_getaffinity(0)) > 1 else 0
-
 
 class UnreviewedFinder:
-    """Finds the entities of an article that editors have not reviewed yet.
-
-    :meth:`prefetch` can hand the articles missing from the cache to a helper process as
-    soon as the seeds are read; the build goes on rendering pages on the main process and
-    :meth:`find` picks each result up when its page is reached. The results are the same
-    as computed inline, and the helper is never needed for a correct build.
-    """
+    """Finds the entities of an article that editors have not reviewed yet."""
 
     def __init__(self, known_surfaces: Collection[str], cache_dir: Path | None) -> None:
         """``known_surfaces`` are names already known (glossary, sources): never candidates.
@@ -63,105 +47,47 @@ class UnreviewedFinder:
         With ``cache_dir``, results are kept there between builds.
         """
         self._known = sorted(set(known_surfaces))
-        self._base = fingerprint(
-            # The whole package: discovery also runs the matcher, sentences and text code.
-            [code_fingerprint(Path(discovery.__file__).parent.parent, DISCOVERY_DATA), *self._known]
-        )
-        self._cache = JsonCache(cache_dir / "discovery") if cache_dir else None
+        # The whole package: discovery also runs the matcher, sentences and text code.
+        self._code = code_fingerprint(Path(discovery.__file__).parent.parent, DISCOVERY_DATA)
+        self._base = fingerprint([self._code, *self._known])
+        self._cache = JsonCache(cache_dir / "discovery.sqlite") if cache_dir else None
+        self._gazetteer_cache = JsonCache(cache_dir / "gazetteers.sqlite") if cache_dir else None
         self._discoverer: EntityDiscoverer | None = None
-        self._ready: dict[str, Found] = {}
-        self._pending: dict[str, tuple[Future[list[dict[str, Any]]], int]] = {}
-        self._pool: ProcessPoolExecutor | None = None
 
-    def _key(self, texts: Sequence[str]) -> str:
+    def key(self, texts: Sequence[str]) -> str:
+        """Return the cache key of an article's discovery result."""
         return fingerprint([self._base, *texts])
 
-    def _cached(self, key: str) -> Found | None:
-        cached = self._cache.get(key) if self._cache else None
-        return _from_json(cached) if isinstance(cached, dict) else None
-
-    def prefetch(self, articles: Sequence[Sequence[str]], helpers: int, minimum: int) -> int:
-        """Start discovery of the uncached ``articles`` in ``helpers`` helper processes.
-
-        Nothing starts when fewer than ``minimum`` articles miss the cache (a process costs
-        more than it saves) or ``helpers`` is 0. Returns how many articles were handed over.
-        """
-        misses: dict[str, Sequence[str]] = {}
-        for texts in articles:
-            key = self._key(texts)
-            if key in self._ready or key in misses:
-                continue
-            restored = self._cached(key)
-            if restored is not None:
-                self._ready[key] = restored
-            else:
-                misses[key] = texts
-        if helpers < 1 or len(misses) < max(1, minimum):
-            return 0
-        self._pool = ProcessPoolExecutor(
-            max_workers=helpers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_helper,
-            initargs=(self._known,),
-        )
-        keys = list(misses)
-        for first in range(0, len(keys), HELPER_CHUNK):
-            chunk = keys[first : first + HELPER_CHUNK]
-            future = self._pool.submit(_discover_many, [misses[key] for key in chunk])
-            for index, key in enumerate(chunk):
-                self._pending[key] = (future, index)
-        return len(keys)
+    def keep_only(self, articles: Iterable[Sequence[str]]) -> None:
+        """Drop the cached results of every article but ``articles``."""
+        if self._cache:
+            self._cache.keep_only({self.key(texts) for texts in articles})
 
     def find(self, texts: Sequence[str]) -> Found:
         """Return the candidates of one article (its block texts) and their mentions per block."""
-        key = self._key(texts)
-        restored = self._ready.pop(key, None) or self._from_helper(key) or self._cached(key)
+        key = self.key(texts)
+        cached = self._cache.get(key) if self._cache else None
+        restored = from_json(cached) if cached is not None else None
         if restored is not None:
             return restored
         if self._discoverer is None:
-            self._discoverer = EntityDiscoverer(known_surfaces=self._known)
+            self._discoverer = EntityDiscoverer(self._known, gazetteers=self._gazetteers())
         candidates, found = self._discoverer.discover(texts)
         if self._cache:
-            self._cache.put(key, _to_json(candidates, found))
+            self._cache.put(key, to_json(candidates, found))
         return candidates, found
 
-    def _from_helper(self, key: str) -> Found | None:
-        """Return the helper's result for ``key`` (None if it has none or failed)."""
-        pending = self._pending.pop(key, None)
-        if pending is None:
-            return None
-        future, index = pending
-        try:
-            data = future.result()[index]
-        except (BrokenProcessPool, OSError):
-            return None  # computed inline instead
-        restored = _from_json(data)
-        if restored is not None and self._cache:
-            self._cache.put(key, data)
-        return restored
-
-    def close(self) -> None:
-        """Stop the helper process, if any; results not picked up are dropped."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        self._pending.clear()
-        self._ready.clear()
-
-
-_helper: EntityDiscoverer | None = None
-
-
-def _start_helper(known: list[str]) -> None:
-    """Load the gazetteers once in a helper process."""
-    global _helper  # one discoverer per helper process
-    _helper = EntityDiscoverer(known_surfaces=known)
-
-
-def _discover_many(articles: list[Sequence[str]]) -> list[dict[str, Any]]:
-    """Run in a helper: discover each article, as JSON-ready data (cheap to send back)."""
-    assert _helper is not None
-    return [_to_json(*_helper.discover(texts)) for texts in articles]
+    def _gazetteers(self) -> Gazetteers:
+        """Return the gazetteers, from the cache when the data packages and code match."""
+        store = self._gazetteer_cache
+        key = fingerprint(["gazetteers", self._code])
+        loaded = gazetteers_from_json(store.get(key)) if store else None
+        if loaded is None:
+            loaded = load_gazetteers()
+            if store:
+                store.put(key, gazetteers_to_json(loaded))
+                store.keep_only({key})
+        return loaded
 
 
 class CandidateIds:
@@ -226,8 +152,8 @@ def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget
     )
 
 
-def _to_json(candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]) -> dict[str, Any]:
-    """Return one article's discovery result as JSON-ready data (see _from_json)."""
+def to_json(candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]) -> dict[str, Any]:
+    """Return one article's discovery result as JSON-ready data (see from_json)."""
     return {
         "candidates": [
             [c.id, c.name, c.type, list(c.aliases), c.confidence, list(c.evidence)]
@@ -237,8 +163,8 @@ def _to_json(candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]
     }
 
 
-def _from_json(data: dict[str, Any]) -> Found | None:
-    """Return the result stored by _to_json, or None when the data does not have that shape
+def from_json(data: Any) -> Found | None:
+    """Return the result stored by to_json, or None when the data does not have that shape
     (a damaged entry is a cache miss)."""
     try:
         candidates = [

@@ -87,45 +87,63 @@ def test_suggest_writes_reviewable_glossary(tmp_path: Path) -> None:
 
 
 def test_discovery_cache_never_changes_output(tmp_path: Path) -> None:
-    from sitetools import build_site, run_build
+    from sitetools import build_site, cache_entries, run_build, write_cache_entry
 
     cold = build_site(
         tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False
     )
-    entries = list((tmp_path / ".cache" / "briefings" / "discovery").glob("*.json"))
-    assert len(entries) == 1
+    (key,) = cache_entries(tmp_path, "discovery")
     warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
     # A damaged entry is a miss, not a crash, and is rewritten.
-    entries[0].write_text("{not json", "utf-8")
+    write_cache_entry(tmp_path, "discovery", key, "{not json")
     damaged = run_build(tmp_path / "mkdocs.yml", tmp_path / "damaged", strict=False)
     (url,) = cold.briefing_urls()
     pages = [(s.site / url / "index.html").read_bytes() for s in (cold, warm, damaged)]
     assert pages[0] == pages[1] == pages[2]
     assert b"entity--unreviewed" in pages[0]
-    assert entries[0].read_text("utf-8").startswith("{")
+    assert cache_entries(tmp_path, "discovery")[key].startswith("{")
+
+
+def test_damaged_cache_file_is_replaced(tmp_path: Path) -> None:
+    from sitetools import build_site, cache_entries, run_build
+
+    cold = build_site(
+        tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False
+    )
+    for name in ("discovery", "pages"):
+        (tmp_path / ".cache" / "briefings" / f"{name}.sqlite").write_bytes(b"not a database" * 99)
+    again = run_build(tmp_path / "mkdocs.yml", tmp_path / "again", strict=False)
+    assert again.ok, again.error
+    (url,) = cold.briefing_urls()
+    assert (cold.site / url / "index.html").read_bytes() == (
+        again.site / url / "index.html"
+    ).read_bytes()
+    assert len(cache_entries(tmp_path, "discovery")) == len(cache_entries(tmp_path, "pages")) == 1
 
 
 def test_discovery_cache_key_follows_glossary(tmp_path: Path) -> None:
-    from sitetools import build_site, run_build
+    from sitetools import build_site, cache_entries, run_build
 
     build_site(tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False)
+    first = set(cache_entries(tmp_path, "discovery"))
     (tmp_path / "glossary" / "entries.yml").write_text(
         "- id: moscow\n  name: Moscow\n  type: place\n  description: Capital of Russia.\n", "utf-8"
     )
     second = run_build(tmp_path / "mkdocs.yml", tmp_path / "second", strict=False)
-    assert len(list((tmp_path / ".cache" / "briefings" / "discovery").glob("*.json"))) == 2
+    keys = set(cache_entries(tmp_path, "discovery"))
+    assert len(keys) == 1 and keys != first  # a new key; the old entry is no longer kept
     (url,) = second.briefing_urls()
     moscow = second.page(url).select_one("article a[data-entity='moscow']")
     assert moscow is not None and "entity--unreviewed" not in moscow["class"]
 
 
 def test_discovery_cache_is_read(tmp_path: Path) -> None:
-    from sitetools import build_site, run_build
+    from sitetools import build_site, cache_entries, run_build, write_cache_entry
 
     build_site(tmp_path, seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False)
-    (entry,) = (tmp_path / ".cache" / "briefings" / "discovery").glob("*.json")
+    (key,) = cache_entries(tmp_path, "discovery")
     # A valid entry saying "nothing found" must be believed: the build reads the cache.
-    entry.write_text('{"candidates": [], "mentions": [[], []]}', "utf-8")
+    write_cache_entry(tmp_path, "discovery", key, '{"candidates": [], "mentions": [[], []]}')
     warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
     (url,) = warm.briefing_urls()
     assert not warm.page(url).select(".entity--unreviewed")

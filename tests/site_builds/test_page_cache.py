@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from briefings.briefing_page import RenderedSeed
-from sitetools import BuiltSite, build_site, run_build
+from sitetools import BuiltSite, build_site, cache_entries, run_build, write_cache_entry
 
 pytestmark = pytest.mark.slow
 
@@ -37,8 +37,8 @@ def _cold(root: Path) -> BuiltSite:
     return site
 
 
-def _entries(root: Path) -> list[Path]:
-    return sorted((root / ".cache" / "briefings" / "pages").glob("*.json"))
+def _entries(root: Path) -> dict[str, str]:
+    return cache_entries(root, "pages")
 
 
 def _page(site: BuiltSite) -> bytes:
@@ -48,22 +48,22 @@ def _page(site: BuiltSite) -> bytes:
 
 def test_warm_and_damaged_cache_give_the_same_pages(tmp_path: Path) -> None:
     cold = _cold(tmp_path)
-    (entry,) = _entries(tmp_path)
-    assert RenderedSeed.from_json(json.loads(entry.read_text("utf-8"))) is not None
+    ((key, value),) = _entries(tmp_path).items()
+    assert RenderedSeed.from_json(json.loads(value)) is not None
     warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
-    entry.write_text('{"markdown": 3}', "utf-8")  # valid JSON, wrong shape: a miss
+    write_cache_entry(tmp_path, "pages", key, '{"markdown": 3}')  # JSON, wrong shape: a miss
     damaged = run_build(tmp_path / "mkdocs.yml", tmp_path / "damaged", strict=False)
     assert _page(cold) == _page(warm) == _page(damaged)
     assert b'data-source="tass"' in _page(cold)
-    assert RenderedSeed.from_json(json.loads(entry.read_text("utf-8"))) is not None  # rewritten
+    assert RenderedSeed.from_json(json.loads(_entries(tmp_path)[key])) is not None  # rewritten
 
 
 def test_warm_build_reads_the_cache(tmp_path: Path) -> None:
     _cold(tmp_path)
-    (entry,) = _entries(tmp_path)
-    data = json.loads(entry.read_text("utf-8"))
+    ((key, value),) = _entries(tmp_path).items()
+    data = json.loads(value)
     data["fragments"] = [f.replace("Saturday", "CACHED-SATURDAY") for f in data["fragments"]]
-    entry.write_text(json.dumps(data), "utf-8")
+    write_cache_entry(tmp_path, "pages", key, json.dumps(data))
     warm = run_build(tmp_path / "mkdocs.yml", tmp_path / "warm", strict=False)
     assert b"CACHED-SATURDAY" in _page(warm)
 

