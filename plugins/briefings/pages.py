@@ -199,6 +199,12 @@ def archive_pages(
     return [index, *out]
 
 
+def _raw(html: str, stash: Stash | None) -> str:
+    """Return a raw HTML block for a generated page's Markdown: its placeholder when the
+    page has a stash (Python-Markdown then never parses the HTML), else the HTML itself."""
+    return stash.block(html) if stash is not None else html
+
+
 def safe_markdown(text: str) -> str:
     """Return editor-written Markdown with raw HTML escaped and unsafe link targets removed.
 
@@ -285,9 +291,6 @@ def _glossary_entry(
     see_also_link: Callable[[str], str],
     stash: Stash | None,
 ) -> str:
-    def raw(html: str) -> str:
-        return stash.block(html) if stash is not None else html
-
     meta = (
         f'<p class="glossary-meta"><span class="entity entity--{entry.type}" '
         f'data-entity="{entry.id}" data-entity-type="{entry.type}">{entry.type}</span>'
@@ -298,7 +301,7 @@ def _glossary_entry(
         f"### {escape_markdown(entry.name)} {{#{entry.id} .glossary-entry "
         f'data-entity="{entry.id}" data-entity-type="{entry.type}"}}',
         "",
-        raw(meta),
+        _raw(meta, stash),
         "",
         safe_markdown(entry.description) if entry.description else "*No description yet.*",
     ]
@@ -319,7 +322,7 @@ def _glossary_entry(
                 for url in entry.links
             ),
         ]
-    lines += ["", raw(BACKLINKS_PLACEHOLDER.format(id=entry.id))]
+    lines += ["", _raw(BACKLINKS_PLACEHOLDER.format(id=entry.id), stash)]
     return "\n".join(lines)
 
 
@@ -365,11 +368,13 @@ def sources_page(
     citations: Mapping[str, Mapping[str, Citation]],
     href: Callable[[str], str],
     names: Mapping[str, str] | None = None,
+    stash: Stash | None = None,
 ) -> str:
     """Return the sources page: every source with its kind and the briefings citing it.
 
     Cited sources missing from the registry (glossary entries, unknown or anonymous
-    sources) follow under their ``names`` as cited.
+    sources) follow under their ``names`` as cited. With ``stash``, the citation lists
+    (thousands of links on a large site) stay out of the Markdown.
     """
     parts = [
         _simple_front_matter("Sources"),
@@ -386,11 +391,11 @@ def sources_page(
             f"## {escape_markdown(source.name)} {{#{source.id} .source-entry "
             f'data-source="{source.id}"}}',
             "",
-            f'<p class="source-kind">{escape_html(source.kind)}</p>',
+            _raw(f'<p class="source-kind">{escape_html(source.kind)}</p>', stash),
             "",
             (safe_markdown(source.description) + " " if source.description else "") + title,
             "",
-            _citation_list(citations.get(source.id, {}), href),
+            _raw(_citation_list(citations.get(source.id, {}), href), stash),
         ]
         parts.append("\n".join(lines))
     unregistered = sorted(set(citations) - known)
@@ -399,7 +404,8 @@ def sources_page(
         for source_id in unregistered:
             name = escape_markdown((names or {}).get(source_id, source_id))
             parts.append(
-                f"### {name} {{#{source_id}}}\n\n" + _citation_list(citations[source_id], href)
+                f"### {name} {{#{source_id}}}\n\n"
+                + _raw(_citation_list(citations[source_id], href), stash)
             )
     return "\n\n".join(parts) + "\n"
 
@@ -417,8 +423,11 @@ def _citation_list(citations: Mapping[str, Citation], href: Callable[[str], str]
     return '<ul class="source-citations">\n' + "\n".join(rows) + "\n</ul>"
 
 
-def sourcing_page(records: Sequence[SourcingRecord], href: Callable[[str], str]) -> str:
-    """Return the editors' sourcing report page (not in the nav)."""
+def sourcing_page(
+    records: Sequence[SourcingRecord], href: Callable[[str], str], stash: Stash | None = None
+) -> str:
+    """Return the editors' sourcing report page (not in the nav); with ``stash``, its HTML
+    sections stay out of the Markdown."""
     parts = [
         _simple_front_matter("Sourcing report", search={"exclude": True}),
         "# Sourcing report",
@@ -430,7 +439,7 @@ def sourcing_page(records: Sequence[SourcingRecord], href: Callable[[str], str])
             f"<li><strong>{escape_html(cue)}</strong>: {escape_html(sentence)}</li>"
             for cue, sentence in record.claims
         ]
-        parts.append(
+        section = (
             f'<section class="sourcing-record">\n<h2><a href="{escape_html(href(record.url))}">'
             f"{escape_html(record.title)}</a></h2>\n"
             f"<p>{record.attributed} of {record.sentences} sentences attributed; "
@@ -439,6 +448,7 @@ def sourcing_page(records: Sequence[SourcingRecord], href: Callable[[str], str])
             + ("<ul>\n" + "\n".join(rows) + "\n</ul>\n" if rows else "")
             + "</section>"
         )
+        parts.append(_raw(section, stash))
     return "\n\n".join(parts) + "\n"
 
 
@@ -468,8 +478,13 @@ class Discovered:
     paths: list[str] = field(default_factory=list)
 
 
-def discovered_page(entities: Sequence[Discovered], href: Callable[[str], str]) -> str:
-    """Return the page of unreviewed entities: name, type, evidence, where they appear."""
+def discovered_page(
+    entities: Sequence[Discovered], href: Callable[[str], str], stash: Stash | None = None
+) -> str:
+    """Return the page of unreviewed entities: name, type, evidence, where they appear.
+
+    With ``stash``, each entity's HTML (meta line, evidence, mentions) stays out of the
+    Markdown."""
     parts = [
         _simple_front_matter("Unreviewed entities"),
         "# Unreviewed entities",
@@ -490,19 +505,21 @@ def discovered_page(entities: Sequence[Discovered], href: Callable[[str], str]) 
             )
         ]
         aliases = ", ".join(escape_html(a) for a in c.aliases)
-        parts.append(
-            f"## {escape_markdown(c.name)} {{#{c.id} .glossary-entry "
-            f'data-entity="{c.id}" data-entity-type="{c.type}"}}\n\n'
+        html = (
             f'<p class="glossary-meta"><span class="entity entity--{c.type} entity--unreviewed" '
             f'data-entity="{c.id}" data-entity-type="{c.type}">{c.type}</span>'
             f" · confidence {c.confidence:.2f}"
             + (f" · also: {aliases}" if aliases else "")
-            + "</p>\n\n"
+            + "</p>\n"
             + '<ul class="discovered-evidence">'
             + "".join(f"<li>{escape_html(e)}</li>" for e in c.evidence)
-            + "</ul>\n\n"
+            + "</ul>\n"
             + '<div class="glossary-backlinks"><ul>\n'
             + "\n".join(rows)
             + "\n</ul></div>"
+        )
+        parts.append(
+            f"## {escape_markdown(c.name)} {{#{c.id} .glossary-entry "
+            f'data-entity="{c.id}" data-entity-type="{c.type}"}}\n\n' + _raw(html, stash)
         )
     return "\n\n".join(parts) + "\n"

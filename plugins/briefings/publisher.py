@@ -328,7 +328,9 @@ class Publisher:
         self.finish(report)
         if src_uri == DISCOVERED_URI:
             return pages.discovered_page(
-                self.discovered(), lambda target: relative_url(target, url)
+                self.discovered(),
+                lambda target: relative_url(target, url),
+                self._new_stash(DISCOVERED_URI),
             )
         if src_uri == SOURCES_URI:
             return pages.sources_page(
@@ -336,9 +338,14 @@ class Publisher:
                 self._citations,
                 lambda target: relative_url(target, url),
                 self._cited_names,
+                self._new_stash(SOURCES_URI),
             )
         if src_uri == REPORT_URI:
-            return pages.sourcing_page(self._sourcing, lambda target: relative_url(target, url))
+            return pages.sourcing_page(
+                self._sourcing,
+                lambda target: relative_url(target, url),
+                self._new_stash(REPORT_URI),
+            )
         raise KeyError(src_uri)
 
     def _render_briefings(self, stop: int, report: Report) -> None:
