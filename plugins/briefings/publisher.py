@@ -51,6 +51,11 @@ REPORT_URI = "reports/sourcing.md"
 DISCOVERED_URI = "discovered.md"
 
 
+# The helper process renders one briefing in this many (besides finding every briefing's
+# unreviewed entities); measured on 2 cores, this keeps it just ahead of the build process.
+HELPER_RENDERS_ONE_IN = 4
+
+
 @dataclass(frozen=True, slots=True)
 class PublisherOptions:
     """Where the inputs are and how to publish them (see ``config.py`` for each option)."""
@@ -263,8 +268,9 @@ class Publisher:
     def prepare(self, url_of: Callable[[str], str]) -> None:
         """Start a build whose pages are rendered on demand by :meth:`page_markdown`.
 
-        On a large site a helper process starts finding the briefings' unreviewed entities
-        at once, in the order the pages will be asked for, while this process renders.
+        On a large site a helper process starts at once on the briefings, in the order the
+        pages will be asked for: it finds their unreviewed entities and renders some of them,
+        while this process renders the others and the site generator converts pages.
         """
         self.close()
         self._url_of = url_of
@@ -289,7 +295,7 @@ class Publisher:
         self._finished = False
         texts = sum(1 for b in self.briefings if b.seed.format == "text")
         if self.options.parallel and texts >= self.options.parallel_minimum and helper_processes():
-            self._helper = Helper(self._discovery_in_helper, len(self.briefings))
+            self._helper = Helper(self._in_helper, len(self.briefings))
 
     def close(self) -> None:
         """Stop the helper process of the current build, if any."""
@@ -387,27 +393,45 @@ class Publisher:
 
     # -- one briefing ----------------------------------------------------------------------
 
-    def _discovery_in_helper(self, index: int) -> Any:
-        """In the helper process: the discovery result of briefing ``index`` as plain data.
+    def _in_helper(self, index: int) -> tuple[Any, str, Any] | None:
+        """In the helper process: briefing ``index``'s discovery result, and for some
+        briefings their page key and rendered page too, as plain data.
 
-        Discovery is the costliest step and needs nothing from other briefings; the build
-        process assigns site-wide ids and renders, while the helper keeps ahead of it.
+        The helper runs discovery (the costliest step) for every briefing and renders one
+        in :data:`HELPER_RENDERS_ONE_IN`, so that it and the build process, which renders
+        the rest and converts every page, share the work about evenly. It sees every
+        briefing in order, so the site-wide ids it gives unreviewed entities are the ones
+        the build process gives; the build process uses a page only if the key it computes
+        itself is the same.
         """
         briefing = self.briefings[index]
         if briefing.seed.format != "text":
             return None
-        return _found_to_json(*self._local_discovery(briefing.seed))
+        local = self._local_discovery(briefing.seed)
+        candidates, found = self._site_ids(local)
+        if index % HELPER_RENDERS_ONE_IN != 1:
+            return _found_to_json(*local), "", None
+        key = self._page_key(briefing, candidates, found)
+        return _found_to_json(*local), key, self._rendered(briefing, candidates, found).to_json()
 
     def _render_briefing(self, index: int, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
         if seed.format == "markdown":
             return self._render_markdown_seed(briefing, report)
         ahead = self._helper.result(index) if self._helper is not None else None
-        local = _found_from_json(ahead) if ahead is not None else None
+        local = _found_from_json(ahead[0]) if ahead is not None else None
         if local is None:
             local = self._local_discovery(seed)
         candidates, found = self._site_ids(local)
-        rendered = self._rendered(briefing, candidates, found)
+        rendered = None
+        if ahead is not None and ahead[1]:
+            key = self._page_key(briefing, candidates, found)
+            if key == ahead[1]:
+                rendered = RenderedSeed.from_json(ahead[2])
+                if self._page_cache:
+                    self._page_keys.add(key)
+        if rendered is None:
+            rendered = self._rendered(briefing, candidates, found)
         self._stashes[briefing.url] = Stash(rendered.fragments)
         report.warnings.extend(self._unknown_sources(seed.path, rendered.unknown_sources))
         for source_id, name, uses in rendered.citations:

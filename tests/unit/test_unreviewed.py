@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from briefings.discovery import Candidate
 from briefings.helper import helper_processes
-from briefings.publisher import Publisher, PublisherOptions, Report
+from briefings.publisher import HELPER_RENDERS_ONE_IN, Briefing, Publisher, PublisherOptions, Report
 from briefings.seeds import parse_seed
 from briefings.unreviewed import CandidateIds
 
@@ -115,12 +116,25 @@ def test_publisher_output_is_the_same_with_a_helper_process(
         raise AssertionError("discovery ran in the build process, not in the helper")
 
     monkeypatch.setattr(helped, "_local_discovery", not_here)
+    rendered_here: list[str] = []
+    render = helped._rendered
+
+    def counted(briefing: Briefing, *args: Any) -> Any:
+        rendered_here.append(briefing.src_uri)
+        return render(briefing, *args)
+
+    monkeypatch.setattr(helped, "_rendered", counted)
     report = Report()
     try:
         pages = {uri: helped.page_markdown(uri, report) for uri in helped.page_uris()}
     finally:
         helped.close()
     assert pages == expected
+    # The helper rendered one briefing in HELPER_RENDERS_ONE_IN; this process the others.
+    in_helper = {
+        b.src_uri for i, b in enumerate(helped.briefings) if i % HELPER_RENDERS_ONE_IN == 1
+    }
+    assert in_helper and set(rendered_here) == {b.src_uri for b in helped.briefings} - in_helper
     assert helped._helper is None  # stopped once the listing pages were asked for
     assert [d.candidate for d in helped.discovered()] == [d.candidate for d in serial.discovered()]
     assert helped.discovered()
