@@ -266,7 +266,9 @@ def entities_box_html(
             f'<span class="briefing-entities__type">{label}:</span> {links}</div>'
         )
     return (
-        '<aside class="briefing-entities" aria-label="Entities in this briefing">\n'
+        # Not indexed for search: every name in it is in the text, which is.
+        '<aside class="briefing-entities" aria-label="Entities in this briefing" '
+        "data-search-exclude>\n"
         '<p class="briefing-entities__title">In this briefing</p>\n'
         + "\n".join(rows)
         + "\n</aside>"

@@ -147,3 +147,14 @@ def test_reproducible(repo_site: BuiltSite, tmp_path: Path) -> None:
         f for f in first_files if (repo_site.site / f).read_bytes() != (second / f).read_bytes()
     ]
     assert differing == []
+
+
+def test_search_indexes_the_text_not_the_entities_box(repo_site: BuiltSite) -> None:
+    """The briefing's words are searchable; the 'In this briefing' box is not indexed."""
+    index = json.loads((repo_site.site / "search" / "search_index.json").read_text("utf-8"))
+    briefing = [d for d in index["docs"] if d["location"].startswith("briefings/2022-09-07-")]
+    text = " ".join(d["title"] + " " + d["text"] for d in briefing)
+    assert "Royal United Services Institute" in text and "Khusnullin" in text
+    assert "In this briefing" not in text
+    page = (repo_site.site / briefing[0]["location"].split("#")[0] / "index.html").read_text()
+    assert "In this briefing" in page  # still shown to readers
