@@ -4,13 +4,14 @@
 #   make bench BENCH_ARGS='--articles 100,1000 --repeat 3'    a smaller or steadier run
 #   make bench-corpus-check     check the generated corpus with the plugin's own readers
 #   make bench-profile          pyinstrument profile of the plugin build at N = 1000, G = 5000
+#   make bench-phases           seconds per build phase and page group, plain vs plugin
 BENCH_ARGS ?=
 BENCH_OUT := benchmarks/out
 PROFILE_N ?= 1000
 PROFILE_G ?= 5000
 PYINSTRUMENT := pyinstrument==5.1.3
 
-.PHONY: bench bench-corpus-check bench-profile
+.PHONY: bench bench-corpus-check bench-profile bench-phases
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --output benchmarks/RESULTS.md $(BENCH_ARGS)
@@ -34,3 +35,11 @@ bench-profile: $(STAMP)
 		--renderer html --outfile $(BENCH_OUT)/profile/plugin.html
 	rm -rf $(BENCH_OUT)/profile/plugin/site
 	@echo "profile: $(BENCH_OUT)/profile/plugin.txt, .html, .pyisession (pyinstrument --load)"
+
+# Seconds per build phase (convert, on_page_content, on_page_context, template) and page
+# group, plain vs plugin, measured with MkDocs hooks and no profiler (benchmarks/phases/).
+bench-phases: $(STAMP)
+	rm -rf $(BENCH_OUT)/phases
+	$(BIN)/python -m benchmarks.sites --articles $(PROFILE_N) --glossary $(PROFILE_G) \
+		--out $(BENCH_OUT)/phases
+	$(BIN)/python -m benchmarks.phases $(BENCH_OUT)/phases
