@@ -50,13 +50,15 @@ class BriefingsConfig(Config):
     (``glossary/a/`` …) under an index at ``glossary/``."""
 
     cache_dir = c.Type(str, default=".cache/briefings")
-    """Folder for per-seed results (entity discovery), keyed by a hash of the seed text, the
-    glossary and the plugin code. Safe to delete at any time; empty string disables it."""
+    """Folder for per-seed results (entity discovery, rendered briefings) and the prepared
+    gazetteers, one SQLite file each, keyed by a hash of everything a result depends on (seed,
+    glossary, sources, plugin code). Keeps what the last build used; safe to delete at any
+    time; empty string disables it."""
 
     entities_in_pages = c.Type(bool, default=True)
     """Highlight entities in hand-written pages whose front matter says ``entities: true``."""
 
     parallel = c.Type(bool, default=True)
-    """On Linux with a second CPU, find unreviewed entities in one helper process while the
-    pages render (only when at least 64 seeds miss the cache). The output is identical
-    either way; turn it off where forking a process is not wanted."""
+    """On Linux with a second CPU and at least 64 plain-text seeds, fork one helper process
+    that finds unreviewed entities and renders some briefings ahead of MkDocs. The output is
+    identical either way; turn it off where forking a process is not wanted."""
