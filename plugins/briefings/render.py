@@ -287,6 +287,28 @@ def caption_html(caption: str, credit_label: str, credit: str) -> str:
     )
 
 
+def _backref_html(label: str, number: int, use: int, lettered: bool) -> str:
+    """Return the link from footnote ``number`` back to its ``use``-th reference."""
+    href = escape_html(_footnote_ref_id(label, use))
+    if not lettered:
+        title = f"Jump back to footnote {number} in the text"
+        return f'<a class="footnote-backref" href="#{href}" title="{title}">&#8617;</a>'
+    letter = _letter(use)
+    title = f"Jump back to citation {letter} of footnote {number} in the text"
+    return (
+        f'<a class="footnote-backref" href="#{href}" title="{title}">&#8617;<sup>{letter}</sup></a>'
+    )
+
+
+def _letter(use: int) -> str:
+    """Return the letter of the ``use``-th citation: a … z, then aa, ab …"""
+    letters = ""
+    while use > 0:
+        use, rest = divmod(use - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
 def _footnote_ref_id(label: str, use: int) -> str:
     """Python-Markdown's id of the ``use``-th reference to footnote ``label``."""
     return f"fnref:{label}" if use == 1 else f"fnref{use}:{label}"
@@ -324,13 +346,10 @@ class FootnoteHtml:
             return ""
         items = []
         for label, number in sorted(self._numbers.items(), key=lambda item: item[1]):
-            title = f"Jump back to footnote {number} in the text"
+            uses = self._uses[label]
+            # A source cited several times gets one lettered link back to each citation.
             backrefs = "".join(
-                f'<a class="footnote-backref" href="#{escape_html(ref_id)}" title="{title}">'
-                "&#8617;</a>"
-                for ref_id in (
-                    _footnote_ref_id(label, use) for use in range(1, self._uses[label] + 1)
-                )
+                _backref_html(label, number, use, uses > 1) for use in range(1, uses + 1)
             )
             items.append(
                 f'<li id="fn:{escape_html(label)}">\n<p>{texts[label]}&#160;{backrefs}</p>\n</li>'

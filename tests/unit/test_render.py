@@ -9,9 +9,11 @@ import markdown
 import pytest
 from briefings.render import (
     EntityTarget,
+    FootnoteHtml,
     LinkPolicy,
     Marker,
     Span,
+    _letter,
     add_source_attributes,
     annotate_text,
     entities_box_html,
@@ -223,3 +225,43 @@ def test_every_ascii_punctuation_is_safe() -> None:
     text = string.punctuation
     assert htmllib.unescape(escape_markdown(text)) == text
     assert text_of(to_html(escape_markdown(text))) == text
+
+
+def test_footnote_html_is_python_markdowns_markup() -> None:
+    """Single-use footnotes are written exactly as the footnotes extension writes them."""
+    notes = FootnoteHtml({"src-ap": "ap", "src-rusi": "rusi"})
+    body = f"<p>A.{notes.reference('src-ap')} B.{notes.reference('src-rusi')}</p>"
+    ours = body + "\n" + notes.definitions({"src-ap": "AP", "src-rusi": "RUSI"})
+    theirs = add_source_attributes(
+        to_html("A.[^src-ap] B.[^src-rusi]\n\n[^src-ap]: AP\n[^src-rusi]: RUSI"),
+        {"src-ap": "ap", "src-rusi": "rusi"},
+    )
+    assert ours == theirs
+
+
+def test_a_source_cited_three_times_gets_lettered_back_references() -> None:
+    notes = FootnoteHtml({"src-ap": "ap"})
+    refs = [notes.reference("src-ap") for _ in range(3)]
+    assert [BeautifulSoup(r, "html.parser").sup["id"] for r in refs] == [  # type: ignore[index]
+        "fnref:src-ap",
+        "fnref2:src-ap",
+        "fnref3:src-ap",
+    ]
+    soup = BeautifulSoup(notes.definitions({"src-ap": "AP"}), "html.parser")
+    backs = soup.select("li#fn\\:src-ap a.footnote-backref")
+    assert [a["href"] for a in backs] == ["#fnref:src-ap", "#fnref2:src-ap", "#fnref3:src-ap"]
+    assert [a.sup.get_text() for a in backs if a.sup] == ["a", "b", "c"]
+    assert len({a["title"] for a in backs}) == 3
+    assert backs[1]["title"] == "Jump back to citation b of footnote 1 in the text"
+
+
+def test_citation_letters_go_on_after_z() -> None:
+    assert [_letter(n) for n in (1, 2, 26, 27, 28, 52, 53)] == [
+        "a",
+        "b",
+        "z",
+        "aa",
+        "ab",
+        "az",
+        "ba",
+    ]
