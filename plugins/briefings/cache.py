@@ -47,6 +47,19 @@ def code_fingerprint(package_dir: Path, distributions: tuple[str, ...] = ()) -> 
     return fingerprint(parts)
 
 
+# Connections a forked process inherited from its parent (see JsonCache._connect).
+_INHERITED: list[sqlite3.Connection] = []
+
+
+def _is_damaged(error: sqlite3.DatabaseError) -> bool:
+    """Return True if ``error`` says the file is not a database or is corrupt (not, say,
+    that another process holds a lock on it)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+    return "not a database" in str(error) or "malformed" in str(error)
+
+
 class JsonCache:
     """JSON values by key in one SQLite file; anything unreadable is a miss, never an error.
 
@@ -56,8 +69,9 @@ class JsonCache:
     exits abruptly loses nothing. A damaged file is deleted and the cache starts empty.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, timeout: float = 30.0) -> None:
         self.path = path
+        self._timeout = timeout
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._disabled = False
@@ -67,21 +81,26 @@ class JsonCache:
             return None
         if self._db is not None and self._pid == os.getpid():
             return self._db
+        if self._db is not None:
+            # A connection inherited through fork must be neither used nor closed here:
+            # keep it alive (and unused) for as long as this process lives.
+            _INHERITED.append(self._db)
+            self._db = None
         for attempt in (1, 2):
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
                 )
-            except sqlite3.DatabaseError:
-                if attempt == 2:
-                    break
-                self._delete_files()  # not a database (damaged): start again, empty
-                continue
-            except (sqlite3.Error, OSError):
+            except sqlite3.DatabaseError as exc:
+                if attempt == 1 and _is_damaged(exc):
+                    self._delete_files()  # not a database: start again, empty
+                    continue
+                break  # busy (another build holds it) or unusable: build without the cache
+            except OSError:
                 break
             self._db, self._pid = db, os.getpid()
             return db
@@ -103,6 +122,16 @@ class JsonCache:
             return json.loads(row[0]) if row is not None else None
         except (sqlite3.Error, ValueError, TypeError):
             return None
+
+    def has(self, key: str) -> bool:
+        """Return whether a value is stored under ``key`` (without reading it)."""
+        db = self._connect()
+        if db is None:
+            return False
+        try:
+            return db.execute("SELECT 1 FROM entries WHERE key = ?", (key,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` under ``key``; a cache that cannot be written is skipped."""

@@ -385,7 +385,9 @@ def sources_page(
     for source in sorted(registry, key=lambda s: (s.name.casefold(), s.id)):
         name = escape_markdown(source.name)
         title = (
-            f"[{name}](<{source.url}>)" if source.url and _SAFE_URL_RE.match(source.url) else name
+            f"[{name}](<{source.url}>)"
+            if source.url and _SAFE_URL_RE.match(source.url) and source.url.isascii()
+            else name
         )
         lines = [
             f"## {escape_markdown(source.name)} {{#{source.id} .source-entry "

@@ -75,7 +75,7 @@ class PublisherOptions:
     glossary_split: int = 300
     cache_dir: Path | None = None
     parallel: bool = True
-    parallel_minimum: int = 64  # uncached seeds before a helper process is worth starting
+    parallel_minimum: int = 64  # seeds missing from the cache before a helper is worth it
 
 
 @dataclass(slots=True)
@@ -293,9 +293,12 @@ class Publisher:
         self._glossary_markdown = None
         self._rendered_count = 0
         self._finished = False
-        texts = sum(1 for b in self.briefings if b.seed.format == "text")
-        if self.options.parallel and texts >= self.options.parallel_minimum and helper_processes():
-            self._helper = Helper(self._in_helper, len(self.briefings))
+        # A helper pays off when discovery has work to do: on a cold build, or after an edit
+        # of the glossary (which changes every seed's key), not after an edit of one seed.
+        if self.options.parallel and self._unreviewed is not None and helper_processes():
+            texts = (_discovery_texts(b.seed) for b in self.briefings if b.seed.format == "text")
+            if self._unreviewed.uncached(texts) >= self.options.parallel_minimum:
+                self._helper = Helper(self._in_helper, len(self.briefings))
 
     def close(self) -> None:
         """Stop the helper process of the current build, if any."""

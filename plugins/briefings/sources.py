@@ -31,7 +31,8 @@ SOURCE_KINDS: tuple[str, ...] = (
 )
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+# Printable ASCII only (an IRI's other characters are written percent-encoded).
+_URL_RE = re.compile(r"https?://[!#-&*-;=?-Z^-_a-z{-~]+")
 _FIELDS = ("id", "name", "kind", "aliases", "url", "description")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _SPACE_RE = re.compile(r"\s+")
@@ -254,7 +255,8 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
             path,
             item.line_of("url"),
             f"invalid url '{url}' for source '{source_id}'",
-            "use an absolute http(s) URL without spaces, quotes, brackets or parentheses",
+            "use an absolute http(s) URL without spaces, quotes, brackets or parentheses; "
+            "write other characters percent-encoded (%C3%A9)",
         )
     description = _string_field(item, "description", path, required=False)
     if not description:

@@ -58,6 +58,11 @@ class UnreviewedFinder:
         """Return the cache key of an article's discovery result."""
         return fingerprint([self._base, *texts])
 
+    def uncached(self, articles: Iterable[Sequence[str]]) -> int:
+        """Return how many of ``articles`` have no cached result (all, without a cache)."""
+        cache = self._cache
+        return sum(1 for texts in articles if cache is None or not cache.has(self.key(texts)))
+
     def keep_only(self, articles: Iterable[Sequence[str]]) -> None:
         """Drop the cached results of every article but ``articles``."""
         if self._cache:

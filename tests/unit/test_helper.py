@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 
 import pytest
-from briefings.helper import CHUNK, Helper, helper_processes
+from briefings.helper import AHEAD, CHUNK, Helper, helper_processes
 
 pytestmark = pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
 
@@ -45,3 +46,26 @@ def test_a_failing_or_dead_helper_returns_none() -> None:
         assert dead.result(CHUNK * 49) is None
     finally:
         dead.close()
+
+
+def test_no_helper_is_forked_beside_other_threads() -> None:
+    """Under `mkdocs serve` rebuilds run beside the server's threads: no fork there."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert helper_processes() == 0
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_only_a_few_chunks_are_queued_ahead() -> None:
+    """An interrupted build waits for AHEAD chunks at most, not for every item."""
+    helper = Helper(lambda index: index, CHUNK * (AHEAD + 10))
+    try:
+        assert len(helper._chunks) == AHEAD
+        assert helper.result(CHUNK * 3) == CHUNK * 3
+        assert max(helper._chunks) == 3 + AHEAD
+    finally:
+        helper.close()

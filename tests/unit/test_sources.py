@@ -118,6 +118,13 @@ def test_normalize_name(name: str, key: str) -> None:
         ("- id: a\n  name: 12\n  kind: media\n", 2, "'name' must be a string"),
         ("- id: a\n  name: A\n  kind: media\n  aliases: AP\n", 4, "'aliases' of 'a'"),
         ("- id: a\n  name: A\n  kind: media\n  url: ftp://x\n", 4, "invalid url"),
+        # Characters outside printable ASCII (the renderer's placeholders among them).
+        (
+            '- id: a\n  name: A\n  kind: media\n  url: "https://x.org/\\ue0020\\ue003"\n',
+            4,
+            "invalid url",
+        ),
+        ("- id: a\n  name: A\n  kind: media\n  url: https://x.org/café\n", 4, "invalid url"),
         ("- id: a\n  name: A\n  name: B\n  kind: media\n", 3, "duplicate key 'name'"),
         (
             "- id: a\n  name: A\n  kind: media\n  description: x\n"

@@ -108,6 +108,9 @@ def test_publisher_output_is_the_same_with_a_helper_process(
 ) -> None:
     serial = _publisher(tmp_path, "serial", parallel=False)
     expected, _ = serial.render_pages(url_of)
+    # Other tests of this session may leave threads running (Playwright's), where a build
+    # would not fork; the helper's work is what this test is about.
+    monkeypatch.setattr("briefings.publisher.helper_processes", lambda: 1)
     helped = _publisher(tmp_path, "helped", parallel=True)
     helped.prepare(url_of)  # forks the helper, which runs discovery on every briefing ahead
     assert helped._helper is not None
@@ -140,7 +143,8 @@ def test_publisher_output_is_the_same_with_a_helper_process(
     assert helped.discovered()
 
 
-def test_small_sites_start_no_helper(tmp_path: Path) -> None:
+def test_small_sites_start_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("briefings.publisher.helper_processes", lambda: 1)
     publisher = _publisher(tmp_path, "small", parallel=True, minimum=len(ARTICLES) + 1)
     publisher.prepare(url_of)
     assert publisher._helper is None
@@ -148,3 +152,13 @@ def test_small_sites_start_no_helper(tmp_path: Path) -> None:
 
 def url_of(uri: str) -> str:
     return uri.removesuffix(".md") + "/"
+
+
+def test_a_warm_build_starts_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every seed's discovery is cached, forking a helper would only cost time."""
+    monkeypatch.setattr("briefings.publisher.helper_processes", lambda: 1)
+    cold = _publisher(tmp_path, "cache", parallel=True)
+    cold.render_pages(url_of)
+    warm = _publisher(tmp_path, "cache", parallel=True)
+    warm.prepare(url_of)
+    assert warm._helper is None
