@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import posixpath
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -573,7 +574,9 @@ class Publisher:
         plugin code, glossary, sources, link option and where the glossary pages are."""
         return fingerprint(
             [
-                code_fingerprint(Path(__file__).parent),
+                # The matcher's library and Python's own text handling shape a page too.
+                code_fingerprint(Path(__file__).parent, ("pyahocorasick",)),
+                sys.version,
                 self.options.link_mentions,
                 *(repr(entry) for entry in self.glossary),
                 *(repr(source) for source in self.sources),
