@@ -146,6 +146,7 @@ class Publisher:
         self._tooltips: dict[str, str] = {}
         self._archive = pages.archive_pages([], ARCHIVE_DIR, options.archive_page_size)
         self._by_uri: dict[str, Briefing] = {}
+        self._briefings_index_uri = f"{options.briefings_dir}/index.md"
         self._index_of: dict[str, int] = {}
         self._archive_pages = dict(self._archive)
         self._glossary_markdown: dict[str, str] | None = None
@@ -248,6 +249,7 @@ class Publisher:
         uris = [HOME_URI, GLOSSARY_URI]
         uris += sorted(set(self._entry_uri.values()) - {GLOSSARY_URI})
         uris += [uri for uri, _ in self._archive]
+        uris.append(self._briefings_index_uri)
         uris += [b.src_uri for b in self.briefings]
         uris += [SOURCES_URI, REPORT_URI, DISCOVERED_URI]
         return uris
@@ -329,6 +331,10 @@ class Publisher:
                 relative_url(self._url_of(self._archive[0][0]), url),
             )
         archive = self._archive_pages.get(src_uri)
+        if src_uri == self._briefings_index_uri:
+            # The folder of the briefings is a page too (a reader may cut a URL back to it):
+            # the archive's index of months, under its own title.
+            archive = dataclasses.replace(self._archive[0][1], title="All briefings")
         if archive is not None:
             return archive.render(functools.partial(_relative_to, self._url_of, url))
         if src_uri in self._glossary_uris:

@@ -158,3 +158,13 @@ def test_search_indexes_the_text_not_the_entities_box(repo_site: BuiltSite) -> N
     assert "In this briefing" not in text
     page = (repo_site.site / briefing[0]["location"].split("#")[0] / "index.html").read_text()
     assert "In this briefing" in page  # still shown to readers
+
+
+def test_the_briefings_folder_is_a_page(repo_site: BuiltSite) -> None:
+    """A reader who cuts a briefing's URL back to /briefings/ finds every month listed."""
+    page = repo_site.page("briefings/")
+    heading = page.select_one("article h1")
+    assert heading is not None and heading.get_text(strip=True).rstrip("¶") == "All briefings"
+    months = [a["href"] for a in page.select("article ul.briefing-months a")]
+    assert months == ["../archive/2022/09/"]
+    assert (repo_site.site / "archive" / "2022" / "09" / "index.html").is_file()
