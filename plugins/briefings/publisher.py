@@ -13,7 +13,7 @@ import functools
 import posixpath
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -144,11 +144,9 @@ class Publisher:
         self._sourcing: list[SourcingRecord] = []
         self._sources_by_label: dict[str, dict[str, str]] = {}
         self._tooltips: dict[str, str] = {}
-        self._archive = pages.archive_pages([], ARCHIVE_DIR, options.archive_page_size)
-        self._by_uri: dict[str, Briefing] = {}
+        self._archive = dict(pages.archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._briefings_index_uri = f"{options.briefings_dir}/index.md"
         self._index_of: dict[str, int] = {}
-        self._archive_pages = dict(self._archive)
         self._glossary_markdown: dict[str, str] | None = None
         self._url_of: Callable[[str], str] = _default_url
         self._entry_uri: dict[str, str] = {}
@@ -218,12 +216,15 @@ class Publisher:
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = self._place(seeds)
-        self._by_uri = {b.src_uri: b for b in self.briefings}
         self._index_of = {b.src_uri: index for index, b in enumerate(self.briefings)}
-        self._archive = pages.archive_pages(
-            [(b.seed.date, b) for b in self.briefings], ARCHIVE_DIR, self.options.archive_page_size
+        # Archive pages by src URI, in order: the index of months first.
+        self._archive = dict(
+            pages.archive_pages(
+                [(b.seed.date, b) for b in self.briefings],
+                ARCHIVE_DIR,
+                self.options.archive_page_size,
+            )
         )
-        self._archive_pages = dict(self._archive)
 
     def _place(self, seeds: Iterable[Seed]) -> list[Briefing]:
         """Give every seed a unique page; colliding slugs get -2, -3 … in seed-path order."""
@@ -248,7 +249,7 @@ class Publisher:
         # in this order converts them while the helper process starts up.
         uris = [HOME_URI, GLOSSARY_URI]
         uris += sorted(set(self._entry_uri.values()) - {GLOSSARY_URI})
-        uris += [uri for uri, _ in self._archive]
+        uris += list(self._archive)
         uris.append(self._briefings_index_uri)
         uris += [b.src_uri for b in self.briefings]
         uris += [SOURCES_URI, REPORT_URI, DISCOVERED_URI]
@@ -298,10 +299,14 @@ class Publisher:
         self._finished = False
         # A helper pays off when discovery has work to do: on a cold build, or after an edit
         # of the glossary (which changes every seed's key), not after an edit of one seed.
-        if self.options.parallel and self._unreviewed is not None and helper_processes():
-            texts = (_discovery_texts(b.seed) for b in self.briefings if b.seed.format == "text")
-            if self._unreviewed.uncached(texts) >= self.options.parallel_minimum:
-                self._helper = Helper(self._in_helper, len(self.briefings))
+        unreviewed = self._unreviewed
+        if (
+            self.options.parallel
+            and unreviewed is not None
+            and helper_processes()
+            and unreviewed.uncached(self._discovery_articles()) >= self.options.parallel_minimum
+        ):
+            self._helper = Helper(self._in_helper, len(self.briefings))
 
     def close(self) -> None:
         """Stop the helper process of the current build, if any."""
@@ -321,6 +326,7 @@ class Publisher:
             self._render_briefings(index + 1, report)
             return self._markdown[src_uri]
         url = self._url_of(src_uri)
+        archive_index_uri, archive_index = next(iter(self._archive.items()))
         # Home, archive and glossary list seeds and entries, not what rendering found
         # (backlinks are filled in later): they need no briefing rendered first.
         if src_uri == HOME_URI:
@@ -328,13 +334,13 @@ class Publisher:
                 self.briefings[: self.options.home_count],
                 len(self.briefings),
                 lambda b: relative_url(b.url, url),
-                relative_url(self._url_of(self._archive[0][0]), url),
+                relative_url(self._url_of(archive_index_uri), url),
             )
-        archive = self._archive_pages.get(src_uri)
+        archive = self._archive.get(src_uri)
         if src_uri == self._briefings_index_uri:
             # The folder of the briefings is a page too (a reader may cut a URL back to it):
             # the archive's index of months, under its own title.
-            archive = dataclasses.replace(self._archive[0][1], title="All briefings")
+            archive = dataclasses.replace(archive_index, title="All briefings")
         if archive is not None:
             return archive.render(functools.partial(_relative_to, self._url_of, url))
         if src_uri in self._glossary_uris:
@@ -386,9 +392,7 @@ class Publisher:
         if self._page_cache:
             self._page_cache.keep_only(self._page_keys)
         if self._unreviewed is not None:
-            self._unreviewed.keep_only(
-                _discovery_texts(b.seed) for b in self.briefings if b.seed.format == "text"
-            )
+            self._unreviewed.keep_only(self._discovery_articles())
         limit = self.options.max_unreviewed
         if 0 <= limit < len(self._discovered):
             report.warnings.append(
@@ -422,7 +426,8 @@ class Publisher:
         if index % HELPER_RENDERS_ONE_IN != 1:
             return _found_to_json(*local), "", None
         key = self._page_key(briefing, candidates, found)
-        return _found_to_json(*local), key, self._rendered(briefing, candidates, found).to_json()
+        rendered = self._rendered(briefing, key, candidates, found)
+        return _found_to_json(*local), key, rendered.to_json()
 
     def _render_briefing(self, index: int, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
@@ -433,15 +438,13 @@ class Publisher:
         if local is None:
             local = self._local_discovery(seed)
         candidates, found = self._site_ids(local)
+        key = self._page_key(briefing, candidates, found)
+        self._page_keys.add(key)
         rendered = None
-        if ahead is not None and ahead[1]:
-            key = self._page_key(briefing, candidates, found)
-            if key == ahead[1]:
-                rendered = RenderedSeed.from_json(ahead[2])
-                if self._page_cache:
-                    self._page_keys.add(key)
+        if ahead is not None and ahead[1] == key:
+            rendered = RenderedSeed.from_json(ahead[2])
         if rendered is None:
-            rendered = self._rendered(briefing, candidates, found)
+            rendered = self._rendered(briefing, key, candidates, found)
         self._stashes[briefing.url] = Stash(rendered.fragments)
         report.warnings.extend(self._unknown_sources(seed.path, rendered.unknown_sources))
         for source_id, name, uses in rendered.citations:
@@ -497,13 +500,13 @@ class Publisher:
     def _rendered(
         self,
         briefing: Briefing,
+        key: str,
         candidates: Mapping[str, Candidate],
         found: Sequence[Sequence[Mention]],
     ) -> RenderedSeed:
-        """Return the page of a text briefing, from the cache or rendered (and cached)."""
-        key = self._page_key(briefing, candidates, found)
+        """Return the page of a text briefing (page key ``key``), from the cache or
+        rendered (and cached)."""
         if self._page_cache:
-            self._page_keys.add(key)
             rendered = RenderedSeed.from_json(self._page_cache.get(key))
             if rendered is not None:
                 return rendered
@@ -533,6 +536,10 @@ class Publisher:
             meta_line_html(seed.date, seed.reading_minutes, seed.path),
         ]
         return join_blocks([*header, body])
+
+    def _discovery_articles(self) -> Iterator[list[str]]:
+        """Yield what discovery reads of every plain-text briefing, in briefing order."""
+        return (_discovery_texts(b.seed) for b in self.briefings if b.seed.format == "text")
 
     def _local_discovery(self, seed: Seed) -> Found:
         """Return the seed's unreviewed candidates and their mentions per block, with the
@@ -704,13 +711,13 @@ class Publisher:
 
     def page_title(self, src_uri: str) -> str:
         """Return the title of the briefing generated at ``src_uri`` ("" for other pages)."""
-        briefing = self._by_uri.get(src_uri)
-        return briefing.seed.title if briefing is not None else ""
+        index = self._index_of.get(src_uri)
+        return self.briefings[index].seed.title if index is not None else ""
 
     def page_date(self, src_uri: str) -> date | None:
         """Return the date of the briefing generated at ``src_uri`` (None for other pages)."""
-        briefing = self._by_uri.get(src_uri)
-        return briefing.seed.date if briefing is not None else None
+        index = self._index_of.get(src_uri)
+        return self.briefings[index].seed.date if index is not None else None
 
     def restore_html(self, url: str, html: str) -> str:
         """Return the converted HTML of the briefing at ``url`` with its stashed HTML put back.
