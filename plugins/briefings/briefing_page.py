@@ -17,7 +17,7 @@ from typing import Any
 from . import pages
 from .discovery import Candidate
 from .footnotes import FootnotePlanner, footnote_html
-from .matcher import Matcher, Mention
+from .matcher import Matcher, Mention, count_mentions
 from .render import (
     EntityTarget,
     FootnoteHtml,
@@ -32,7 +32,7 @@ from .render import (
     meta_line_html,
 )
 from .seeds import Seed
-from .sentences import sentence_at, split_sentences
+from .sentences import split_sentences
 from .sources import SourceEntry, SourceRegistry
 from .text import escape_html, escape_markdown
 from .unreviewed import candidate_target, without_overlaps
@@ -142,7 +142,7 @@ def render_text_seed(
         for mention in mentions:
             if mention.entry_id not in targets:
                 targets[mention.entry_id] = context.target(mention.entry_id)
-        _count(block.text, mentions, counts, first_sentence)
+        count_mentions(block.text, mentions, counts, first_sentence)
         extra = without_overlaps(found[index], mentions, len(block.text), candidates)
         if extra:
             for mention in extra:
@@ -150,7 +150,7 @@ def render_text_seed(
                     targets[mention.entry_id] = candidate_target(
                         candidates[mention.entry_id], context.discovered_base
                     )
-            _count(block.text, extra, new_counts, new_first)
+            count_mentions(block.text, extra, new_counts, new_first)
             mentions = sorted([*mentions, *extra])
         spans = [Span(m.start, m.end, m.entry_id) for m in mentions]
         if block.kind == "subheading":
@@ -200,14 +200,3 @@ def render_text_seed(
         sentences,
         claims,
     )
-
-
-def _count(
-    text: str, mentions: Sequence[Mention], counts: Counter[str], first_sentence: dict[str, str]
-) -> None:
-    for mention in mentions:
-        counts[mention.entry_id] += 1
-        if mention.entry_id not in first_sentence:
-            first_sentence[mention.entry_id] = sentence_at(
-                text, split_sentences(text), mention.start
-            )

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
-from .matcher import Matcher
+from .matcher import Matcher, count_mentions
 from .render import EntityTarget, LinkPolicy, entities_box_html
 from .sanitize import sanitize_html
-from .sentences import sentence_at, split_sentences
 
 _SKIP_TAGS = frozenset(
     {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "sup", "h1"}
@@ -89,11 +88,7 @@ class HtmlAnnotator:
                     pieces.append(NavigableString(text[position : mention.start]))
                 pieces.append(_entity_tag(soup, target, text[mention.start : mention.end], policy))
                 position = mention.end
-                result.counts[mention.entry_id] += 1
-                if mention.entry_id not in result.first_sentences:
-                    result.first_sentences[mention.entry_id] = sentence_at(
-                        text, split_sentences(text), mention.start
-                    )
+                count_mentions(text, (mention,), result.counts, result.first_sentences)
             if not pieces:
                 continue
             if position < len(text):

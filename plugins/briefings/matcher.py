@@ -35,12 +35,15 @@ a case-sensitive term beats a case-insensitive one, then the earlier term wins.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import ahocorasick
+
+from .sentences import sentence_at, split_sentences
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -232,3 +235,18 @@ def build_matcher(glossary: Glossary) -> Matcher:
         for entry in glossary
         for surface in entry.surfaces
     )
+
+
+def count_mentions(
+    text: str,
+    mentions: Iterable[Mention],
+    counts: Counter[str],
+    first_sentence: dict[str, str],
+) -> None:
+    """Count ``mentions`` of ``text`` per entry, and note the sentence of each entry's first."""
+    for mention in mentions:
+        counts[mention.entry_id] += 1
+        if mention.entry_id not in first_sentence:
+            first_sentence[mention.entry_id] = sentence_at(
+                text, split_sentences(text), mention.start
+            )

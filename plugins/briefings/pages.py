@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .render import TYPE_LABELS, Stash, human_date
 from .sanitize import is_safe_url
-from .text import escape_html, escape_markdown
+from .text import escape_html, escape_markdown, escape_placeholders
 
 if TYPE_CHECKING:
     from .discovery import Candidate
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from .sources import SourceRegistry
 
 BACKLINKS_PLACEHOLDER = "<!--briefings:backlinks:{id}-->"
-_PLACEHOLDER_CHARS_RE = re.compile("[\ue000-\ue003]")
 _BACKLINKS_RE = re.compile(r"<!--briefings:backlinks:([a-z0-9-]+)-->")
 _SAFE_URL_RE = re.compile(r"(?:https?://|mailto:|#|/|\.{0,2}/)", re.IGNORECASE)
 # A link target runs to the closing parenthesis: "java\nscript:" must be judged whole.
@@ -214,7 +213,7 @@ def safe_markdown(text: str) -> str:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # The renderer's placeholder characters are written as references, so editor text can
     # never stand for a stashed fragment.
-    escaped = _PLACEHOLDER_CHARS_RE.sub(lambda m: f"&#{ord(m[0])};", escaped)
+    escaped = escape_placeholders(escaped)
 
     def fix(match: re.Match[str]) -> str:
         target = match[2]

@@ -33,6 +33,7 @@ _MARKDOWN_SIGNIFICANT_RE = re.compile(
     r"|\d(?=(?:st|nd|rd|th)\b)",
     re.MULTILINE,
 )
+_PLACEHOLDER_RE = re.compile("[\ue000-\ue003]")
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 _SLUG_STRIP_RE = re.compile(r"[^a-z0-9]+")
 
@@ -44,6 +45,12 @@ def escape_markdown(text: str) -> str:
     (they are soft breaks inside a paragraph); callers join lines as they need.
     """
     return _MARKDOWN_SIGNIFICANT_RE.sub(_reference, text)
+
+
+def escape_placeholders(text: str) -> str:
+    """Return ``text`` with the renderer's placeholder characters (U+E000-U+E003) written as
+    character references, for text that is otherwise Markdown already."""
+    return _PLACEHOLDER_RE.sub(_reference, text)
 
 
 def _reference(match: re.Match[str]) -> str:
