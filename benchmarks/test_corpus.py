@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from briefings.glossary import Glossary, load_glossary
-from briefings.matcher import build_matcher
-from briefings.seeds import parse_seed
+from briefings.content.seeds import parse_seed
+from briefings.entities.glossary import Glossary, load_glossary
+from briefings.entities.matcher import build_matcher
 
 from benchmarks.corpus import Corpus, corpus_stats, make_corpus
 from benchmarks.sites import (
@@ -91,7 +91,7 @@ def test_matcher_finds_exactly_the_mentions_written(corpus: Corpus, glossary: Gl
 
 
 def test_every_cited_source_is_registered(corpus: Corpus, tmp_path: Path) -> None:
-    sources = pytest.importorskip("briefings.sources")
+    sources = pytest.importorskip("briefings.sourcing.registry")
     path = tmp_path / "sources.yml"
     path.write_text(sources_file(corpus.sources), encoding="utf-8")
     registry, problems = sources.load_sources(path, root=tmp_path)
@@ -103,7 +103,7 @@ def test_every_cited_source_is_registered(corpus: Corpus, tmp_path: Path) -> Non
 
 
 def test_attribution_finder_sees_the_attributions_written(corpus: Corpus) -> None:
-    attribution = pytest.importorskip("briefings.attribution")
+    attribution = pytest.importorskip("briefings.sourcing.attribution")
     written = sum(a.attributions for a in corpus.articles)
     found = sum(
         len(attribution.find_attributions(b.text))

@@ -22,12 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .config import BriefingsConfig
-from .errors import Problem
-from .html_annotate import HtmlAnnotator
-from .publisher import SOURCES_URI, Publisher, PublisherOptions, Report
-from .render import add_source_attributes, label_search_dialog
-from .sanitize import neutralize_unsafe_urls
+from briefings.common.errors import Problem
+from briefings.common.sanitize import neutralize_unsafe_urls
+from briefings.config import BriefingsConfig
+from briefings.site.html_annotate import HtmlAnnotator
+from briefings.site.publisher import SOURCES_URI, Publisher, PublisherOptions, Report
+from briefings.site.render import add_source_attributes, label_search_dialog
 
 log = get_plugin_logger(__name__)
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from briefings.seeds import read_seed
+from briefings.content.seeds import read_seed
 from bs4 import BeautifulSoup, Tag
 from sitetools import ROOT, BuiltSite
 

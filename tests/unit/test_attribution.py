@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from briefings.attribution import Attribution, find_attributions, find_unattributed_claims
+from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from briefings.cache import JsonCache
+from briefings.common.cache import JsonCache
 
 
 def test_values_round_trip_and_keep_only(tmp_path: Path) -> None:

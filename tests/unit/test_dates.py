@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from briefings.dates import (
+from briefings.sourcing.dates import (
     ResolvedDate,
     date_phrase_at,
     date_phrase_ending_at,

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from briefings.discovery import Candidate, EntityDiscoverer, Gazetteers, load_gazetteers
-from briefings.discovery.aliases import definition_start, initials_match, is_alias_gap
-from briefings.discovery.gazetteers import fold, gazetteers_from_json, gazetteers_to_json
-from briefings.discovery.spans import find_runs, tokenize
-from briefings.glossary import ENTITY_TYPES
+from briefings.entities.discovery import Candidate, EntityDiscoverer, Gazetteers, load_gazetteers
+from briefings.entities.discovery.aliases import definition_start, initials_match, is_alias_gap
+from briefings.entities.discovery.gazetteers import fold, gazetteers_from_json, gazetteers_to_json
+from briefings.entities.discovery.spans import find_runs, tokenize
+from briefings.entities.glossary import ENTITY_TYPES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from briefings.discovery import EntityDiscoverer
-from briefings.glossary import ENTITY_TYPES
+from briefings.entities.discovery import EntityDiscoverer
+from briefings.entities.glossary import ENTITY_TYPES
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 ARTICLES = sorted(EVAL.glob("*.txt"))

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from briefings.glossary import ENTITY_TYPES
+from briefings.entities.glossary import ENTITY_TYPES
 
 CSS_PATH = Path(__file__).resolve().parents[2] / "plugins" / "briefings" / "assets" / "entities.css"
 AA = 4.5

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from briefings.footnotes import Footnote, FootnotePlanner, FootnoteRef, footnote_markdown
-from briefings.sources import SourceEntry, SourceRegistry, load_sources
+from briefings.sourcing.footnotes import Footnote, FootnotePlanner, FootnoteRef, footnote_markdown
+from briefings.sourcing.registry import SourceEntry, SourceRegistry, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
@@ -240,7 +240,7 @@ def test_only_plain_urls_are_linked(url: str, linked: bool) -> None:
 
 
 def test_markdown_seed_markers_never_inside_links_or_code() -> None:
-    from briefings.markdown_seeds import markdown_with_footnotes
+    from briefings.site.markdown_seeds import markdown_with_footnotes
 
     registry, _ = load_sources(ROOT / "sources.yml", ROOT)
     body = (

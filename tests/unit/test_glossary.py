@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from briefings.errors import GlossaryError
-from briefings.glossary import (
+from briefings.common.errors import GlossaryError
+from briefings.entities.glossary import (
     ENTITY_TYPES,
     Glossary,
     GlossaryEntry,
@@ -18,7 +18,7 @@ from briefings.glossary import (
     load_lowercase_english_words,
     name_key,
 )
-from briefings.matcher import build_matcher
+from briefings.entities.matcher import build_matcher
 
 ROOT = Path(__file__).resolve().parents[2]
 

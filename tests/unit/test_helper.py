@@ -7,7 +7,7 @@ import signal
 import threading
 
 import pytest
-from briefings.helper import AHEAD, CHUNK, Helper, helper_processes
+from briefings.site.helper import AHEAD, CHUNK, Helper, helper_processes
 
 pytestmark = pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
 

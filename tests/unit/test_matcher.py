@@ -13,8 +13,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from briefings.glossary import load_glossary
-from briefings.matcher import (
+from briefings.entities.glossary import load_glossary
+from briefings.entities.matcher import (
     APOSTROPHES,
     HYPHENS,
     WHITESPACE,

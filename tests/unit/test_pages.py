@@ -9,9 +9,9 @@ from datetime import date
 import markdown
 import pytest
 import yaml
-from briefings.pages import archive_pages, fill_backlinks, front_matter, safe_markdown
-from briefings.publisher import Backlink
-from briefings.text import escape_html
+from briefings.common.text import escape_html
+from briefings.site.pages import archive_pages, fill_backlinks, front_matter, safe_markdown
+from briefings.site.publisher import Backlink
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from briefings.publisher import Publisher, PublisherOptions
-from briefings.seeds import parse_seed
+from briefings.content.seeds import parse_seed
+from briefings.site.publisher import Publisher, PublisherOptions
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -110,7 +110,7 @@ def test_text_preserved_and_nothing_injected(publisher: Publisher, blocks: list[
     try:
         texts, soup = render(publisher, text)
     except Exception as exc:  # a SeedError is a fine outcome for e.g. all-blank input
-        from briefings.errors import SeedError
+        from briefings.common.errors import SeedError
 
         assert isinstance(exc, SeedError)
         return

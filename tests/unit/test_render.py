@@ -7,7 +7,9 @@ import string
 
 import markdown
 import pytest
-from briefings.render import (
+from briefings.common.text import count_words, escape_markdown, slugify
+from briefings.common.urls import relative_url
+from briefings.site.render import (
     EntityTarget,
     FootnoteHtml,
     LinkPolicy,
@@ -18,8 +20,6 @@ from briefings.render import (
     annotate_text,
     entities_box_html,
 )
-from briefings.text import count_words, escape_markdown, slugify
-from briefings.urls import relative_url
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from briefings.sanitize import is_safe_url, neutralize_unsafe_urls, sanitize_html
+from briefings.common.sanitize import is_safe_url, neutralize_unsafe_urls, sanitize_html
 from bs4 import BeautifulSoup
 
 

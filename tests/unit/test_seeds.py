@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from briefings.errors import SeedError
-from briefings.seeds import (
+from briefings.common.errors import SeedError
+from briefings.content.seeds import (
     decode_seed,
     derive_title,
     find_seed_files,

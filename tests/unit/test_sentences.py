@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from briefings.sentences import split_sentences
+from briefings.content.sentences import split_sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

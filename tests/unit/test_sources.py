@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from briefings.errors import SourcesError
-from briefings.sources import (
+from briefings.common.errors import SourcesError
+from briefings.sourcing.registry import (
     SOURCE_KINDS,
     SourceEntry,
     SourceRegistry,

@@ -7,11 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from briefings.discovery import Candidate
-from briefings.helper import helper_processes
-from briefings.publisher import HELPER_RENDERS_ONE_IN, Briefing, Publisher, PublisherOptions, Report
-from briefings.seeds import parse_seed
-from briefings.unreviewed import CandidateIds
+from briefings.content.seeds import parse_seed
+from briefings.entities.discovery import Candidate
+from briefings.entities.unreviewed import CandidateIds
+from briefings.site.helper import helper_processes
+from briefings.site.publisher import (
+    HELPER_RENDERS_ONE_IN,
+    Briefing,
+    Publisher,
+    PublisherOptions,
+    Report,
+)
 
 
 def candidate(cid: str, name: str, kind: str = "person") -> Candidate:
@@ -110,7 +116,7 @@ def test_publisher_output_is_the_same_with_a_helper_process(
     expected, _ = serial.render_pages(url_of)
     # Other tests of this session may leave threads running (Playwright's), where a build
     # would not fork; the helper's work is what this test is about.
-    monkeypatch.setattr("briefings.publisher.helper_processes", lambda: 1)
+    monkeypatch.setattr("briefings.site.publisher.helper_processes", lambda: 1)
     helped = _publisher(tmp_path, "helped", parallel=True)
     helped.prepare(url_of)  # forks the helper, which runs discovery on every briefing ahead
     assert helped._helper is not None
@@ -144,7 +150,7 @@ def test_publisher_output_is_the_same_with_a_helper_process(
 
 
 def test_small_sites_start_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("briefings.publisher.helper_processes", lambda: 1)
+    monkeypatch.setattr("briefings.site.publisher.helper_processes", lambda: 1)
     publisher = _publisher(tmp_path, "small", parallel=True, minimum=len(ARTICLES) + 1)
     publisher.prepare(url_of)
     assert publisher._helper is None
@@ -156,7 +162,7 @@ def url_of(uri: str) -> str:
 
 def test_a_warm_build_starts_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Once every seed's discovery is cached, forking a helper would only cost time."""
-    monkeypatch.setattr("briefings.publisher.helper_processes", lambda: 1)
+    monkeypatch.setattr("briefings.site.publisher.helper_processes", lambda: 1)
     cold = _publisher(tmp_path, "cache", parallel=True)
     cold.render_pages(url_of)
     warm = _publisher(tmp_path, "cache", parallel=True)

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .render import TYPE_LABELS, Stash, human_date
-from .sanitize import is_safe_url
-from .text import escape_html, escape_markdown, escape_placeholders
+from briefings.site.render import TYPE_LABELS, Stash, human_date
+from briefings.common.sanitize import is_safe_url
+from briefings.common.text import escape_html, escape_markdown, escape_placeholders
 
 if TYPE_CHECKING:
-    from .discovery import Candidate
-    from .glossary import Glossary, GlossaryEntry
-    from .publisher import Backlink, Citation, SourcingRecord
-    from .sources import SourceRegistry
+    from briefings.entities.discovery import Candidate
+    from briefings.entities.glossary import Glossary, GlossaryEntry
+    from briefings.site.publisher import Backlink, Citation, SourcingRecord
+    from briefings.sourcing.registry import SourceRegistry
 
 BACKLINKS_PLACEHOLDER = "<!--briefings:backlinks:{id}-->"
 _BACKLINKS_RE = re.compile(r"<!--briefings:backlinks:([a-z0-9-]+)-->")

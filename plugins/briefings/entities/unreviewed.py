@@ -12,18 +12,17 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import discovery
-from .cache import JsonCache, code_fingerprint, fingerprint
-from .discovery import Candidate, EntityDiscoverer
-from .discovery.gazetteers import (
+from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
+from briefings.common.text import slugify
+from briefings.entities.discovery import Candidate, EntityDiscoverer
+from briefings.entities.discovery.gazetteers import (
     Gazetteers,
     gazetteers_from_json,
     gazetteers_to_json,
     load_gazetteers,
 )
-from .matcher import Mention
-from .render import EntityTarget
-from .text import slugify
+from briefings.entities.matcher import Mention
+from briefings.site.render import EntityTarget
 
 # Data packages whose versions change what discovery finds (part of the cache key).
 DISCOVERY_DATA = (
@@ -48,7 +47,7 @@ class UnreviewedFinder:
         """
         self._known = sorted(set(known_surfaces))
         # The whole package: discovery also runs the matcher, sentences and text code.
-        self._code = code_fingerprint(Path(discovery.__file__).parent.parent, DISCOVERY_DATA)
+        self._code = code_fingerprint(PACKAGE_DIR, DISCOVERY_DATA)
         self._base = fingerprint([self._code, *self._known])
         self._cache = JsonCache(cache_dir / "discovery.sqlite") if cache_dir else None
         self._gazetteer_cache = JsonCache(cache_dir / "gazetteers.sqlite") if cache_dir else None

@@ -30,7 +30,7 @@ import pycountry
 from english_words import get_english_words_set  # type: ignore[import-untyped,unused-ignore]
 from nameparser.config import CONSTANTS
 
-from .lexicon import EXTRA_ROLES, NOT_ROLES
+from briefings.entities.discovery.lexicon import EXTRA_ROLES, NOT_ROLES
 
 __all__ = ["Gazetteers", "PlaceHit", "fold", "load_gazetteers"]
 

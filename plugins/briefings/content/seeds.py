@@ -25,9 +25,9 @@ from typing import Literal
 
 import yaml
 
-from .errors import Problem, SeedError
-from .files import decode_utf8, display_path, read_bytes
-from .text import count_words, slugify
+from briefings.common.errors import Problem, SeedError
+from briefings.common.text import count_words, slugify
+from briefings.content.files import decode_utf8, display_path, read_bytes
 
 SEED_SUFFIXES = (".txt", ".md")
 TITLE_MAX = 100

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .text import escape_html, escape_markdown
+from briefings.common.text import escape_html, escape_markdown
 
 TYPE_LABELS: Mapping[str, str] = {
     "person": "People",

@@ -20,10 +20,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
-from .attribution import Attribution, find_attributions, find_unattributed_claims
-from .dates import ResolvedDate, find_date_phrase
-from .sources import SourceEntry, SourceRegistry, normalize_name
-from .text import escape_html, escape_markdown, slugify
+from briefings.common.text import escape_html, escape_markdown, slugify
+from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
+from briefings.sourcing.dates import ResolvedDate, find_date_phrase
+from briefings.sourcing.registry import SourceEntry, SourceRegistry, normalize_name
 
 # How far (in characters) a date phrase may sit from the attribution's cue and still date
 # the statement: "revealed on Tuesday", "On Monday, the ministry said".

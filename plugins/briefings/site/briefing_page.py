@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import pages
-from .discovery import Candidate
-from .footnotes import FootnotePlanner, footnote_html
-from .matcher import Matcher, Mention, count_mentions
-from .render import (
+from briefings.site import pages
+from briefings.entities.discovery import Candidate
+from briefings.sourcing.footnotes import FootnotePlanner, footnote_html
+from briefings.entities.matcher import Matcher, Mention, count_mentions
+from briefings.site.render import (
     EntityTarget,
     FootnoteHtml,
     LinkPolicy,
@@ -31,11 +31,11 @@ from .render import (
     join_blocks,
     meta_line_html,
 )
-from .seeds import Seed
-from .sentences import split_sentences
-from .sources import SourceEntry, SourceRegistry
-from .text import escape_html, escape_markdown
-from .unreviewed import candidate_target, without_overlaps
+from briefings.content.seeds import Seed
+from briefings.content.sentences import split_sentences
+from briefings.sourcing.registry import SourceEntry, SourceRegistry
+from briefings.common.text import escape_html, escape_markdown
+from briefings.entities.unreviewed import candidate_target, without_overlaps
 
 LONG_PARAGRAPH = 20_000  # characters; such a paragraph gets entity marks but no footnotes
 

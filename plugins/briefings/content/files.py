@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .errors import BriefingsError
+from briefings.common.errors import BriefingsError
 
 UTF8_HINT = "re-save the file as UTF-8 (most editors offer 'Save with encoding')"
 

@@ -13,8 +13,14 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ..sentences import split_sentences
-from .lexicon import CLASS_NOUNS, CONNECTORS, OPENING_QUOTES, ORG_HEADS, OTHER_HEADS
+from briefings.content.sentences import split_sentences
+from briefings.entities.discovery.lexicon import (
+    CLASS_NOUNS,
+    CONNECTORS,
+    OPENING_QUOTES,
+    ORG_HEADS,
+    OTHER_HEADS,
+)
 
 __all__ = ["Token", "find_runs", "tokenize"]
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem, SourcesError
-from .files import LocatedDict, LocatedList, display_path, read_located_yaml
+from briefings.common.errors import Problem, SourcesError
+from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
 
 SOURCE_KINDS: tuple[str, ...] = (
     "news agency",

@@ -19,29 +19,29 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import pages
-from .briefing_page import LONG_PARAGRAPH, PageContext, RenderedSeed, render_text_seed
-from .cache import JsonCache, code_fingerprint, fingerprint
-from .discovery import Candidate
-from .errors import BriefingsError, Problem
-from .files import display_path
-from .glossary import Glossary, GlossaryEntry, load_glossary
-from .helper import Helper, helper_processes
-from .markdown_seeds import markdown_with_footnotes
-from .matcher import Matcher, Mention, build_matcher
-from .render import (
+from briefings.site import pages
+from briefings.site.briefing_page import LONG_PARAGRAPH, PageContext, RenderedSeed, render_text_seed
+from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
+from briefings.entities.discovery import Candidate
+from briefings.common.errors import BriefingsError, Problem
+from briefings.content.files import display_path
+from briefings.entities.glossary import Glossary, GlossaryEntry, load_glossary
+from briefings.site.helper import Helper, helper_processes
+from briefings.site.markdown_seeds import markdown_with_footnotes
+from briefings.entities.matcher import Matcher, Mention, build_matcher
+from briefings.site.render import (
     EntityTarget,
     Stash,
     join_blocks,
     meta_line_html,
 )
-from .seeds import Seed, find_seed_files, read_seed
-from .sources import SourceEntry, SourceRegistry, load_sources
-from .text import escape_markdown, slugify
-from .unreviewed import CandidateIds, Found, UnreviewedFinder
-from .unreviewed import from_json as _found_from_json
-from .unreviewed import to_json as _found_to_json
-from .urls import relative_url
+from briefings.content.seeds import Seed, find_seed_files, read_seed
+from briefings.sourcing.registry import SourceEntry, SourceRegistry, load_sources
+from briefings.common.text import escape_markdown, slugify
+from briefings.entities.unreviewed import CandidateIds, Found, UnreviewedFinder
+from briefings.entities.unreviewed import from_json as _found_from_json
+from briefings.entities.unreviewed import to_json as _found_to_json
+from briefings.common.urls import relative_url
 
 GLOSSARY_URI = "glossary.md"
 GLOSSARY_DIR = "glossary"
@@ -588,7 +588,7 @@ class Publisher:
         return fingerprint(
             [
                 # The matcher's library and Python's own text handling shape a page too.
-                code_fingerprint(Path(__file__).parent, ("pyahocorasick",)),
+                code_fingerprint(PACKAGE_DIR, ("pyahocorasick",)),
                 sys.version,
                 self.options.link_mentions,
                 *(repr(entry) for entry in self.glossary),

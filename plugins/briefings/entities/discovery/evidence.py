@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .gazetteers import Gazetteers, PlaceHit
-from .lexicon import (
+from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
+from briefings.entities.discovery.lexicon import (
     APPOSITION_OPENERS,
     CLASS_NOUNS,
     CLASS_NOUNS_AFTER_ONLY,
@@ -34,8 +34,8 @@ from .lexicon import (
     SHIP_PREFIXES,
     TWO_WORD_CLASS_NOUNS,
 )
-from .segment import Evidence
-from .spans import Token
+from briefings.entities.discovery.segment import Evidence
+from briefings.entities.discovery.spans import Token
 
 __all__ = ["context_evidence", "name_evidence"]
 

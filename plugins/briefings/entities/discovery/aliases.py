@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import CONNECTORS
-from .spans import Token
+from briefings.entities.discovery.lexicon import CONNECTORS
+from briefings.entities.discovery.spans import Token
 
 __all__ = [
     "acronym_after",

@@ -21,15 +21,26 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ..matcher import Matcher, Mention, fold_case, normalise_surface
-from ..text import slugify
-from .aliases import acronym_after, definition_start, is_alias_gap, is_generic_definition
-from .evidence import CREDIT_SCORE, context_evidence, name_evidence
-from .gazetteers import Gazetteers, fold, load_gazetteers
-from .lexicon import EVENT_HEADS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, SHORT_MODIFIERS
-from .merging import NameRecord, UnionFind, group_names, score
-from .segment import Evidence, Segment, segment_run
-from .spans import Token, find_runs, tokenize
+from briefings.common.text import slugify
+from briefings.entities.discovery.aliases import (
+    acronym_after,
+    definition_start,
+    is_alias_gap,
+    is_generic_definition,
+)
+from briefings.entities.discovery.evidence import CREDIT_SCORE, context_evidence, name_evidence
+from briefings.entities.discovery.gazetteers import Gazetteers, fold, load_gazetteers
+from briefings.entities.discovery.lexicon import (
+    EVENT_HEADS,
+    ORG_HEADS,
+    OTHER_HEADS,
+    PLACE_HEADS,
+    SHORT_MODIFIERS,
+)
+from briefings.entities.discovery.merging import NameRecord, UnionFind, group_names, score
+from briefings.entities.discovery.segment import Evidence, Segment, segment_run
+from briefings.entities.discovery.spans import Token, find_runs, tokenize
+from briefings.entities.matcher import Matcher, Mention, fold_case, normalise_surface
 
 __all__ = ["Candidate", "EntityDiscoverer"]
 

@@ -43,10 +43,10 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from .sentences import sentence_at, split_sentences
+from briefings.content.sentences import sentence_at, split_sentences
 
 if TYPE_CHECKING:
-    from .glossary import Glossary
+    from briefings.entities.glossary import Glossary
 
 __all__ = [
     "APOSTROPHES",

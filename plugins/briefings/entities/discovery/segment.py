@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .gazetteers import Gazetteers, fold
-from .lexicon import (
+from briefings.entities.discovery.gazetteers import Gazetteers, fold
+from briefings.entities.discovery.lexicon import (
     CONNECTORS,
     EVENT_HEADS,
     EVENT_PREFIXES,
@@ -38,7 +38,7 @@ from .lexicon import (
     PLACE_INITIAL_HEADS,
     WEEKDAYS,
 )
-from .spans import Token
+from briefings.entities.discovery.spans import Token
 
 __all__ = ["Evidence", "Segment", "segment_run"]
 

@@ -16,7 +16,11 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from importlib import metadata
 from pathlib import Path
+
 from typing import Any
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""The ``briefings`` package: every room's code shapes cached results."""
 
 
 def fingerprint(parts: Iterable[str | bytes]) -> str:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
-from .matcher import Matcher, count_mentions
-from .render import EntityTarget, LinkPolicy, entities_box_html
-from .sanitize import sanitize_html
+from briefings.entities.matcher import Matcher, count_mentions
+from briefings.site.render import EntityTarget, LinkPolicy, entities_box_html
+from briefings.common.sanitize import sanitize_html
 
 _SKIP_TAGS = frozenset(
     {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "sup", "h1"}

@@ -28,8 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import date_phrase_at, date_phrase_ending_at
-from .sentences import split_sentences
+from briefings.content.sentences import split_sentences
+from briefings.sourcing.dates import date_phrase_at, date_phrase_ending_at
 
 
 def _word_set(words: str) -> frozenset[str]:

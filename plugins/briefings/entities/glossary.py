@@ -29,9 +29,9 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from .errors import GlossaryError, Problem
-from .files import LocatedDict, LocatedList, display_path, read_located_yaml
-from .matcher import fold_case, is_acronym, normalise_surface
+from briefings.common.errors import GlossaryError, Problem
+from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
+from briefings.entities.matcher import fold_case, is_acronym, normalise_surface
 
 __all__ = [
     "ENTITY_TYPES",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .footnotes import Footnote, FootnotePlanner, footnote_markdown
-from .sources import SourceRegistry
+from briefings.sourcing.footnotes import Footnote, FootnotePlanner, footnote_markdown
+from briefings.sourcing.registry import SourceRegistry
 
 _LABEL_RE = re.compile(r"\[\^([^\]\s]+)\]")
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")

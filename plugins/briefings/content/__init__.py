@@ -1,0 +1,1 @@
+"""Reading what editors write: text and Markdown seeds, located YAML, sentence boundaries."""

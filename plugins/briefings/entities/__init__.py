@@ -1,0 +1,1 @@
+"""Entities: the glossary, the mention matcher, discovery of unreviewed entities."""

@@ -1,0 +1,1 @@
+"""The build: publisher stages, the renderer, generated pages and the helper process."""

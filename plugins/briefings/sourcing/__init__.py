@@ -1,0 +1,1 @@
+"""Sourcing: attributions, dates, the sources registry and the footnote plan."""
