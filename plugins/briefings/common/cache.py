@@ -16,7 +16,6 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from importlib import metadata
 from pathlib import Path
-
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
