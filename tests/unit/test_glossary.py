@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from briefings.common.errors import GlossaryError
+from briefings.common.names import name_key
 from briefings.entities.glossary import (
     ENTITY_TYPES,
     Glossary,
     GlossaryEntry,
     load_glossary,
     load_lowercase_english_words,
-    name_key,
 )
 from briefings.entities.matcher import build_matcher
 

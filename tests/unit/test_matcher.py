@@ -13,19 +13,17 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from briefings.entities.glossary import load_glossary
-from briefings.entities.matcher import (
+from briefings.common.names import (
     APOSTROPHES,
     HYPHENS,
     WHITESPACE,
-    Matcher,
-    Mention,
-    build_matcher,
     fold_case,
     is_acronym,
     normalise_surface,
     normalise_text,
 )
+from briefings.entities.glossary import load_glossary
+from briefings.entities.matcher import Matcher, Mention, build_matcher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from briefings.common.errors import SourcesError
+from briefings.common.names import source_key as normalize_name
 from briefings.sourcing.registry import (
     SOURCE_KINDS,
     SourceEntry,
     SourceRegistry,
     load_sources,
-    normalize_name,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -30,8 +30,8 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from briefings.common.errors import GlossaryError, Problem
+from briefings.common.names import is_acronym, name_key, normalise_surface
 from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
-from briefings.entities.matcher import fold_case, is_acronym, normalise_surface
 
 __all__ = [
     "ENTITY_TYPES",
@@ -104,11 +104,6 @@ class GlossaryEntry:
     def plain_description(self) -> str:
         """Return the description as plain text: no Markdown or HTML, whitespace collapsed."""
         return _strip_markdown(self.description)
-
-
-def name_key(name: str) -> str:
-    """Return the lookup key of a name or alias: whitespace, apostrophes, hyphens, case folded."""
-    return fold_case(normalise_surface(name))
 
 
 def _where(entry: GlossaryEntry) -> str:

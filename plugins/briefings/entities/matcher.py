@@ -34,61 +34,32 @@ a case-sensitive term beats a case-insensitive one, then the earlier term wins.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from briefings.common.names import (
+    fold_case,
+    is_acronym,
+    is_word_char,
+    normalise_surface,
+    normalise_text,
+)
 from briefings.content.sentences import sentence_at, split_sentences
 
 if TYPE_CHECKING:
     from briefings.entities.glossary import Glossary
 
 __all__ = [
-    "APOSTROPHES",
-    "HYPHENS",
-    "WHITESPACE",
     "Matcher",
     "Mention",
     "build_matcher",
-    "fold_case",
-    "is_acronym",
-    "is_word_char",
-    "normalise_surface",
-    "normalise_text",
+    "count_mentions",
 ]
 
-APOSTROPHES = "'\u2018\u2019\u201b\u02bc\u2032\uff07"
-"""Characters read as an apostrophe: U+0027, U+2018, U+2019, U+201B, U+02BC, U+2032, U+FF07."""
-
-HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-"""Characters read as a hyphen: U+002D, U+2010 to U+2015, U+2212, U+FE58, U+FE63, U+FF0D."""
-
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000"
-)
-"""Every character for which ``str.isspace`` is true (checked by a unit test)."""
-
-# (variant, canonical) pairs. A chain of str.replace calls, each skipped when its variant
-# is absent, is twenty times faster than str.translate on non-ASCII text.
-_VARIANTS: tuple[tuple[str, str], ...] = tuple(
-    (variant, canonical)
-    for variants, canonical in ((WHITESPACE, " "), (APOSTROPHES, "'"), (HYPHENS, "-"))
-    for variant in variants
-    if variant != canonical
-)
-# Characters whose str.lower() is not one context-free character: U+0130 (capital I with
-# dot) lower-cases to two characters, and capital sigma to final or small sigma depending
-# on what follows it.
-_CASE_FOLD: Mapping[int, str] = MappingProxyType(
-    {ord("\u0130"): "i", ord("\u03a3"): "\u03c3", ord("\u03c2"): "\u03c3"}
-)
 _FINAL_SIGMA = "\u03c2"
 _SMALL_SIGMA = "\u03c3"
 
@@ -103,54 +74,6 @@ class Mention:
     start: int
     end: int
     entry_id: str
-
-
-def is_word_char(char: str) -> bool:
-    """Return True if ``char`` is a Unicode letter, digit or combining mark."""
-    return char.isalnum() or unicodedata.category(char).startswith("M")
-
-
-def is_acronym(surface: str) -> bool:
-    """Return True if ``surface`` has at least two upper-case letters and no lower-case one."""
-    upper = 0
-    for char in surface:
-        if char.islower():
-            return False
-        if char.isupper():
-            upper += 1
-    return upper >= 2
-
-
-def normalise_text(text: str) -> str:
-    """Return ``text`` with whitespace, apostrophe and hyphen variants mapped to one each.
-
-    The result has the same length as ``text``, character for character.
-    """
-    for variant, canonical in _VARIANTS:
-        if variant in text:
-            text = text.replace(variant, canonical)
-    return text
-
-
-def normalise_surface(surface: str) -> str:
-    """Return the normalised form of a glossary name or alias, as matched against text.
-
-    Like :func:`normalise_text`, then leading and trailing whitespace removed and every
-    whitespace run collapsed to one space. Returns "" for a blank surface.
-    """
-    return " ".join(part for part in normalise_text(surface).split(" ") if part)
-
-
-def fold_case(text: str) -> str:
-    """Return a lower-case copy of ``text`` with the same length, character for character.
-
-    ``str.lower`` is used after folding U+0130 to "i" and every sigma to U+03C3; should some
-    other character ever lower-case to several, it is left as it is.
-    """
-    folded = text.translate(_CASE_FOLD).lower()
-    if len(folded) == len(text):
-        return folded
-    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
 class Matcher:

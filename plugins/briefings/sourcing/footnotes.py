@@ -20,16 +20,16 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefings.common.names import source_key, strip_determiner
 from briefings.common.text import escape_html, escape_markdown, slugify
 from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
 from briefings.sourcing.dates import ResolvedDate, find_date_phrase
-from briefings.sourcing.registry import SourceEntry, SourceRegistry, normalize_name
+from briefings.sourcing.registry import SourceEntry, SourceRegistry
 
 # How far (in characters) a date phrase may sit from the attribution's cue and still date
 # the statement: "revealed on Tuesday", "On Monday, the ministry said".
 DATE_DISTANCE = 48
 
-_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _QUANTIFIER_RE = re.compile(
     r"^(?:two|three|four|five|six|several|some|many|multiple|\d+)\b", re.IGNORECASE
 )
@@ -99,11 +99,6 @@ class _Note:
         )
 
 
-def _strip_article(text: str) -> str:
-    """Return ``text`` without a leading "the", "a" or "an"."""
-    return _LEADING_ARTICLE_RE.sub("", text.strip(), count=1)
-
-
 def _channel_text(attribution: Attribution, registered_names: frozenset[str]) -> str:
     """Return how the statement reached us, for the footnote text.
 
@@ -117,15 +112,15 @@ def _channel_text(attribution: Attribution, registered_names: frozenset[str]) ->
     source = attribution.source
     if (
         registered_names
-        and normalize_name(source) not in registered_names
+        and source_key(source) not in registered_names
         and source not in attribution.channel
     ):
         if not channel:
             return source
-        if _LEADING_ARTICLE_RE.match(channel):
+        if channel != strip_determiner(channel):
             return f"{source}, in {channel}"  # "..., in an interview with Associated Press"
         return f"{source}, {channel}"
-    return _strip_article(channel)
+    return strip_determiner(channel)
 
 
 class FootnotePlanner:
@@ -177,8 +172,8 @@ class FootnotePlanner:
         # tank's name, say) is that source; otherwise anonymous sources are never looked up.
         entry = self._registry.lookup(attribution.source) if attribution.anonymous else None
         if attribution.anonymous and entry is None:
-            described = _strip_article(attribution.source)
-            key = "anon:" + normalize_name(described)
+            described = strip_determiner(attribution.source)
+            key = "anon:" + source_key(described)
             if key not in self._notes:
                 slug = slugify(described) or f"source-{len(self._notes) + 1}"
                 label = self._unique_label(f"src-anon-{slug}")
@@ -193,16 +188,16 @@ class FootnotePlanner:
             key = "id:" + entry.id
             if key not in self._notes:
                 label = self._unique_label(f"src-{entry.id}")
-                names = frozenset(normalize_name(n) for n in (entry.name, *entry.aliases))
+                names = frozenset(source_key(n) for n in (entry.name, *entry.aliases))
                 self._notes[key] = _Note(
                     label, entry.id, entry.name, entry.kind, entry.url, False, True, names
                 )
             return self._notes[key]
         name = attribution.source
-        normalised = normalize_name(name)
+        normalised = source_key(name)
         key = "name:" + normalised
         if key not in self._notes:
-            slug = slugify(_strip_article(name)) or f"source-{len(self._notes) + 1}"
+            slug = slugify(strip_determiner(name)) or f"source-{len(self._notes) + 1}"
             label = self._unique_label(f"src-{slug}")
             self._notes[key] = _Note(label, label[4:], name, "", "", False, False)
             self._unknown.setdefault(normalised, name)

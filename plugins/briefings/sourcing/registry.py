@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefings.common.errors import Problem, SourcesError
+from briefings.common.names import source_key
 from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
 
 SOURCE_KINDS: tuple[str, ...] = (
@@ -55,20 +56,6 @@ class SourceEntry:
     line: int | None = None
 
 
-def normalize_name(name: str) -> str:
-    """Return the comparison key of a source name.
-
-    Case-folded, curly apostrophes made straight, whitespace collapsed, surrounding
-    punctuation and a leading "the " removed: "The  Associated Press" and
-    "the associated press," have the same key.
-    """
-    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).casefold()
-    text = _SPACE_RE.sub(" ", text).strip(" \t\n.,;:!?\"“”'")
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
-
 def _is_short_acronym(alias: str) -> bool:
     """Return whether ``alias`` is a short all-capitals acronym ("AP", "U.S.")."""
     letters = alias.replace(".", "")
@@ -95,7 +82,7 @@ class SourceRegistry:
                 )
             self._entries[entry.id] = entry
             for alias in (entry.name, *entry.aliases):
-                key = normalize_name(alias)
+                key = source_key(alias)
                 if not key:
                     continue
                 owner = self._by_name.get(key)
@@ -131,7 +118,7 @@ class SourceRegistry:
 
     def lookup(self, name: str) -> SourceEntry | None:
         """Return the entry whose name or an alias equals ``name`` (see :func:`normalize_name`)."""
-        return self._by_name.get(normalize_name(name))
+        return self._by_name.get(source_key(name))
 
     def resolve(self, name: str) -> SourceEntry | None:
         """Return the entry that ``name`` refers to, or None.
@@ -142,7 +129,7 @@ class SourceRegistry:
         finds "Royal United Services Institute"), the earliest on a tie. Short upper-case
         acronyms ("AP") are found inside phrases only in upper case.
         """
-        key = normalize_name(name)
+        key = source_key(name)
         entry = self._by_name.get(key)
         if entry is not None:
             return entry

@@ -40,7 +40,8 @@ from briefings.entities.discovery.lexicon import (
 from briefings.entities.discovery.merging import NameRecord, UnionFind, group_names, score
 from briefings.entities.discovery.segment import Evidence, Segment, segment_run
 from briefings.entities.discovery.spans import Token, find_runs, tokenize
-from briefings.entities.matcher import Matcher, Mention, fold_case, normalise_surface
+from briefings.common.names import fold_case, normalise_surface
+from briefings.entities.matcher import Matcher, Mention
 
 __all__ = ["Candidate", "EntityDiscoverer"]
 
