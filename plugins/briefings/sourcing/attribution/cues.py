@@ -1,0 +1,390 @@
+"""One finder per attribution cue, and :func:`find_attributions`, which runs them.
+
+:func:`find_attributions` reads one paragraph, sentence by sentence, and reports each
+statement that the text attributes to a source: "according to X"; "X said / announced /
+revealed ..."; '"...," said X'; "X told Y"; "in an interview with Y"; "a report accessed by
+Y"; "In a statement, X ..."; "X, speaking on condition of anonymity, ...". The rules work on
+characters, punctuation, capitals and small closed word lists (no tagger, no model), and
+prefer missing an attribution to inventing one. Cheap substring tests (``_Hints``) skip the
+rarer rules for text that cannot match them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefings.content.sentences import split_sentences
+from briefings.sourcing.attribution.source import (
+    Attribution,
+    Source,
+    make_attribution,
+    np_right,
+    refine_source,
+    verbless,
+)
+from briefings.sourcing.attribution.speaker import carry_over, is_pronoun
+from briefings.sourcing.attribution.subject import clean_subject, find_subject, trailing_noun_phrase
+from briefings.sourcing.attribution.text import (
+    Sentence,
+    bare,
+    is_capitalised,
+    quoted_spans,
+    split_chunks,
+)
+from briefings.sourcing.attribution.words import (
+    ACCESS_HINTS,
+    ACCESS_RE,
+    ACCORDING_RE,
+    ANONYMITY_HINTS,
+    ANONYMITY_RE,
+    APPOSITIVE_OPENERS,
+    CUE_WORDS,
+    DESCRIBE_CUES,
+    DOC_END_RE,
+    INTERVIEW_RE,
+    LOWER_WORD_RE,
+    OPENING_CHANNEL_RE,
+    STATEMENT_HINTS,
+    STATEMENT_RE,
+    STRICT_CUES,
+    TELL_CUES,
+    THAT_RE,
+)
+
+# -- what the rules share ------------------------------------------------------------------
+
+
+def _has_complement(sentence: Sentence, cue_end: int) -> bool:
+    """Return whether a strict cue ending at ``cue_end`` introduces speech (that, quote, colon)."""
+    text = sentence.text
+    pos = cue_end
+    while pos < sentence.end and text[pos].isspace():
+        pos += 1
+    date_end = sentence.date_starting_at(pos)
+    if date_end is not None:
+        pos = date_end
+        while pos < sentence.end and text[pos].isspace():
+            pos += 1
+    if pos >= sentence.body_end or text[pos] in ',:;“"‘—–':
+        return True
+    return THAT_RE.search(text, pos, min(sentence.end, pos + 100)) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Hints:
+    """Which of the rarer rules can apply to a text at all, from cheap substring tests."""
+
+    according: bool
+    access: bool
+    interview: bool
+    statement: bool
+    anonymity: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Hints:
+        """Return the hints for ``text`` (a sentence or a paragraph)."""
+        lowered = text.lower()
+        return cls(
+            according="according" in lowered,
+            access=any(hint in lowered for hint in ACCESS_HINTS),
+            interview="interview" in lowered,
+            statement=("in a" in lowered or "via a" in lowered)
+            and any(hint in lowered for hint in STATEMENT_HINTS),
+            anonymity=any(hint in lowered for hint in ANONYMITY_HINTS),
+        )
+
+    def any(self) -> bool:
+        """Return whether any of the rarer rules can apply."""
+        return self.according or self.access or self.interview or self.statement or self.anonymity
+
+
+_NO_HINTS = _Hints(False, False, False, False, False)
+
+
+def _channel_near(sentence: Sentence, hints: _Hints, near: int) -> tuple[str, str, str]:
+    """Return (channel, via, cue) of the interview/statement phrase nearest to ``near``.
+
+    ("", "", "") when the sentence has none.
+    """
+    text = sentence.text
+    best: tuple[str, str, str] = ("", "", "")
+    best_distance = len(text) + 1
+    rules = (
+        (INTERVIEW_RE, "in an interview with", hints.interview),
+        (STATEMENT_RE, "in a statement", hints.statement),
+    )
+    for pattern, cue, possible in rules:
+        if not possible:
+            continue
+        for match in pattern.finditer(text, sentence.start, sentence.body_end):
+            if sentence.in_quote(match.start()):
+                continue
+            channel_end = match.end(1)
+            via = ""
+            if match.end() > match.end(1):
+                phrase = np_right(sentence, match.end(), single=pattern is INTERVIEW_RE)
+                if phrase is not None:
+                    channel_end = phrase[1]
+                    if pattern is INTERVIEW_RE:
+                        via = text[phrase[0] : phrase[1]]
+            distance = abs(match.start() - near)
+            if distance < best_distance:
+                label = "in an interview" if pattern is INTERVIEW_RE and not via else cue
+                best = (text[match.start(1) : channel_end], via, label)
+                best_distance = distance
+    return best
+
+
+# -- the rules, one per cue ----------------------------------------------------------------
+
+
+def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Source | None:
+    """Return the subject after the verb in '"...," said X' or '..., says X.', or None."""
+    text = sentence.text
+    before = text[sentence.start : cue_start].rstrip()
+    if before and before[-1] not in ',“”"’':
+        return None
+    phrase = np_right(sentence, cue_end)
+    if phrase is None:
+        return None
+    start, end = phrase
+    first = text[start:end].split()[0]
+    if not (is_capitalised(first) or bare(first) in APPOSITIVE_OPENERS):
+        return None
+    rest = text[end : sentence.body_end]
+    appositive = re.match(r",\s+((?:a|an|the)\b[^,;:]*)$", rest)
+    if appositive:
+        end += appositive.end(1)
+    elif rest.strip() and not rest.lstrip().startswith((",", "in ", "on ")):
+        return None
+    return refine_source(text, start, end)
+
+
+def _according_to(sentence: Sentence, anonymity: bool) -> list[Attribution]:
+    """Return the "according to X" attributions of ``sentence``."""
+    text = sentence.text
+    found: list[Attribution] = []
+    for match in ACCORDING_RE.finditer(text, sentence.start, sentence.body_end):
+        if sentence.in_quote(match.start()):
+            continue
+        phrase = np_right(sentence, match.end())
+        if phrase is None:
+            continue
+        source = refine_source(text, *phrase)
+        attribution = make_attribution(
+            sentence, source, "according to", match.start(), anonymity=anonymity
+        )
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _verb_attributions(
+    sentence: Sentence,
+    cues: list[tuple[int, int]],
+    hints: _Hints,
+    anonymity: bool,
+    previous: Attribution | None,
+) -> list[Attribution]:
+    """Return the attributions built around the speech verbs ``cues`` of ``sentence``."""
+    text = sentence.text
+    found: list[Attribution] = []
+    complement_start: int | None = None  # text after "X said that" is X's, not a new source
+    for cue_start, cue_end in cues:
+        cue = text[cue_start:cue_end]
+        if sentence.in_quote(cue_start):
+            continue
+        if complement_start is not None and cue_start > complement_start:
+            break
+        if cue in STRICT_CUES and not _has_complement(sentence, cue_end):
+            continue
+        following = text[cue_end : cue_end + 40]
+        if re.match(r"\s+by\b", following):
+            continue  # a passive participle: "the plan announced by ..."
+        if cue in DESCRIBE_CUES and not re.search(r"\bas\b", following):
+            continue  # "the situation described in the report"
+        via = ""
+        if cue in TELL_CUES:
+            listener = np_right(sentence, cue_end, single=True)
+            if listener is None:
+                continue
+            if re.match(r"\s*to\s+(?!the\b|an?\b)[a-z]", text[listener[1] : listener[1] + 30]):
+                continue  # "told the players to stay calm" is an order, not a statement
+            via = text[listener[0] : listener[1]]
+        channel, channel_via, _ = _channel_near(sentence, hints, cue_start)
+        subject = find_subject(sentence, cue_start)
+        attribution: Attribution | None = None
+        if subject is not None and is_pronoun(text[subject[0] : subject[1]]):
+            attribution = carry_over(
+                previous, sentence, cue, cue_start, channel, via or channel_via, anonymity
+            )
+        else:
+            source = (
+                refine_source(text, *subject)
+                if subject is not None
+                else _inverted_subject(sentence, cue_start, cue_end)
+            )
+            if source is None:
+                continue
+            attribution = make_attribution(
+                sentence, source, cue, cue_start, channel, via or channel_via, anonymity
+            )
+        if attribution is not None:
+            found.append(attribution)
+            previous = attribution
+            that = THAT_RE.search(text, cue_end, sentence.end)
+            complement_start = that.start() if that else None
+    return found
+
+
+def _access_attributions(
+    sentence: Sentence, claimed: list[tuple[int, int]], anonymity: bool
+) -> list[Attribution]:
+    """Return "documents seen by X" attributions not already part of another attribution."""
+    text = sentence.text
+    found: list[Attribution] = []
+    for match in ACCESS_RE.finditer(text, sentence.start, sentence.body_end):
+        if sentence.in_quote(match.start()):
+            continue
+        if any(start <= match.start() < end for start, end in claimed):
+            continue
+        medium = np_right(sentence, match.end(), single=True)
+        holder = trailing_noun_phrase(text, max(sentence.start, match.start() - 120), match.start())
+        if medium is None or holder is None:
+            continue
+        if not DOC_END_RE.search(text[holder[0] : holder[1]].lower()):
+            continue  # "weapons obtained by the rebels" is not a source
+        holder = clean_subject(sentence, *holder) or holder
+        attribution = make_attribution(
+            sentence,
+            Source(holder[0], holder[1]),
+            f"{match.group(1)} by",
+            match.start(),
+            text[holder[0] : medium[1]],
+            text[medium[0] : medium[1]],
+            anonymity,
+        )
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _opening_channel_attribution(sentence: Sentence, hints: _Hints) -> Attribution | None:
+    """Return the attribution of "In a statement, the ministry apologised.", or None."""
+    text = sentence.text
+    opening = OPENING_CHANNEL_RE.match(text, sentence.start, sentence.body_end)
+    if opening is None:
+        return None
+    channel, via, cue = _channel_near(sentence, hints, sentence.start)
+    subject = np_right(sentence, opening.end())
+    if not channel or subject is None:
+        return None
+    return make_attribution(
+        sentence, Source(*verbless(text, subject)), cue, sentence.start, channel, via
+    )
+
+
+def _anonymity_attribution(sentence: Sentence) -> Attribution | None:
+    """Return the attribution of "Officials, speaking on condition of anonymity, ...", or None."""
+    text = sentence.text
+    phrase = ANONYMITY_RE.search(text, sentence.start, sentence.body_end)
+    if phrase is None or sentence.in_quote(phrase.start()):
+        return None
+    chunks, _ = split_chunks(text, sentence.start, phrase.start())
+    if not chunks:
+        return None
+    last = chunks[-1]
+    opener = re.match(r".*?(?=\b(?:speaking|who|talking)\b)", text[last.start : last.end])
+    if opener and opener.group().strip():
+        span = (last.start, last.start + len(opener.group()))
+    elif len(chunks) > 1 and "," in last.sep_before:
+        span = (chunks[-2].start, chunks[-2].end)
+    else:
+        span = (last.start, last.end)
+    cleaned = clean_subject(sentence, *span)
+    if cleaned is None:
+        return None
+    return make_attribution(
+        sentence, Source(*cleaned), "on condition of anonymity", phrase.start(), anonymity=True
+    )
+
+
+# -- sentences and paragraphs --------------------------------------------------------------
+
+
+def _sentence_attributions(
+    sentence: Sentence,
+    cues: list[tuple[int, int]],
+    hints: _Hints,
+    previous: Attribution | None,
+) -> list[Attribution]:
+    """Return the attributions of one sentence, ordered by cue."""
+    text = sentence.text
+    anonymity = hints.anonymity and bool(ANONYMITY_RE.search(text, sentence.start, sentence.end))
+    found = _according_to(sentence, anonymity) if hints.according else []
+    for attribution in _verb_attributions(sentence, cues, hints, anonymity, previous):
+        if not any(a.source_start == attribution.source_start for a in found):
+            found.append(attribution)
+    if hints.access:
+        claimed = [(a.source_start, max(a.cue_start, a.source_end) + 1) for a in found]
+        claimed += [(a.cue_start, a.sentence_end) for a in found if a.cue == "according to"]
+        found.extend(_access_attributions(sentence, claimed, anonymity))
+    if not found and (hints.statement or hints.interview):
+        opening = _opening_channel_attribution(sentence, hints)
+        if opening is not None:
+            found.append(opening)
+    if not found and anonymity:
+        anonymous = _anonymity_attribution(sentence)
+        if anonymous is not None:
+            found.append(anonymous)
+    found.sort(key=lambda a: (a.cue_start, a.source_start))
+    return found
+
+
+def _find_cues(paragraph: str, start: int, sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of the speech verbs in ``sentence`` (which starts at ``start``), in order.
+
+    A cheap word scan finds which verbs occur at all; each is then located by substring
+    search with a word-boundary check.
+    """
+    present = CUE_WORDS.intersection(LOWER_WORD_RE.findall(sentence))
+    if not present:
+        return []
+    spans: list[tuple[int, int]] = []
+    for cue in present:
+        position = sentence.find(cue)
+        while position >= 0:
+            after = position + len(cue)
+            if (position == 0 or not sentence[position - 1].isalnum()) and (
+                after == len(sentence) or not sentence[after].isalnum()
+            ):
+                spans.append((start + position, start + after))
+            position = sentence.find(cue, after)
+    spans.sort()
+    return spans
+
+
+def find_attributions(paragraph: str) -> list[Attribution]:
+    """Return the attributed statements of ``paragraph``, in text order.
+
+    A sentence may carry several attributions (one per cue); sentences without one are
+    not reported. Pronoun subjects ("he said") take the source of the previous attribution
+    in the paragraph, and are dropped when there is none. Never raises.
+    """
+    any_cue = not CUE_WORDS.isdisjoint(LOWER_WORD_RE.findall(paragraph))
+    rare = _Hints.of(paragraph).any()
+    if not any_cue and not rare:
+        return []
+    quotes = quoted_spans(paragraph)
+    found: list[Attribution] = []
+    for start, end in split_sentences(paragraph):
+        text = paragraph[start:end]
+        cues = _find_cues(paragraph, start, text) if any_cue else []
+        hints = _Hints.of(text) if rare else _NO_HINTS
+        if not cues and not hints.any():
+            continue
+        sentence = Sentence(paragraph, start, end, quotes)
+        previous = found[-1] if found else None
+        found.extend(_sentence_attributions(sentence, cues, hints, previous))
+    return found

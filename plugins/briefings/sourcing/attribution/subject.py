@@ -1,0 +1,258 @@
+"""The subject of a speech verb: the source phrase to the left of "said", "announced" ...
+
+How it is found: the text from the sentence start to the verb is cut into chunks at commas,
+quotes, colons and dashes; adverbs ("also"), auxiliaries ("has") and date phrases ("on
+Tuesday") just before the verb are skipped, and a negated or passive verb ("has not
+confirmed", "was told") is no attribution. The last chunk, cut after its last clause word
+("that", "as", "although" ...), is the subject. A chunk "a role at X" after a name chunk is an
+appositive ("Lim Soo-ho, a senior analyst at X, said"): the subject starts at the name. A
+verb right after a comma needs such an appositive or a relative clause between it and its
+subject (", a defence official, who ..., said"); otherwise it is a participle ("The plan,
+announced last week, ..."). :func:`clean_subject` and :func:`trailing_noun_phrase` also serve
+the rules that find a source left of another cue.
+"""
+
+from __future__ import annotations
+
+from briefings.sourcing.attribution.text import (
+    Chunk,
+    Sentence,
+    is_capitalised,
+    is_name_like,
+    split_chunks,
+    strip_span,
+    word_at,
+    word_spans,
+)
+from briefings.sourcing.attribution.words import (
+    APPOSITIVE_OPENERS,
+    ARTICLES,
+    BE_FORMS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    FREE_CUES,
+    LEADING_JUNK,
+    MODALS,
+    NAME_CONNECTORS,
+    NEGATIONS,
+    NOT_SUBJECTS,
+    PREPOSITIONS,
+    RELATIVE_OPENERS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    STRICT_CUES,
+    TAIL_WORDS,
+    TITLE_WORDS,
+)
+
+# -- appositives and clause cuts -----------------------------------------------------------
+
+
+def _is_appositive_like(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` reads like an appositive: "a senior analyst at X", "54"."""
+    words = word_spans(text, chunk.start, chunk.end)
+    if not words or len(words) > 16:
+        return False
+    first = word_at(text, words[0])
+    if len(words) == 1 and first.isdigit() and len(first) <= 3:
+        return True  # an age: "Ms. Chen, 54, said"
+    return first in APPOSITIVE_OPENERS or first in TITLE_WORDS or first in ROLE_NOUNS
+
+
+def _is_relative_like(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is a relative or participial clause: "who spoke", "speaking"."""
+    words = word_spans(text, chunk.start, chunk.end)
+    return bool(words) and word_at(text, words[0]) in RELATIVE_OPENERS
+
+
+def _appositive_head(text: str, chunks: list[Chunk], index: int) -> int | None:
+    """Return the index of the name chunk the appositive ``chunks[index]`` describes, or None."""
+    current = index
+    for _ in range(3):
+        if current == 0 or chunks[current].sep_before.strip() != ",":
+            return None
+        previous = chunks[current - 1]
+        if is_name_like(text, previous.start, previous.end):
+            return current - 1
+        if not _is_appositive_like(text, previous):
+            return None
+        current -= 1
+    return None
+
+
+def _cut_after_clause_word(text: str, start: int, end: int) -> int:
+    """Return where the last clause of ``text[start:end]`` starts (after "that", "as", ...).
+
+    "and"/"or" cut only before an article ("... and the union"), so that "officials and
+    diplomats" stays whole.
+    """
+    words = word_spans(text, start, end)
+    cut = start
+    for index, span in enumerate(words):
+        word = word_at(text, span)
+        before_article = (
+            word in ("and", "or")
+            and index + 1 < len(words)
+            and word_at(text, words[index + 1]) in ARTICLES
+        )
+        if word in CLAUSE_WORDS or before_article:
+            cut = span[1]
+    return cut
+
+
+def trailing_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the noun phrase ending ``text[start:end]`` ("by senior officials"), or None."""
+    taken: list[tuple[int, int]] = []
+    for span in reversed(word_spans(text, start, end)):
+        word = word_at(text, span)
+        if len(taken) >= 8 or (
+            word not in ("of", "and", "the", "a", "an")
+            and (word in PREPOSITIONS or word in CLAUSE_WORDS or word in BE_FORMS)
+        ):
+            break
+        if word.endswith("ed") and not is_capitalised(text[span[0] : span[1]]):
+            break  # a verb: "endorsed", "obtained"
+        taken.append(span)
+    while taken and word_at(text, taken[-1]) in ("of", "and"):
+        taken.pop()
+    if not taken:
+        return None
+    return taken[-1][0], taken[0][1]
+
+
+# -- the subject of a speech verb ----------------------------------------------------------
+
+
+def clean_subject(sentence: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """Return ``[start, end)`` without leading conjunctions and dates, or None if no subject."""
+    text = sentence.text
+    while True:
+        start, end = strip_span(text, start, end)
+        if start >= end:
+            return None
+        date_end = sentence.date_starting_at(start)
+        if date_end is not None and date_end <= end:
+            start = date_end
+            continue
+        words = word_spans(text, start, end)
+        if not words:
+            return None
+        first = word_at(text, words[0])
+        if first in NOT_SUBJECTS:
+            return None
+        if first in LEADING_JUNK and len(words) > 1:
+            start = words[0][1]
+            continue
+        break
+    if len(words) > 18:
+        return None
+    last = word_at(text, words[-1])
+    if (
+        last in DETERMINERS
+        or last in NAME_CONNECTORS
+        or last in CLAUSE_WORDS
+        or last in MODALS
+        or last in FREE_CUES
+        or last in STRICT_CUES
+        or (last.isdigit() and not text[: words[-1][0]].rstrip().endswith(","))
+    ):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _skip_tail(sentence: Sentence, end: int) -> tuple[int, bool]:
+    """Return where the subject region ends before a verb at ``end``, and whether the verb counts.
+
+    Skips adverbs, auxiliaries and date phrases; a negated or passive verb does not count.
+    """
+    text = sentence.text
+    while True:
+        while end > sentence.start and text[end - 1].isspace():
+            end -= 1
+        date_start = sentence.date_ending_at(end)
+        if date_start is not None:
+            end = date_start
+            continue
+        words = word_spans(text, max(sentence.start, end - 30), end)
+        if not words or words[-1][1] != end:
+            return end, True
+        word = word_at(text, words[-1])
+        if word in NEGATIONS or word.endswith(("n't", "n’t")) or word in BE_FORMS:
+            return end, False
+        if word not in TAIL_WORDS:
+            return end, True
+        end = words[-1][0]
+
+
+def find_subject(sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
+    """Return the span of the subject before the speech verb at ``cue_start``, or None."""
+    text = sentence.text
+    end, counts = _skip_tail(sentence, cue_start)
+    if not counts or end <= sentence.start:
+        return None
+    chunks, ends_with_separator = split_chunks(text, sentence.start, end)
+    if not chunks:
+        return None
+    last_index = len(chunks) - 1
+    last = chunks[last_index]
+    if ends_with_separator:
+        return _subject_before_comma(sentence, chunks, end)
+    words = word_spans(text, last.start, last.end)
+    if words and word_at(text, words[-1]) in ("who", "which", "that"):
+        # "..., endorsed by senior officials and diplomats, who maintained that ..."
+        if words[-1][0] == last.start and last_index > 0 and "," in last.sep_before:
+            previous = chunks[last_index - 1]
+            phrase = trailing_noun_phrase(text, previous.start, previous.end)
+            return clean_subject(sentence, *phrase) if phrase else None
+        return None
+    relative = next(
+        (span for span in reversed(words[1:-1]) if word_at(text, span) in RELATIVE_PRONOUNS),
+        None,
+    )
+    if relative is not None:
+        # "Officials who spoke on condition of anonymity said": the subject is "Officials".
+        start = _cut_after_clause_word(text, last.start, relative[0])
+        return clean_subject(sentence, start, relative[0])
+    start = _cut_after_clause_word(text, last.start, last.end)
+    if start == last.start and _is_appositive_like(text, last):
+        head = _appositive_head(text, chunks, last_index)
+        if head is not None:
+            return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
+    return clean_subject(sentence, start, last.end)
+
+
+def _subject_before_comma(
+    sentence: Sentence, chunks: list[Chunk], end: int
+) -> tuple[int, int] | None:
+    """Return the subject when the verb follows a comma: ", a defence official, who ..., said"."""
+    text = sentence.text
+    last_index = len(chunks) - 1
+    last = chunks[last_index]
+    trailing = text[last.end : end]
+    if "," not in trailing or any(quote in trailing for quote in '“”"'):
+        return None  # '"...," said X' has its subject after the verb
+    if _is_relative_like(text, last):
+        if last_index == 0 or "," not in last.sep_before:
+            return None
+        subject_index = last_index - 1
+        subject = chunks[subject_index]
+        if _is_appositive_like(text, subject):
+            head = _appositive_head(text, chunks, subject_index)
+            if head is not None:
+                return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
+        start = _cut_after_clause_word(text, subject.start, subject.end)
+        return clean_subject(sentence, start, subject.end)
+    if _is_appositive_like(text, last):
+        head = _appositive_head(text, chunks, last_index)
+        if head is not None:
+            return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
+    if (
+        last_index > 0
+        and is_name_like(text, last.start, last.end)
+        and last.sep_before.strip() == ","
+        and _is_appositive_like(text, chunks[last_index - 1])
+    ):
+        # "The team's coach, Carlo Ancelotti, said": a role, then the name as appositive.
+        start = _cut_after_clause_word(text, chunks[last_index - 1].start, last.start)
+        return clean_subject(sentence, start, last.end)
+    return None
