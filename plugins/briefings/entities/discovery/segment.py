@@ -46,6 +46,7 @@ _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
 _SPLIT_HEADS = ORG_HEADS | PLACE_HEADS
 # Words that may stand before "of"/"for" inside one name: "Bank of", "Cape of".
 _OF_HEADS = _HEADS | ORG_INITIAL_HEADS | PLACE_INITIAL_HEADS
+_CALENDAR = MONTHS | WEEKDAYS
 TITLE_SCORE = 0.85
 EMPLOYER_SCORE = 0.7
 
@@ -73,20 +74,19 @@ def _is_connector(token: Token, gazetteers: Gazetteers) -> bool:
     return token.text in CONNECTORS or token.text in gazetteers.name_particles
 
 
-def _is_calendar(token: Token) -> bool:
-    """Return True for a month or weekday name."""
-    return token.text in MONTHS or token.text in WEEKDAYS
-
-
 def _trim(
     tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
 ) -> tuple[int, int]:
-    """Return ``(first, last)`` without connectors or numbers at the edges (maybe first > last)."""
+    """Return ``(first, last)`` without connectors, months, weekdays, numbers at the edges."""
     while first <= last and (
-        _is_connector(tokens[first], gazetteers) or not tokens[first].name_word
+        _is_connector(tokens[first], gazetteers)
+        or tokens[first].text in _CALENDAR
+        or not tokens[first].name_word
     ):
         first += 1
-    while last >= first and _is_connector(tokens[last], gazetteers):
+    while last >= first and (
+        _is_connector(tokens[last], gazetteers) or tokens[last].text in _CALENDAR
+    ):
         last -= 1
     return first, last
 
@@ -188,10 +188,7 @@ def _and_split(
             and gazetteers.is_ordinary(right.text)
         ):
             continue
-        words = [token.text for token in tokens[first:index]]
-        if any(
-            words[i] in _OF_HEADS and words[i + 1] in ("of", "for") for i in range(len(words) - 1)
-        ):
+        if _has_inner_of_head(tokens, first, index - 1, ("of", "for")):
             continue
         if gazetteers.place(" ".join(token.text for token in tokens[first : last + 1])):
             continue
@@ -292,10 +289,12 @@ def _drop_initial_word(
     )
 
 
-def _has_inner_of_head(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Return True if a head word stands before "of"/"on"/"for" ("Council on Foreign ...")."""
+def _has_inner_of_head(
+    tokens: Sequence[Token], first: int, last: int, joins: tuple[str, ...] = ("of", "on", "for")
+) -> bool:
+    """Return True if a head word stands before one of ``joins`` ("Council on Foreign ...")."""
     return any(
-        tokens[index].text in _OF_HEADS and tokens[index + 1].text in ("of", "on", "for")
+        tokens[index].text in _OF_HEADS and tokens[index + 1].text in joins
         for index in range(first, last)
     )
 
@@ -305,20 +304,6 @@ def _demonym_length(tokens: Sequence[Token], first: int, last: int, gazetteers: 
     if first < last and gazetteers.is_demonym(f"{tokens[first].text} {tokens[first + 1].text}"):
         return 2
     return 1 if gazetteers.is_demonym(tokens[first].text) else 0
-
-
-def _split_at(
-    tokens: Sequence[Token],
-    first: int,
-    left_last: int,
-    right_first: int,
-    last: int,
-    gazetteers: Gazetteers,
-    capitalised_mid_sentence: frozenset[str],
-) -> Iterator[Segment]:
-    """Yield the names of ``tokens[first..left_last]`` then of ``tokens[right_first..last]``."""
-    yield from segment_run(tokens, first, left_last, gazetteers, capitalised_mid_sentence)
-    yield from segment_run(tokens, right_first, last, gazetteers, capitalised_mid_sentence)
 
 
 def segment_run(
@@ -335,20 +320,22 @@ def segment_run(
     """
     split = (gazetteers, capitalised_mid_sentence)
     first, last = _trim(tokens, first, last, gazetteers)
-    while first <= last and _is_calendar(tokens[first]):
-        first, last = _trim(tokens, first + 1, last, gazetteers)
-    while last >= first and _is_calendar(tokens[last]):
-        first, last = _trim(tokens, first, last - 1, gazetteers)
     if first > last:
         return
+
+    def halves(left_last: int, right_first: int) -> Iterator[Segment]:
+        """Yield the names of ``tokens[first..left_last]`` then ``tokens[right_first..last]``."""
+        yield from segment_run(tokens, first, left_last, *split)
+        yield from segment_run(tokens, right_first, last, *split)
+
     for middle in range(first + 1, last):
-        if _is_calendar(tokens[middle]):
-            yield from _split_at(tokens, first, middle - 1, middle + 1, last, *split)
+        if tokens[middle].text in _CALENDAR:
+            yield from halves(middle - 1, middle + 1)
             return
 
     index = _and_split(tokens, first, last, gazetteers)
     if index is not None:
-        yield from _split_at(tokens, first, index - 1, index + 1, last, *split)
+        yield from halves(index - 1, index + 1)
         return
     titled = _title_split(tokens, first, last, gazetteers)
     if titled is not None:
@@ -367,14 +354,14 @@ def segment_run(
         return
     index = _of_split(tokens, first, last, gazetteers)
     if index is not None:
-        yield from _split_at(tokens, first, index - 1, index + 1, last, *split)
+        yield from halves(index - 1, index + 1)
         return
     head = _inner_head(tokens, first, last, gazetteers)
     if head is not None:
-        yield from _split_at(tokens, first, head, head + 1, last, *split)
+        yield from halves(head, head + 1)
         return
     if _place_abbreviation_prefix(tokens, first, last, gazetteers):
-        yield from _split_at(tokens, first, first, first + 1, last, *split)
+        yield from halves(first, first + 1)
         return
     if _drop_initial_word(tokens, first, last, gazetteers, capitalised_mid_sentence):
         yield from segment_run(tokens, first + 1, last, *split)
