@@ -25,9 +25,10 @@ from mkdocs.utils.templates import TemplateContext
 from briefings.common.errors import Problem
 from briefings.common.sanitize import neutralize_unsafe_urls
 from briefings.config import BriefingsConfig
+from briefings.site.footnote_html import add_source_attributes
 from briefings.site.html_annotate import HtmlAnnotator
 from briefings.site.publisher import SOURCES_URI, Publisher, PublisherOptions, Report
-from briefings.site.render import add_source_attributes, label_search_dialog
+from briefings.site.render import label_search_dialog
 
 log = get_plugin_logger(__name__)
 

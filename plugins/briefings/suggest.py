@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from briefings.site.pages import Discovered
 from briefings.site.publisher import Publisher, PublisherOptions
+from briefings.site.records import Discovered
 
 HEADER = """\
 # Entities found in the seeds that the glossary does not know yet, most mentioned first.

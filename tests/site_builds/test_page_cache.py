@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from briefings.site.briefing_page import RenderedSeed
+from briefings.site.model import RenderedSeed
 from sitetools import BuiltSite, build_site, cache_entries, run_build, write_cache_entry
 
 pytestmark = pytest.mark.slow

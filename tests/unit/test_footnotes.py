@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from briefings.sourcing.footnotes import Footnote, FootnotePlanner, FootnoteRef, footnote_markdown
+from briefings.site.footnote_html import footnote_markdown
+from briefings.sourcing.footnotes import FootnotePlanner
+from briefings.sourcing.model import Footnote, FootnoteRef
 from briefings.sourcing.registry import SourceEntry, SourceRegistry, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]

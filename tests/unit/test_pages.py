@@ -10,8 +10,10 @@ import markdown
 import pytest
 import yaml
 from briefings.common.text import escape_html
-from briefings.site.pages import archive_pages, fill_backlinks, front_matter, safe_markdown
-from briefings.site.publisher import Backlink
+from briefings.site.pages.common import front_matter, safe_markdown
+from briefings.site.pages.glossary import fill_backlinks
+from briefings.site.pages.listing import archive_pages
+from briefings.site.records import Backlink
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -9,14 +9,12 @@ import markdown
 import pytest
 from briefings.common.text import count_words, escape_markdown, slugify
 from briefings.common.urls import relative_url
+from briefings.site.footnote_html import FootnoteHtml, _letter, add_source_attributes
 from briefings.site.render import (
     EntityTarget,
-    FootnoteHtml,
     LinkPolicy,
     Marker,
     Span,
-    _letter,
-    add_source_attributes,
     annotate_text,
     entities_box_html,
 )

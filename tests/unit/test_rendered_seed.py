@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from briefings.site.briefing_page import RenderedSeed
+from briefings.site.model import RenderedSeed
 
 RENDERED = RenderedSeed(
     "# Title\n\n\ue0020\ue003\n",

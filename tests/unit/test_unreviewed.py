@@ -11,13 +11,9 @@ from briefings.content.seeds import parse_seed
 from briefings.entities.discovery import Candidate
 from briefings.entities.unreviewed import CandidateIds
 from briefings.site.helper import helper_processes
-from briefings.site.publisher import (
-    HELPER_RENDERS_ONE_IN,
-    Briefing,
-    Publisher,
-    PublisherOptions,
-    Report,
-)
+from briefings.site.publisher import Publisher, PublisherOptions, Report
+from briefings.site.records import Briefing
+from briefings.site.rendering import HELPER_RENDERS_ONE_IN
 
 
 def candidate(cid: str, name: str, kind: str = "person") -> Candidate:
@@ -116,23 +112,25 @@ def test_publisher_output_is_the_same_with_a_helper_process(
     expected, _ = serial.render_pages(url_of)
     # Other tests of this session may leave threads running (Playwright's), where a build
     # would not fork; the helper's work is what this test is about.
-    monkeypatch.setattr("briefings.site.publisher.helper_processes", lambda: 1)
+    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
     helped = _publisher(tmp_path, "helped", parallel=True)
     helped.prepare(url_of)  # forks the helper, which runs discovery on every briefing ahead
-    assert helped._helper is not None
+    renderer = helped.renderer
+    assert renderer is not None
+    assert renderer._helper is not None
 
     def not_here(*args: object) -> None:
         raise AssertionError("discovery ran in the build process, not in the helper")
 
-    monkeypatch.setattr(helped, "_local_discovery", not_here)
+    monkeypatch.setattr(renderer, "_local_discovery", not_here)
     rendered_here: list[str] = []
-    render = helped._rendered
+    render = renderer._rendered
 
     def counted(briefing: Briefing, *args: Any) -> Any:
         rendered_here.append(briefing.src_uri)
         return render(briefing, *args)
 
-    monkeypatch.setattr(helped, "_rendered", counted)
+    monkeypatch.setattr(renderer, "_rendered", counted)
     report = Report()
     try:
         pages = {uri: helped.page_markdown(uri, report) for uri in helped.page_uris()}
@@ -144,16 +142,17 @@ def test_publisher_output_is_the_same_with_a_helper_process(
         b.src_uri for i, b in enumerate(helped.briefings) if i % HELPER_RENDERS_ONE_IN == 1
     }
     assert in_helper and set(rendered_here) == {b.src_uri for b in helped.briefings} - in_helper
-    assert helped._helper is None  # stopped once the listing pages were asked for
+    assert renderer._helper is None  # stopped once the listing pages were asked for
     assert [d.candidate for d in helped.discovered()] == [d.candidate for d in serial.discovered()]
     assert helped.discovered()
 
 
 def test_small_sites_start_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("briefings.site.publisher.helper_processes", lambda: 1)
+    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
     publisher = _publisher(tmp_path, "small", parallel=True, minimum=len(ARTICLES) + 1)
     publisher.prepare(url_of)
-    assert publisher._helper is None
+    assert publisher.renderer is not None
+    assert publisher.renderer._helper is None
 
 
 def url_of(uri: str) -> str:
@@ -162,9 +161,10 @@ def url_of(uri: str) -> str:
 
 def test_a_warm_build_starts_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Once every seed's discovery is cached, forking a helper would only cost time."""
-    monkeypatch.setattr("briefings.site.publisher.helper_processes", lambda: 1)
+    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
     cold = _publisher(tmp_path, "cache", parallel=True)
     cold.render_pages(url_of)
     warm = _publisher(tmp_path, "cache", parallel=True)
     warm.prepare(url_of)
-    assert warm._helper is None
+    assert warm.renderer is not None
+    assert warm.renderer._helper is None

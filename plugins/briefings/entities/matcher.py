@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -49,6 +48,7 @@ from briefings.common.names import (
     normalise_text,
 )
 from briefings.content.sentences import sentence_at, split_sentences
+from briefings.entities.model import Mention
 
 if TYPE_CHECKING:
     from briefings.entities.glossary import Glossary
@@ -65,15 +65,6 @@ _SMALL_SIGMA = "\u03c3"
 
 _EXACT = 0
 _FOLDED = 1
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Mention:
-    """A glossary mention: ``text[start:end]`` is exactly the mention as written."""
-
-    start: int
-    end: int
-    entry_id: str
 
 
 class Matcher:

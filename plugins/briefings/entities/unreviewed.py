@@ -2,8 +2,7 @@
 
 Wraps :class:`~briefings.discovery.EntityDiscoverer` for the publisher: builds it only when
 a seed misses the cache (loading its gazetteers takes a second or more), stores each seed's
-result under a hash of everything it depends on, and turns candidates into entity targets
-that link to the 'Unreviewed entities' page.
+result under a hash of everything it depends on, and gives candidates site-wide ids.
 """
 
 from __future__ import annotations
@@ -14,15 +13,14 @@ from typing import Any
 
 from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
 from briefings.common.text import slugify
-from briefings.entities.discovery import Candidate, EntityDiscoverer
+from briefings.entities.discovery import EntityDiscoverer
 from briefings.entities.discovery.gazetteers import (
     Gazetteers,
     gazetteers_from_json,
     gazetteers_to_json,
     load_gazetteers,
 )
-from briefings.entities.matcher import Mention
-from briefings.site.render import EntityTarget
+from briefings.entities.model import Candidate, Mention
 
 # Data packages whose versions change what discovery finds (part of the cache key).
 DISCOVERY_DATA = (
@@ -141,19 +139,6 @@ def without_overlaps(
         and m.end <= limit
         and not any(m.start < end and start < m.end for start, end in taken)
     ]
-
-
-def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:
-    """Return the target of an unreviewed entity: its evidence as tooltip, its discovery entry."""
-    tooltip = f"Not yet reviewed ({candidate.type}): " + "; ".join(candidate.evidence)
-    return EntityTarget(
-        candidate.id,
-        candidate.type,
-        candidate.name,
-        tooltip,
-        f"{discovered_base}#{candidate.id}",
-        reviewed=False,
-    )
 
 
 def to_json(candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]) -> dict[str, Any]:

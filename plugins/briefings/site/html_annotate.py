@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from briefings.entities.matcher import Matcher, count_mentions
-from briefings.site.render import EntityTarget, LinkPolicy, entities_box_html
+from briefings.site.model import EntityTarget
+from briefings.site.render import LinkPolicy, entities_box_html
 from briefings.common.sanitize import sanitize_html
 
 _SKIP_TAGS = frozenset(

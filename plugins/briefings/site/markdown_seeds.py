@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from briefings.sourcing.footnotes import Footnote, FootnotePlanner, footnote_markdown
+from briefings.site.footnote_html import footnote_markdown
+from briefings.sourcing.footnotes import FootnotePlanner
+from briefings.sourcing.model import Footnote
 from briefings.sourcing.registry import SourceRegistry
 
 _LABEL_RE = re.compile(r"\[\^([^\]\s]+)\]")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefings.common.text import escape_html, escape_markdown
+from briefings.site.model import EntityTarget, Marker, Span
 
 TYPE_LABELS: Mapping[str, str] = {
     "person": "People",
@@ -29,48 +30,6 @@ TYPE_LABELS: Mapping[str, str] = {
     "event": "Events",
     "other": "Other",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class EntityTarget:
-    """What a mention needs to know about its entity: id, type, tooltip text and link."""
-
-    id: str
-    type: str
-    name: str
-    tooltip: str
-    href: str
-    reviewed: bool = True
-
-    def attributes(self, linked: bool, tooltip: bool = True) -> dict[str, str]:
-        """Return the mention's attributes per the markup contract, unescaped, in order.
-
-        ``linked`` adds the ``href``; ``tooltip`` the ``title`` with the description.
-        """
-        classes = f"entity entity--{self.type}" + ("" if self.reviewed else " entity--unreviewed")
-        attrs = {"class": classes, "data-entity": self.id, "data-entity-type": self.type}
-        if tooltip:
-            attrs["title"] = self.tooltip
-        if linked:
-            attrs["href"] = self.href
-        return attrs
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A mention to wrap: ``text[start:end]`` belongs to entity ``entry_id``."""
-
-    start: int
-    end: int
-    entry_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A footnote reference ``[^label]`` to insert at ``offset``."""
-
-    offset: int
-    label: str
 
 
 Escape = Callable[[str], str]
@@ -285,101 +244,6 @@ def caption_html(caption: str, credit_label: str, credit: str) -> str:
         f"{escape_html(credit)}</span></figcaption>\n"
         "</figure>"
     )
-
-
-def _backref_html(label: str, number: int, use: int, lettered: bool) -> str:
-    """Return the link from footnote ``number`` back to its ``use``-th reference."""
-    href = escape_html(_footnote_ref_id(label, use))
-    if not lettered:
-        title = f"Jump back to footnote {number} in the text"
-        return f'<a class="footnote-backref" href="#{href}" title="{title}">&#8617;</a>'
-    letter = _letter(use)
-    title = f"Jump back to citation {letter} of footnote {number} in the text"
-    return (
-        f'<a class="footnote-backref" href="#{href}" title="{title}">&#8617;<sup>{letter}</sup></a>'
-    )
-
-
-def _letter(use: int) -> str:
-    """Return the letter of the ``use``-th citation: a … z, then aa, ab …"""
-    letters = ""
-    while use > 0:
-        use, rest = divmod(use - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
-
-
-def _footnote_ref_id(label: str, use: int) -> str:
-    """Python-Markdown's id of the ``use``-th reference to footnote ``label``."""
-    return f"fnref:{label}" if use == 1 else f"fnref{use}:{label}"
-
-
-class FootnoteHtml:
-    """Source footnotes of one page written as HTML, exactly as Python-Markdown's
-    ``footnotes`` extension writes them (so Material's footnote styles and tooltips, and
-    every tool reading the markup contract, see no difference), plus ``data-source``.
-
-    Numbers follow the order of first reference; the n-th reference to a footnote gets the
-    id ``fnref<n>:<label>`` (``fnref:<label>`` for the first) and its own back-reference.
-    """
-
-    def __init__(self, sources_by_label: Mapping[str, str]) -> None:
-        self._sources = sources_by_label
-        self._numbers: dict[str, int] = {}
-        self._uses: dict[str, int] = {}
-
-    def reference(self, label: str) -> str:
-        """Return the HTML of the next reference to footnote ``label``."""
-        number = self._numbers.setdefault(label, len(self._numbers) + 1)
-        use = self._uses[label] = self._uses.get(label, 0) + 1
-        ref_id = _footnote_ref_id(label, use)
-        source = escape_html(self._sources.get(label, ""))
-        return (
-            f'<sup id="{escape_html(ref_id)}" data-source="{source}">'
-            f'<a class="footnote-ref" data-source="{source}" href="#fn:{escape_html(label)}">'
-            f"{number}</a></sup>"
-        )
-
-    def definitions(self, texts: Mapping[str, str]) -> str:
-        """Return the footnotes block for the referenced labels; ``texts`` holds their HTML."""
-        if not self._numbers:
-            return ""
-        items = []
-        for label, number in sorted(self._numbers.items(), key=lambda item: item[1]):
-            uses = self._uses[label]
-            # A source cited several times gets one lettered link back to each citation.
-            backrefs = "".join(
-                _backref_html(label, number, use, uses > 1) for use in range(1, uses + 1)
-            )
-            items.append(
-                f'<li id="fn:{escape_html(label)}">\n<p>{texts[label]}&#160;{backrefs}</p>\n</li>'
-            )
-        return '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
-
-
-_FOOTNOTE_REF_RE = re.compile(r'<sup id="(fnref\d*:([^"]+))"><a class="footnote-ref" href="#fn:')
-
-
-def add_source_attributes(html: str, sources_by_label: Mapping[str, str]) -> str:
-    """Return ``html`` with ``data-source`` on the footnote references of generated footnotes.
-
-    ``sources_by_label`` maps footnote labels to source ids; other footnotes are untouched.
-    Works on Python-Markdown's footnote output without parsing the page.
-    """
-    if not sources_by_label:
-        return html
-
-    def add(match: re.Match[str]) -> str:
-        source_id = sources_by_label.get(match[2])
-        if source_id is None:
-            return match[0]
-        value = escape_html(source_id)
-        return (
-            f'<sup id="{match[1]}" data-source="{value}">'
-            f'<a class="footnote-ref" data-source="{value}" href="#fn:'
-        )
-
-    return _FOOTNOTE_REF_RE.sub(add, html)
 
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -22,8 +22,10 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from briefings.sourcing.model import MONTHS as _MONTHS
+from briefings.sourcing.model import ResolvedDate
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -31,25 +33,9 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
-
 _FUTURE_TOLERANCE = timedelta(days=31)
 _LONGEST_PHRASE = 48  # characters: "on Wednesday, the 30th of September, 2022" fits
 
-_MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _WEEKDAYS: tuple[str, ...] = (
     "Monday",
     "Tuesday",
@@ -130,40 +116,6 @@ _CLOSING_WORDS = (
         """
     )
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedDate:
-    """A date phrase resolved to a span of days with a precision."""
-
-    start: date
-    end: date
-    precision: str  # one of PRECISIONS
-    phrase: str  # the text as written, e.g. "on Tuesday"
-
-    def display(self) -> str:
-        """Return a reader-facing form.
-
-        "6 September 2022", "week of 29 August 2022", "August 2022" or "2022".
-        """
-        if self.precision == "day":
-            return f"{self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
-        if self.precision == "week":
-            return f"week of {self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
-        if self.precision == "month":
-            return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
-        return str(self.start.year)
-
-    def iso(self) -> str:
-        """Return an ISO 8601 form at this precision: "2022-09-06", "2022-W35", "2022-08"..."""
-        if self.precision == "day":
-            return self.start.isoformat()
-        if self.precision == "week":
-            year, week, _ = self.start.isocalendar()
-            return f"{year}-W{week:02d}"
-        if self.precision == "month":
-            return f"{self.start.year}-{self.start.month:02d}"
-        return str(self.start.year)
 
 
 def _day(day: date, phrase: str) -> ResolvedDate:

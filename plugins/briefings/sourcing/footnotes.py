@@ -1,10 +1,10 @@
-"""Source footnotes planned from attributions: labels, markers and definition text.
+"""Source footnotes planned from attributions: labels, markers and what each footnote says.
 
 A :class:`FootnotePlanner` reads a briefing paragraph by paragraph. Each attributed sentence
 gets one ``[^label]`` marker per distinct source, placed after its closing punctuation and
 quotes; each source gets one footnote, shared by all its uses, in order of first appearance.
-The only Markdown this module knows is the ``[^label]`` syntax and link syntax in
-:func:`footnote_markdown`; every piece of seed or registry text in a definition is escaped.
+It returns plain data (:mod:`briefings.sourcing.model`); the renderer writes the markers
+and definitions (:mod:`briefings.site.footnote_html`).
 
 Labels: ``src-<registry id>`` for a registered source, ``src-<slug>`` for an unknown one
 (which is also reported in :attr:`FootnotePlanner.unknown_sources`, so the build can warn),
@@ -21,52 +21,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefings.common.names import source_key, strip_determiner
-from briefings.common.text import escape_html, escape_markdown, slugify
+from briefings.common.text import slugify
 from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
-from briefings.sourcing.dates import ResolvedDate, find_date_phrase
+from briefings.sourcing.dates import find_date_phrase
+from briefings.sourcing.model import Footnote, FootnoteRef, ResolvedDate
 from briefings.sourcing.registry import SourceEntry, SourceRegistry
 
 # How far (in characters) a date phrase may sit from the attribution's cue and still date
 # the statement: "revealed on Tuesday", "On Monday, the ministry said".
 DATE_DISTANCE = 48
 
-_QUANTIFIER_RE = re.compile(
-    r"^(?:two|three|four|five|six|several|some|many|multiple|\d+)\b", re.IGNORECASE
-)
 _VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s+")
 _ANONYMOUS_KIND = "anonymous"
-# URLs written into link syntax as they are: http(s), nothing that could end the link early.
-_SAFE_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+")
-# A link to a glossary entry on another page of the site: "../glossary.md#vladimir-putin".
-_PAGE_LINK_RE = re.compile(r"(?:\.\./)*(?:[\w-]+/)*[\w-]+\.md#[a-z0-9]+(?:-[a-z0-9]+)*")
-# The same link once the site's URLs are known: "../../glossary/#vladimir-putin".
-_SITE_LINK_RE = re.compile(
-    r"(?:\./|(?:\.\./)+)?(?:[\w-]+/)*(?:[\w-]+\.html)?#[a-z0-9]+(?:-[a-z0-9]+)*"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class FootnoteRef:
-    """A marker: insert ``[^label]`` at ``offset`` of the paragraph."""
-
-    offset: int
-    label: str
-    source_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class Footnote:
-    """One footnote definition: a source and how and when the briefing's statements reached us."""
-
-    label: str
-    source_id: str
-    source_name: str
-    kind: str  # a registry kind, "anonymous", or "" for an unknown source
-    url: str
-    channel: str  # how the statements reached us, as written; several uses joined by "; "
-    dates: tuple[ResolvedDate | None, ...]  # one per use, in order; None when undated
-    anonymous: bool
-    known: bool
 
 
 @dataclass
@@ -248,74 +214,3 @@ class FootnotePlanner:
     def unknown_sources(self) -> list[str]:
         """Source names, as first written, that matched no registry entry (never anonymous ones)."""
         return list(self._unknown.values())
-
-
-def _dates_text(dates: tuple[ResolvedDate | None, ...]) -> str:
-    """Return the distinct dates of the uses, in order, joined by "; "."""
-    shown: list[str] = []
-    for resolved in dates:
-        if resolved is not None and resolved.display() not in shown:
-            shown.append(resolved.display())
-    return "; ".join(shown)
-
-
-def footnote_markdown(note: Footnote) -> str:
-    """Return the definition text of ``note`` as Markdown, every text fragment escaped.
-
-    "[US intelligence](https://…) (government) — declassified US intelligence report,
-    accessed by the Associated Press — 6 September 2022". The source name links to its URL
-    when the registry gives one; an anonymous source reads "Anonymous defence official".
-    The result is one line, with no raw HTML. A URL that is not a plain http(s) URL (or a
-    link to a glossary page of the site) is left out rather than escaped.
-    """
-    linkable = bool(_SAFE_URL_RE.fullmatch(note.url) or _PAGE_LINK_RE.fullmatch(note.url))
-    return _footnote_text(
-        note,
-        escape_markdown,
-        (lambda text: f"[{text}]({note.url})") if linkable else None,
-        ("&#40;", "&#41;"),
-    )
-
-
-def footnote_html(note: Footnote) -> str:
-    """Return the definition text of ``note`` as HTML: :func:`footnote_markdown`'s words.
-
-    A source URL is linked when it is a plain http(s) URL or a site-relative link to a
-    glossary entry ("../../glossary/#vladimir-putin"); anything else is left out.
-    """
-    linkable = bool(_SAFE_URL_RE.fullmatch(note.url) or _SITE_LINK_RE.fullmatch(note.url))
-    return _footnote_text(
-        note,
-        escape_html,
-        (lambda text: f'<a href="{escape_html(note.url)}">{text}</a>') if linkable else None,
-        ("(", ")"),
-    )
-
-
-def _footnote_text(
-    note: Footnote,
-    escape: Callable[[str], str],
-    link: Callable[[str], str] | None,
-    parentheses: tuple[str, str],
-) -> str:
-    """Compose a footnote's text: source (linked by ``link``), kind, channel, dates."""
-    name = " ".join(note.source_name.split())
-    if note.anonymous:
-        if _QUANTIFIER_RE.match(name):
-            head = "Anonymous sources: " + escape(name)
-        else:
-            head = escape(f"Anonymous {name}")
-    elif link is not None:
-        head = link(escape(name))
-    else:
-        head = escape(name[:1].upper() + name[1:])
-    if note.kind and not note.anonymous:
-        head += f" {parentheses[0]}{escape(note.kind)}{parentheses[1]}"
-    parts = [head]
-    channel = " ".join(note.channel.split())
-    if channel:
-        parts.append(escape(channel))
-    dates = _dates_text(note.dates)
-    if dates:
-        parts.append(escape(dates))
-    return " — ".join(parts)

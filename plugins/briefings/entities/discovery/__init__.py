@@ -10,7 +10,8 @@ matcher produces. No model, no network: only rules and the data packages listed 
 
 from __future__ import annotations
 
-from briefings.entities.discovery.discoverer import Candidate, EntityDiscoverer
+from briefings.entities.discovery.discoverer import EntityDiscoverer
 from briefings.entities.discovery.gazetteers import Gazetteers, load_gazetteers
+from briefings.entities.model import Candidate
 
 __all__ = ["Candidate", "EntityDiscoverer", "Gazetteers", "load_gazetteers"]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from briefings.common.names import fold_case, normalise_surface
 from briefings.common.text import slugify
 from briefings.entities.discovery.aliases import (
     acronym_after,
@@ -40,8 +41,8 @@ from briefings.entities.discovery.lexicon import (
 from briefings.entities.discovery.merging import NameRecord, UnionFind, group_names, score
 from briefings.entities.discovery.segment import Evidence, Segment, segment_run
 from briefings.entities.discovery.spans import Token, find_runs, tokenize
-from briefings.common.names import fold_case, normalise_surface
-from briefings.entities.matcher import Matcher, Mention
+from briefings.entities.matcher import Matcher
+from briefings.entities.model import Candidate, Mention
 
 __all__ = ["Candidate", "EntityDiscoverer"]
 
@@ -55,22 +56,6 @@ PROPER_WORD_PRIOR = 0.15
 REPEAT_BONUS = 0.1
 LIST_SCORE = 0.6
 DEFINED_ACRONYM_BONUS = 0.2
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An entity discovered in an article, ready to be reviewed into the glossary.
-
-    ``name`` is the longest full form seen, ``aliases`` the other forms the article uses
-    ("Prigozhin", an acronym), ``evidence`` the reasons for its ``type``, strongest first.
-    """
-
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    confidence: float
-    evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,95 @@
+"""A plain-text briefing analysed once: entity mentions, attributions and the footnote plan.
+
+:func:`analyse_text_seed` reads a seed block by block: glossary mentions (the matcher), the
+unreviewed entities discovery found that overlap none of them, and, in paragraphs, the
+attributions the footnote planner turns into markers. It returns an
+:class:`~briefings.site.model.AnalysedSeed` and writes no markup; the renderer
+(:mod:`briefings.site.briefing_html`) does that, once, from the data.
+
+Entities and sourcing are independent rooms; this module is where their results meet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from briefings.content.seeds import Seed
+from briefings.content.sentences import split_sentences
+from briefings.entities.matcher import Matcher, Mention, count_mentions
+from briefings.entities.unreviewed import without_overlaps
+from briefings.site.model import AnalysedBlock, AnalysedSeed, Marker, Span
+from briefings.sourcing.footnotes import FootnotePlanner
+from briefings.sourcing.registry import SourceEntry, SourceRegistry
+
+LONG_PARAGRAPH = 20_000  # characters; such a paragraph gets entity marks but no footnotes
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisContext:
+    """What analysing one briefing needs from the site: shared, read-only."""
+
+    matcher: Matcher
+    sources: SourceRegistry
+    glossary_source: Callable[[str], SourceEntry | None]  # source phrase -> glossary entry
+
+
+def analyse_text_seed(
+    seed: Seed,
+    context: AnalysisContext,
+    candidates: Collection[str],
+    found: Sequence[Sequence[Mention]],
+) -> AnalysedSeed:
+    """Return the analysis of a plain-text seed.
+
+    ``candidates`` are the site-wide ids of its unreviewed entities and ``found`` their
+    mentions per block; a mention of one that overlaps a glossary mention is dropped.
+    """
+    planner = FootnotePlanner(context.sources, seed.date, fallback=context.glossary_source)
+    counts: Counter[str] = Counter()
+    first_sentence: dict[str, str] = {}
+    new_counts: Counter[str] = Counter()
+    new_first: dict[str, str] = {}
+    blocks: list[AnalysedBlock] = []
+    attributed = sentences = 0
+    claims: list[tuple[str, str]] = []
+    for index, block in enumerate(seed.blocks):
+        mentions = context.matcher.find_mentions(block.text)
+        count_mentions(block.text, mentions, counts, first_sentence)
+        extra = without_overlaps(found[index], mentions, len(block.text), candidates)
+        if extra:
+            count_mentions(block.text, extra, new_counts, new_first)
+            mentions = sorted([*mentions, *extra])
+        spans = tuple(Span(m.start, m.end, m.entry_id) for m in mentions)
+        if block.kind == "subheading":
+            blocks.append(AnalysedBlock("subheading", block.text, spans))
+        elif block.kind == "caption":
+            blocks.append(
+                AnalysedBlock("caption", block.text, spans, (), block.credit_label, block.credit)
+            )
+        elif len(block.text) > LONG_PARAGRAPH:
+            # Attribution reads sentence by sentence; a paragraph this long is not prose
+            # an editor wrote. It gets entity marks, no footnotes.
+            blocks.append(AnalysedBlock("long", block.text, spans))
+        else:
+            refs = planner.add_paragraph(block.text)
+            markers = tuple(Marker(r.offset, r.label) for r in refs)
+            blocks.append(AnalysedBlock("paragraph", block.text, spans, markers))
+            sentences += len(split_sentences(block.text))
+            attributed += len({r.offset for r in refs})
+            claims.extend(planner.unattributed_claims(block.text))
+    footnotes = tuple(planner.footnotes)
+    return AnalysedSeed(
+        tuple(blocks),
+        footnotes,
+        {n.label: planner.use_count(n.label) for n in footnotes},
+        dict(counts),
+        first_sentence,
+        dict(new_counts),
+        new_first,
+        attributed,
+        sentences,
+        tuple(claims),
+        tuple(planner.unknown_sources),
+    )

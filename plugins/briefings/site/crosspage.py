@@ -1,0 +1,112 @@
+"""The cross-page index of a build: what every page contributes to the pages that list them.
+
+Briefings render one by one; each hands its facts to a :class:`SiteIndex`: glossary
+mentions (backlinks), citations of sources, unreviewed entities, sourcing counts. The
+glossary, sources, unreviewed-entities and sourcing-report pages are made from it once
+every briefing is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from briefings.common.errors import Problem
+from briefings.entities.glossary import Glossary
+from briefings.entities.model import Candidate
+from briefings.site.model import RenderedSeed
+from briefings.site.pages.sources import sourcing_json
+from briefings.site.records import Backlink, Briefing, Citation, Discovered, SourcingRecord
+
+
+class SiteIndex:
+    """Backlinks, citations, unreviewed entities and sourcing records of one build."""
+
+    def __init__(self) -> None:
+        self.backlinks: dict[str, dict[str, Backlink]] = {}  # entry id -> page URL -> link
+        self.citations: dict[str, dict[str, Citation]] = {}  # source id -> page URL -> use
+        self.cited_names: dict[str, str] = {}  # source id -> name as first cited
+        self.sourcing: list[SourcingRecord] = []
+        self.sources_by_label: dict[str, dict[str, str]] = {}  # page URL -> label -> source
+        self._discovered: dict[str, Discovered] = {}
+
+    def add_briefing(
+        self, briefing: Briefing, rendered: RenderedSeed, candidates: Mapping[str, Candidate]
+    ) -> None:
+        """Record what the rendered text briefing mentions and cites."""
+        seed = briefing.seed
+        for source_id, name, uses in rendered.citations:
+            self.cite(source_id, name, briefing, uses)
+        self.add_mentions(
+            briefing.url, seed.title, seed.date, rendered.counts, rendered.first_sentence
+        )
+        for candidate_id, count in rendered.new_counts.items():
+            record = self._discovered.setdefault(
+                candidate_id, Discovered(candidates[candidate_id])
+            )
+            record.mentions.append(
+                Backlink(
+                    briefing.url, seed.title, seed.date, count, rendered.new_first[candidate_id]
+                )
+            )
+            record.paths.append(seed.path)
+        self.sourcing.append(
+            SourcingRecord(
+                briefing.url,
+                seed.title,
+                seed.path,
+                rendered.attributed,
+                rendered.sentences,
+                tuple(rendered.claims),
+            )
+        )
+
+    def add_mentions(
+        self,
+        url: str,
+        title: str,
+        published: date | None,
+        counts: Mapping[str, int],
+        first_sentence: Mapping[str, str],
+    ) -> None:
+        """Record the glossary mentions of the page at ``url``."""
+        for entry_id, count in counts.items():
+            self.backlinks.setdefault(entry_id, {})[url] = Backlink(
+                url, title, published, count, first_sentence.get(entry_id, "")
+            )
+
+    def cite(self, source_id: str, name: str, briefing: Briefing, count: int) -> None:
+        """Record that ``briefing`` cites source ``source_id`` ``count`` times."""
+        self.cited_names.setdefault(source_id, name)
+        self.citations.setdefault(source_id, {})[briefing.url] = Citation(
+            briefing.url, briefing.seed.title, briefing.seed.date, count
+        )
+
+    def discovered(self) -> list[Discovered]:
+        """Return the unreviewed entities, most-mentioned first."""
+        return sorted(
+            self._discovered.values(),
+            key=lambda d: (-len(d.mentions), d.candidate.name.casefold(), d.candidate.id),
+        )
+
+    @property
+    def discovered_count(self) -> int:
+        """How many unreviewed entities the briefings mention."""
+        return len(self._discovered)
+
+    def unmentioned(self, glossary: Glossary) -> list[Problem]:
+        """Return a warning for every glossary entry no page mentions."""
+        return [
+            Problem(
+                entry.path,
+                entry.line,
+                f"glossary entry '{entry.id}' is not mentioned by any page",
+                "check its name and aliases against the articles, or remove the entry",
+            )
+            for entry in glossary
+            if entry.id not in self.backlinks
+        ]
+
+    def sourcing_data(self) -> dict[str, object]:
+        """Return the editors' sourcing report as JSON-ready data."""
+        return sourcing_json(self.sourcing)

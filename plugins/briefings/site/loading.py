@@ -1,0 +1,61 @@
+"""The first stage of a build: read and validate the glossary, the sources and every seed.
+
+A bad file stops nothing else: its problem goes into the :class:`~briefings.site.records.Report`
+and the rest of the site is published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefings.common.errors import BriefingsError
+from briefings.content.seeds import Seed, find_seed_files, read_seed
+from briefings.entities.glossary import Glossary, load_glossary
+from briefings.site.options import PublisherOptions
+from briefings.site.records import Report
+from briefings.sourcing.registry import SourceRegistry, load_sources
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What editors wrote, read and validated."""
+
+    glossary: Glossary
+    sources: SourceRegistry
+    seeds: list[Seed]
+
+
+def load_inputs(options: PublisherOptions) -> tuple[Inputs, Report]:
+    """Return the glossary, sources and seeds of ``options``, and the problems found."""
+    report = Report()
+    root = options.root
+    glossary = Glossary(())
+    sources = SourceRegistry(())
+    folder = options.glossary_dir
+    glossary_files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+    try:
+        glossary, warnings = load_glossary(glossary_files, root=root)
+        report.warnings.extend(warnings)
+    except BriefingsError as exc:
+        report.errors.append(exc.problem)
+    if options.sources_file.exists():
+        try:
+            sources, warnings = load_sources(options.sources_file, root=root)
+            report.warnings.extend(warnings)
+        except BriefingsError as exc:
+            report.errors.append(exc.problem)
+    seeds: list[Seed] = []
+    try:
+        paths = find_seed_files(options.seeds_dir, root)
+    except BriefingsError as exc:
+        report.errors.append(exc.problem)
+        paths = []
+    for path in paths:
+        try:
+            seed = read_seed(path, root, today=options.today, future_days=options.future_days)
+        except BriefingsError as exc:
+            report.errors.append(exc.problem)
+            continue
+        report.warnings.extend(seed.warnings)
+        seeds.append(seed)
+    return Inputs(glossary, sources, seeds), report

@@ -1,0 +1,29 @@
+"""Options of one build: where the inputs are and how to publish them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherOptions:
+    """Where the inputs are and how to publish them (see ``config.py`` for each option)."""
+
+    root: Path
+    seeds_dir: Path
+    glossary_dir: Path
+    sources_file: Path
+    briefings_dir: str = "briefings"
+    link_mentions: str = "first"
+    home_count: int = 20
+    archive_page_size: int = 50
+    future_days: int = 7
+    today: date | None = None
+    discover: bool = True
+    max_unreviewed: int = -1
+    glossary_split: int = 300
+    cache_dir: Path | None = None
+    parallel: bool = True
+    parallel_minimum: int = 64  # seeds missing from the cache before a helper is worth it

@@ -1,0 +1,122 @@
+"""Pages that list briefings by date: the home page and the archive (one page per month)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from briefings.common.sanitize import is_safe_url
+from briefings.common.text import escape_html, escape_markdown, escape_placeholders
+from briefings.entities.glossary import Glossary, GlossaryEntry
+from briefings.site.pages.common import SAFE_URL_RE, Dated, _raw, _simple_front_matter, safe_markdown
+from briefings.site.records import Backlink, Citation, Discovered, SourcingRecord
+from briefings.site.render import TYPE_LABELS, Stash, human_date
+from briefings.sourcing.registry import SourceRegistry
+
+def briefing_list(items: Sequence[Dated], href: Callable[[Dated], str]) -> str:
+    """Return an HTML list of briefings: date, linked title, summary."""
+    rows = []
+    for item in items:
+        seed = item.seed
+        rows.append(
+            '<li class="briefing-list__item">'
+            f'<time datetime="{seed.date.isoformat()}">{human_date(seed.date)}</time> '
+            f'<a href="{escape_html(href(item))}">{escape_html(seed.title)}</a>'
+            f'<p class="briefing-list__summary">{escape_html(seed.summary)}</p></li>'
+        )
+    return '<ul class="briefing-list">\n' + "\n".join(rows) + "\n</ul>"
+
+
+def home_page(
+    latest: Sequence[Dated], total: int, href: Callable[[Dated], str], archive_href: str
+) -> str:
+    """Return the home page: the newest briefings and a link to the full archive."""
+    parts = [
+        _simple_front_matter("Briefings", hide=["navigation"]),
+        "# Briefings",
+    ]
+    if not latest:
+        parts.append("No briefings have been published yet: add articles to `seeds/`.")
+    else:
+        parts.append(briefing_list(latest, href))
+    parts.append(
+        f'<p class="briefing-archive-link"><a href="{escape_html(archive_href)}">'
+        f"All {total} briefings by month</a></p>"
+    )
+    return "\n\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivePage:
+    """One archive page: the index of months, or one month's briefings (one page of them)."""
+
+    title: str
+    items: tuple[Dated, ...] = ()
+    months: tuple[tuple[str, str, int], ...] = ()  # (label, src_uri, count) for the index
+    prev_uri: str = ""
+    next_uri: str = ""
+
+    def render(self, href: Callable[[str], str]) -> str:
+        """Return the page Markdown; ``href(src_uri)`` gives a link relative to this page."""
+        parts = [_simple_front_matter(self.title), "# " + escape_markdown(self.title)]
+        if self.months:
+            year = ""
+            rows: list[str] = []
+            for label, uri, count in self.months:
+                if label[-4:] != year:
+                    year = label[-4:]
+                    rows.append(f'</ul>\n<h2>{year}</h2>\n<ul class="briefing-months">')
+                rows.append(f'<li><a href="{escape_html(href(uri))}">{label}</a> ({count})</li>')
+            listing = "\n".join(rows).removeprefix("</ul>\n") + "\n</ul>"
+            parts.append(f'<div class="briefing-archive">\n{listing}\n</div>')
+        elif not self.items:
+            parts.append("No briefings yet.")
+        if self.items:
+            parts.append(briefing_list(self.items, lambda b: href(b.src_uri)))
+        nav = []
+        if self.prev_uri:
+            nav.append(f'<a rel="prev" href="{escape_html(href(self.prev_uri))}">← Newer</a>')
+        if self.next_uri:
+            nav.append(f'<a rel="next" href="{escape_html(href(self.next_uri))}">Older →</a>')
+        if nav:
+            parts.append('<nav class="briefing-pagination">' + " · ".join(nav) + "</nav>")
+        return "\n\n".join(parts) + "\n"
+
+
+def archive_pages(
+    dated: Sequence[tuple[date, Dated]], folder: str, page_size: int
+) -> list[tuple[str, ArchivePage]]:
+    """Return the archive: an index of months, then each month's pages of ``page_size``.
+
+    ``dated`` must be newest first; the first returned page is always the index.
+    """
+    by_month: dict[tuple[int, int], list[Dated]] = {}
+    for published, item in dated:
+        by_month.setdefault((published.year, published.month), []).append(item)
+    out: list[tuple[str, ArchivePage]] = []
+    months = []
+    for (year, month), items in by_month.items():
+        label = f"{date(year, month, 1).strftime('%B')} {year}"
+        base = f"{folder}/{year:04d}/{month:02d}"
+        chunks = [items[i : i + page_size] for i in range(0, len(items), page_size)]
+        uris = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
+        months.append((label, uris[0], len(items)))
+        for n, chunk in enumerate(chunks):
+            title = label if n == 0 else f"{label} (page {n + 1})"
+            out.append(
+                (
+                    uris[n],
+                    ArchivePage(
+                        title,
+                        items=tuple(chunk),
+                        prev_uri=uris[n - 1] if n else "",
+                        next_uri=uris[n + 1] if n + 1 < len(uris) else "",
+                    ),
+                )
+            )
+    index = (f"{folder}/index.md", ArchivePage("Archive", months=tuple(months)))
+    return [index, *out]

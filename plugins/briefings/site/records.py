@@ -1,0 +1,73 @@
+"""Plain data the build collects across pages: placed briefings, backlinks, citations.
+
+The cross-page index (:mod:`briefings.site.crosspage`) fills these while briefings render;
+the generated pages (:mod:`briefings.site.pages`) list them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefings.common.errors import Problem
+from briefings.content.seeds import Seed
+from briefings.entities.model import Candidate
+
+
+@dataclass(slots=True)
+class Briefing:
+    """A seed placed on the site: its generated page's ``src_uri`` and, once known, URL."""
+
+    seed: Seed
+    src_uri: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """One page mentioning a glossary entry."""
+
+    url: str
+    title: str
+    date: date | None
+    count: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One briefing citing a source."""
+
+    url: str
+    title: str
+    date: date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingRecord:
+    """Per briefing: attributed vs unattributed sentences, and the unattributed claims."""
+
+    url: str
+    title: str
+    path: str
+    attributed: int
+    sentences: int
+    claims: tuple[tuple[str, str], ...]  # (cue, sentence)
+
+
+@dataclass(slots=True)
+class Report:
+    """Problems found while publishing: errors fail any build, warnings fail strict ones."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Discovered:
+    """An unreviewed entity across the site: the candidate and the briefings mentioning it."""
+
+    candidate: Candidate
+    mentions: list[Backlink] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
