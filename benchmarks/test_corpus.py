@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 from briefings.content.seeds import parse_seed
-from briefings.entities.glossary import Glossary, load_glossary
+from briefings.entities.glossary import Glossary
+from briefings.entities.glossary_files import load_glossary
 from briefings.entities.matcher import build_matcher
 
 from benchmarks.corpus import Corpus, corpus_stats, make_corpus

@@ -78,7 +78,7 @@ def test_suggest_writes_reviewable_glossary(tmp_path: Path) -> None:
     assert person["type"] == "person" and person["description"] == ""
     assert "# evidence:" in text and "in seeds/a.txt:" in text
     # Accepting a candidate is a copy-paste: the entry loads as glossary YAML.
-    from briefings.entities.glossary import load_glossary
+    from briefings.entities.glossary_files import load_glossary
 
     accepted = tmp_path / "glossary" / "new.yml"
     accepted.write_text(yaml.safe_dump([{**person, "description": "Head of Wagner."}]), "utf-8")

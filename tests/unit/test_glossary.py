@@ -15,9 +15,8 @@ from briefings.entities.glossary import (
     ENTITY_TYPES,
     Glossary,
     GlossaryEntry,
-    load_glossary,
-    load_lowercase_english_words,
 )
+from briefings.entities.glossary_files import load_glossary, load_lowercase_english_words
 from briefings.entities.matcher import build_matcher
 
 ROOT = Path(__file__).resolve().parents[2]

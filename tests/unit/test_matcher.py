@@ -22,7 +22,7 @@ from briefings.common.names import (
     normalise_surface,
     normalise_text,
 )
-from briefings.entities.glossary import load_glossary
+from briefings.entities.glossary_files import load_glossary
 from briefings.entities.matcher import Matcher, Mention, build_matcher
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -8,7 +8,7 @@ every briefing is in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from briefings.common.errors import Problem
@@ -41,9 +41,7 @@ class SiteIndex:
             briefing.url, seed.title, seed.date, rendered.counts, rendered.first_sentence
         )
         for candidate_id, count in rendered.new_counts.items():
-            record = self._discovered.setdefault(
-                candidate_id, Discovered(candidates[candidate_id])
-            )
+            record = self._discovered.setdefault(candidate_id, Discovered(candidates[candidate_id]))
             record.mentions.append(
                 Backlink(
                     briefing.url, seed.title, seed.date, count, rendered.new_first[candidate_id]

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
+from briefings.common.sanitize import sanitize_html
 from briefings.entities.matcher import Matcher, count_mentions
 from briefings.site.model import EntityTarget
 from briefings.site.render import LinkPolicy, entities_box_html
-from briefings.common.sanitize import sanitize_html
 
 _SKIP_TAGS = frozenset(
     {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "sup", "h1"}

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from briefings.common.errors import BriefingsError
 from briefings.content.seeds import Seed, find_seed_files, read_seed
-from briefings.entities.glossary import Glossary, load_glossary
+from briefings.entities.glossary import Glossary
+from briefings.entities.glossary_files import load_glossary
 from briefings.site.options import PublisherOptions
 from briefings.site.records import Report
 from briefings.sourcing.registry import SourceRegistry, load_sources

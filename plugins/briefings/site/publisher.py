@@ -24,14 +24,15 @@ from datetime import date
 
 from briefings.common.cache import JsonCache
 from briefings.common.errors import Problem
-from briefings.content.files import display_path
 from briefings.common.text import escape_markdown
 from briefings.common.urls import relative_url
+from briefings.content.files import display_path
 from briefings.content.seeds import Seed
 from briefings.entities.glossary import Glossary
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.crosspage import SiteIndex
+from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import markdown_with_footnotes
 from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
@@ -39,7 +40,7 @@ from briefings.site.pages.common import front_matter
 from briefings.site.pages.discovered import discovered_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import archive_pages, home_page
-from briefings.site.pages.sources import sourcing_page, sources_page
+from briefings.site.pages.sources import sources_page, sourcing_page
 from briefings.site.placement import (
     ARCHIVE_DIR,
     DISCOVERED_URI,
@@ -55,7 +56,6 @@ from briefings.site.placement import (
 from briefings.site.records import Briefing, Discovered, Report
 from briefings.site.render import Stash, join_blocks, meta_line_html
 from briefings.site.rendering import BriefingRenderer
-from briefings.site.loading import load_inputs
 from briefings.site.targets import EntityLinks
 from briefings.sourcing.registry import SourceRegistry
 
@@ -357,9 +357,7 @@ class Publisher:
 
     def resolve_glossary(self, html: str, page_url: str) -> str:
         """Return a glossary page's HTML with every backlinks placeholder filled in."""
-        return fill_backlinks(
-            html, self.index.backlinks, lambda url: relative_url(url, page_url)
-        )
+        return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
 
     def unmentioned_entries(self) -> list[Problem]:
         """Return a warning for every glossary entry no page mentions."""

@@ -224,7 +224,9 @@ class BriefingRenderer:
             for block in found
         ]
 
-    def _render_fingerprint(self, url_of: Callable[[str], str], glossary_uris: Iterable[str]) -> str:
+    def _render_fingerprint(
+        self, url_of: Callable[[str], str], glossary_uris: Iterable[str]
+    ) -> str:
         """Return the part of every briefing's cache key that is the same for the whole site:
         plugin code, glossary, sources, link option and where the glossary pages are."""
         return fingerprint(

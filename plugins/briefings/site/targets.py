@@ -68,7 +68,9 @@ class EntityLinks:
         if not speakers:
             return None
         entry = speakers[-1]
-        return SourceEntry(entry.id, entry.name, entry.type, url=self._entry_link(entry.id, page_url))
+        return SourceEntry(
+            entry.id, entry.name, entry.type, url=self._entry_link(entry.id, page_url)
+        )
 
 
 def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:

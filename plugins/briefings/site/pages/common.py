@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
 from briefings.common.sanitize import is_safe_url
-from briefings.common.text import escape_html, escape_markdown, escape_placeholders
-from briefings.entities.glossary import Glossary, GlossaryEntry
-from briefings.site.records import Backlink, Citation, Discovered, SourcingRecord
-from briefings.site.render import TYPE_LABELS, Stash, human_date
-from briefings.sourcing.registry import SourceRegistry
+from briefings.common.text import escape_html, escape_placeholders
+from briefings.site.render import Stash
 
 SAFE_URL_RE = re.compile(r"(?:https?://|mailto:|#|/|\.{0,2}/)", re.IGNORECASE)
 """Link targets written into generated pages as they are: http(s), mailto, fragments, paths."""

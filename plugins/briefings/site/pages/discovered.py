@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Protocol
 
-from briefings.common.sanitize import is_safe_url
-from briefings.common.text import escape_html, escape_markdown, escape_placeholders
-from briefings.entities.glossary import Glossary, GlossaryEntry
-from briefings.site.pages.common import SAFE_URL_RE, Dated, _raw, _simple_front_matter, safe_markdown
-from briefings.site.records import Backlink, Citation, Discovered, SourcingRecord
-from briefings.site.render import TYPE_LABELS, Stash, human_date
-from briefings.sourcing.registry import SourceRegistry
+from briefings.common.text import escape_html, escape_markdown
+from briefings.site.pages.common import (
+    _raw,
+    _simple_front_matter,
+)
+from briefings.site.records import Discovered
+from briefings.site.render import Stash
+
 
 def discovered_page(
     entities: Sequence[Discovered], href: Callable[[str], str], stash: Stash | None = None
