@@ -1,23 +1,32 @@
 """Synthetic corpus for the build benchmark: seed articles, a glossary and a sources registry.
 
-Everything comes from one ``random.Random(seed)``, so a given (articles, entries, seed)
-always gives the same corpus. Articles look like wire copy on everyday policy topics
-(energy, water, trade, transport...): about 700 words, a lede on the ``date`` line,
-paragraphs of three or four sentences, one or two subheadings, one or two photo captions
-ending in ``Credit: NAME``, about 25 glossary mentions and about 5 attributions
-("according to X", "X said", "told X", "in an interview with X", an anonymous official).
+Everything comes from one ``random.Random(seed)``, so a given (articles, entries, seed,
+density) always gives the same corpus. Articles look like wire copy on everyday policy
+topics (energy, water, trade, transport...) with a lede on the ``date`` line. Two densities:
 
-Glossary names are coined from syllables so that they never collide with the English of
-the templates; which entries an article mentions follows a Zipf law over the glossary, as
-a few entities dominate real news. Word lists and templates live in
-:mod:`benchmarks.vocabulary`; :mod:`benchmarks.sites` writes a corpus out as two sites.
+- ``realistic`` (the default, the one the targets apply to) matches real articles: about
+  600 words, 10 to 12 entity mentions per 100 words of which about a third repeat a name
+  the article already used (the surname after the full name, the same name again), about
+  30 % of the names used per article missing from the glossary (coined "unreviewed" names
+  of people, organisations, places and equipment, written with the cues the plugin's
+  discovery reads: "Defence Minister Anatoli Brovko", "the port of Velmora", "the
+  Karsk Shipping Group"), 6 to 10 attributions ("according to X", "X said on Tuesday",
+  '"...," said X', "a report seen by X"...), one subheading and one or two photo captions
+  ending in ``Credit: NAME``;
+- ``low`` is the corpus of issue 9: about 700 words, 25 glossary mentions (3.7 per 100
+  words), no unreviewed names, about 5 attributions, one or two subheadings.
+
+Glossary and unreviewed names are coined from syllables so that they never collide with the
+English of the templates or with each other; which entries an article mentions follows a
+Zipf law, as a few entities dominate real news. Word lists and templates live in
+:mod:`benchmarks.vocabulary`; :mod:`benchmarks.sites` writes a corpus out as sites.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,11 +35,19 @@ from benchmarks import vocabulary
 DEFAULT_SEED = 20220907
 """The fixed random seed of every benchmark corpus."""
 
+DENSITIES = ("realistic", "low")
+"""The kinds of corpus: ``realistic`` (real articles' density, the default) and ``low``."""
+
+UNREVIEWED_POOL = 2000
+"""How many distinct names outside the glossary a realistic corpus draws from (Zipf)."""
+
 _ZIPF_EXPONENT = 0.9
 _RIGHT_QUOTE = "\u2019"  # the typographic apostrophe most seeds use
 _WORD_RE = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _SLOT_RE = re.compile(r"\{(\w+)\}")
 _ENTITY_SLOTS = frozenset({"person", "person2", "org", "org2", "place", "place2", "thing"})
+_DENSE_SLOTS = frozenset({*_ENTITY_SLOTS, "place3", "speaker", "body"})
+_SPEAKER_SLOTS = {"speaker": "person", "body": "org"}  # glossary entries only
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +90,12 @@ class Article:
     date: date
     headline: str
     blocks: tuple[Block, ...]
-    mentions: int
+    mentions: int  # glossary mentions written
     attributions: int
+    new_mentions: int = 0  # mentions of names the glossary lacks (unreviewed)
+    repeats: int = 0  # mentions of a name the article used before
+    names: int = 0  # distinct entities mentioned, glossary or not (0: not recorded)
+    new_ids: tuple[str, ...] = ()  # the unreviewed entities mentioned, in order
 
     @property
     def words(self) -> int:
@@ -90,6 +111,23 @@ class Corpus:
     entities: tuple[Entity, ...]
     sources: tuple[Source, ...]
     articles: tuple[Article, ...]
+    unreviewed: tuple[Unreviewed, ...] = ()
+    density: str = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Unreviewed:
+    """A name the glossary lacks, for the plugin's discovery to find.
+
+    ``cue`` writes it the first time, with the words that tell its type ("Governor {name}",
+    "the port of {name}", "{name} drone"); ``aliases`` are its shorter forms (a surname).
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    cue: str
 
 
 def count_words(text: str) -> int:
@@ -121,6 +159,16 @@ def _template_words() -> frozenset[str]:
         vocabulary.ORG_KINDS,
         vocabulary.ROLES,
         vocabulary.CREDITS,
+        vocabulary.DENSE_WITH_ENTITIES,
+        vocabulary.LIGHT_WITH_ENTITIES,
+        vocabulary.ATTRIBUTED_DENSE,
+        vocabulary.CAPTIONS_DENSE,
+        vocabulary.NEW_TITLES,
+        vocabulary.NEW_ORG_FORMS,
+        vocabulary.NEW_PLACE_CUES,
+        vocabulary.NEW_EQUIPMENT_NOUNS,
+        vocabulary.NEW_EVENT_FORMS,
+        vocabulary.NEW_OTHER_FORMS,
     ):
         texts.extend(group)
     texts.extend(name for name, _kind, _aliases in vocabulary.SOURCES)
@@ -385,19 +433,349 @@ def make_article(
     return Article(number, published, headline, tuple(blocks), writer.mentions, writer.attributions)
 
 
-def make_corpus(articles: int, entries: int, seed: int = DEFAULT_SEED) -> Corpus:
+# --- names the glossary lacks (realistic corpus) ---------------------------------------
+
+
+def _coin_new_word(rng: random.Random) -> str:
+    """Return a capitalised made-up word from the syllables of unreviewed names."""
+    count = 1 if rng.random() < 0.6 else 2
+    stem = "".join(rng.choice(vocabulary.NEW_SYLLABLES) for _ in range(count))
+    return (stem + rng.choice(vocabulary.NEW_ENDINGS)).capitalize()
+
+
+def _new_candidate(
+    entity_type: str, rng: random.Random, word: str
+) -> tuple[str, tuple[str, ...], str]:
+    """Return (name, aliases, cue) of an unreviewed ``entity_type`` named after ``word``."""
+    if entity_type == "person":
+        name = f"{rng.choice(vocabulary.NEW_FIRST_NAMES)} {word}"
+        cue = f"{rng.choice(vocabulary.NEW_TITLES)} {{name}}" if rng.random() < 0.6 else "{name}"
+        return name, (word,), cue
+    if entity_type == "organization":
+        return rng.choice(vocabulary.NEW_ORG_FORMS).format(w=word), (), "{name}"
+    if entity_type == "place":
+        return word, (), rng.choice(vocabulary.NEW_PLACE_CUES)
+    if entity_type == "equipment":
+        name = f"{word}-{rng.randint(2, 90)}"
+        return name, (), f"{{name}} {rng.choice(vocabulary.NEW_EQUIPMENT_NOUNS)}"
+    forms = vocabulary.NEW_EVENT_FORMS if entity_type == "event" else vocabulary.NEW_OTHER_FORMS
+    return rng.choice(forms).format(w=word), (), "{name}"
+
+
+def make_unreviewed(
+    count: int, rng: random.Random, entities: Iterable[Entity], reserved: Iterable[str] = ()
+) -> list[Unreviewed]:
+    """Return ``count`` names that are not in the glossary, each with its own coined word.
+
+    No coined word equals a word of the templates, of a glossary surface, of ``reserved``
+    (source names) or of another unreviewed name, so neither the glossary's matcher nor the
+    merging of discovery can tie two different entities together.
+    """
+    taken = set(_template_words()) | {
+        w.lower()
+        for text in (*reserved, *(s for e in entities for s in (e.name, *e.aliases)))
+        for w in _WORD_RE.findall(text)
+    }
+    taken |= {name.lower() for name in vocabulary.NEW_FIRST_NAMES}
+    ids: set[str] = set()
+    found: list[Unreviewed] = []
+    while len(found) < count:
+        entity_type = vocabulary.TYPE_CYCLE[len(found) % len(vocabulary.TYPE_CYCLE)]
+        word = _coin_new_word(rng)
+        if word.lower() in taken or len(word) < 4:
+            continue
+        name, aliases, cue = _new_candidate(entity_type, rng, word)
+        entry_id = slugify(name)
+        if entry_id in ids:
+            continue
+        taken.add(word.lower())
+        ids.add(entry_id)
+        found.append(Unreviewed(entry_id, name, entity_type, aliases, cue))
+    return found
+
+
+class _ZipfPool:
+    """Zipf-weighted draws by slot kind from any sequence of typed names."""
+
+    def __init__(self, members: Sequence[Entity | Unreviewed]) -> None:
+        self.by_kind: dict[str, list[Entity | Unreviewed]] = {
+            "person": [],
+            "org": [],
+            "place": [],
+            "thing": [],
+        }
+        for member in members:
+            self.by_kind[_slot_kind(member.type)].append(member)
+        self.weights: dict[str, list[float]] = {}
+        for kind, group in self.by_kind.items():
+            total = 0.0
+            cumulative: list[float] = []
+            for rank in range(len(group)):
+                total += 1.0 / (rank + 1) ** _ZIPF_EXPONENT
+                cumulative.append(total)
+            self.weights[kind] = cumulative
+
+    def draw(
+        self, rng: random.Random, kind: str, avoid: Collection[str]
+    ) -> Entity | Unreviewed | None:
+        """Return a member of ``kind`` whose id is not in ``avoid``, or None after a few tries."""
+        group = self.by_kind[kind]
+        if not group:
+            return None
+        for _ in range(8):
+            member = rng.choices(group, cum_weights=self.weights[kind], k=1)[0]
+            if member.id not in avoid:
+                return member
+        return None
+
+
+class _DenseWriter:
+    """Fills the templates of one realistic article and records what it wrote.
+
+    Each entity slot is a mention: a repeat of a name already used (its short form, mostly)
+    with a probability steered towards ``repeat_share``, else a new name, from outside the
+    glossary with a probability steered towards ``new_share`` of the distinct names.
+    """
+
+    def __init__(
+        self,
+        rng: random.Random,
+        glossary: _ZipfPool,
+        unreviewed: _ZipfPool,
+        sources: Sequence[Source],
+    ) -> None:
+        self.rng = rng
+        self.glossary = glossary
+        self.unreviewed = unreviewed
+        self.sources = sources
+        self.media = [s for s in sources if s.kind in vocabulary.MEDIA_KINDS]
+        self.repeat_share = rng.uniform(0.30, 0.37)
+        self.new_share = rng.uniform(0.27, 0.33)
+        self.used: dict[str, Entity | Unreviewed] = {}  # id -> entity, in order of first use
+        self.mentions = self.new_mentions = self.repeats = self.attributions = 0
+        self.decks: dict[tuple[str, ...], list[str]] = {}
+        self.apostrophe = _RIGHT_QUOTE if rng.random() < 0.7 else "'"
+
+    @property
+    def total(self) -> int:
+        """Return every entity mention written so far."""
+        return self.mentions + self.new_mentions
+
+    def _repeat_surface(self, entity: Entity | Unreviewed) -> str:
+        if isinstance(entity, Unreviewed):
+            if entity.aliases and self.rng.random() < 0.75:
+                return self.rng.choice(entity.aliases)
+            if entity.type == "equipment" or self.rng.random() < 0.2:
+                return entity.cue.format(name=entity.name)
+            return entity.name
+        if entity.aliases and self.rng.random() < 0.7:
+            return self.rng.choice(entity.aliases)
+        return entity.name
+
+    def _count(self, entity: Entity | Unreviewed) -> None:
+        if isinstance(entity, Unreviewed):
+            self.new_mentions += 1
+        else:
+            self.mentions += 1
+
+    def mention(self, kind: str, avoid: set[str], *, reviewed: bool, repeat: bool) -> str:
+        """Return the words of one mention of a ``kind`` entity not in ``avoid``.
+
+        ``reviewed`` allows glossary entries only (a speaker, so footnotes resolve);
+        ``repeat`` prefers a name already used (a subheading introduces no one).
+        """
+        rng = self.rng
+        seen = [
+            e
+            for e in self.used.values()
+            if _slot_kind(e.type) == kind
+            and e.id not in avoid
+            and not (reviewed and isinstance(e, Unreviewed))
+        ]
+        share = self.repeats / self.total if self.total else 0.0
+        wants_repeat = rng.random() < (0.55 if share < self.repeat_share else 0.15)
+        if seen and (repeat or wants_repeat):
+            entity: Entity | Unreviewed | None = rng.choice(seen)
+        else:
+            entity = None
+            new_names = sum(isinstance(e, Unreviewed) for e in self.used.values())
+            new_share = new_names / len(self.used) if self.used else 0.0
+            if not reviewed and rng.random() < (0.6 if new_share < self.new_share else 0.1):
+                entity = self.unreviewed.draw(rng, kind, self.used.keys() | avoid)
+            if entity is None:
+                entity = self.glossary.draw(rng, kind, self.used.keys() | avoid)
+            if entity is None:  # a small glossary: say a name again
+                entity = rng.choice(seen) if seen else self.glossary.draw(rng, kind, avoid)
+        if entity is None:
+            raise ValueError(f"the glossary has no entry for a '{kind}' slot")
+        avoid.add(entity.id)
+        self._count(entity)
+        if entity.id in self.used:
+            self.repeats += 1
+            return self._repeat_surface(entity)
+        self.used[entity.id] = entity
+        if isinstance(entity, Unreviewed):
+            return entity.cue.format(name=entity.name)
+        return entity.name
+
+    def cite(self, source: Source) -> str:
+        """Return how a sentence names ``source``: its name after 'the', or an alias."""
+        if source.aliases and self.rng.random() < 0.3:
+            return self.rng.choice(source.aliases)
+        return f"the {source.name}"
+
+    def fill(self, template: str, *, repeat: bool = False) -> str:
+        """Return ``template`` with every ``{slot}`` filled, its first letter a capital."""
+        avoid: set[str] = set()
+        rng = self.rng
+
+        def value(match: re.Match[str]) -> str:
+            slot = match.group(1)
+            if slot in _SPEAKER_SLOTS:
+                return self.mention(_SPEAKER_SLOTS[slot], avoid, reviewed=True, repeat=repeat)
+            if slot in _DENSE_SLOTS:
+                kind = slot.rstrip("23")
+                return self.mention(kind, avoid, reviewed=False, repeat=repeat)
+            fillers: dict[str, Callable[[], str]] = {
+                "n": lambda: str(rng.randint(2, 90)),
+                "year": lambda: str(rng.randint(2009, 2017)),
+                "month": lambda: rng.choice(vocabulary.MONTHS),
+                "sector": lambda: rng.choice(vocabulary.SECTORS),
+                "Sector": lambda: rng.choice(vocabulary.SECTORS).capitalize(),
+                "when": lambda: rng.choice(vocabulary.WHEN),
+                "source": lambda: self.cite(rng.choice(self.sources)),
+                "Source": lambda: _capitalise(self.cite(rng.choice(self.sources))),
+                "media": lambda: self.cite(rng.choice(self.media)),
+            }
+            return fillers[slot]()
+
+        text = _SLOT_RE.sub(value, template).replace("'", self.apostrophe)
+        return _capitalise(_tidy(text))
+
+    def draw(self, pool: tuple[str, ...]) -> str:
+        """Return a template of ``pool``, not repeating one until the pool is used up."""
+        deck = self.decks.get(pool)
+        if not deck:
+            deck = list(pool)
+            self.rng.shuffle(deck)
+            self.decks[pool] = deck
+        return deck.pop()
+
+    def sentence(self, density: float, target: float) -> str:
+        """Return one sentence without attribution: dense while the article is below target."""
+        pool: tuple[str, ...]
+        if density < target:
+            pool = vocabulary.DENSE_WITH_ENTITIES
+        elif self.rng.random() < 0.6:
+            pool = vocabulary.LIGHT_WITH_ENTITIES
+        else:
+            pool = vocabulary.PLAIN_WITHOUT_ENTITIES
+        return self.fill(self.draw(pool))
+
+    def attributed(self) -> str:
+        """Return one sentence with an attribution."""
+        self.attributions += 1
+        return self.fill(self.draw(vocabulary.ATTRIBUTED_DENSE))
+
+
+def make_dense_article(
+    number: int,
+    rng: random.Random,
+    glossary: _ZipfPool,
+    unreviewed: _ZipfPool,
+    sources: Sequence[Source],
+    start: date,
+    days: int,
+) -> Article:
+    """Return one realistic article: ~600 words, ~11 mentions per 100, 6-10 attributions."""
+    writer = _DenseWriter(rng, glossary, unreviewed, sources)
+    target_words = rng.randint(560, 640)
+    target_density = rng.uniform(10.4, 11.6)
+    target_attributions = rng.randint(6, 10)
+    blocks: list[Block] = []
+    words = 0
+
+    def density() -> float:
+        return 100.0 * writer.total / words if words else 0.0
+
+    lede = f"{writer.sentence(0.0, target_density)} {writer.attributed()}"
+    blocks.append(Block("paragraph", lede))
+    words = count_words(lede)
+    headline = writer.fill(rng.choice(vocabulary.HEADLINES))
+    subheading_at = rng.randint(3, 5)
+    caption_at = {2, 6} if rng.random() < 0.5 else {4}
+    index = 1
+    while words < target_words or writer.attributions < target_attributions:
+        if index == subheading_at:
+            text = writer.fill(writer.draw(vocabulary.SUBHEADINGS), repeat=True)
+            blocks.append(Block("subheading", text))
+            words += count_words(text)
+        sentences: list[str] = []
+        for _ in range(rng.randint(2, 4)):
+            progress = min(1.0, words / target_words)
+            due = writer.attributions < min(
+                target_attributions, target_attributions * progress + 0.5
+            )
+            if words >= target_words or (due and rng.random() < 0.7):
+                sentences.append(writer.attributed())
+            else:
+                sentences.append(writer.sentence(density(), target_density))
+            words += count_words(sentences[-1])
+            if words >= target_words and writer.attributions >= target_attributions:
+                break
+        blocks.append(Block("paragraph", " ".join(sentences)))
+        if index in caption_at:
+            caption = writer.fill(writer.draw(vocabulary.CAPTIONS_DENSE))
+            credit = rng.choice(vocabulary.CREDITS)
+            blocks.append(Block("caption", caption, credit))
+            words += count_words(caption) + count_words(credit)
+        index += 1
+    if not any(b.kind == "caption" for b in blocks):
+        caption = writer.fill(writer.draw(vocabulary.CAPTIONS_DENSE))
+        blocks.insert(2, Block("caption", caption, rng.choice(vocabulary.CREDITS)))
+    published = start + timedelta(days=rng.randrange(days))
+    new_ids = tuple(e.id for e in writer.used.values() if isinstance(e, Unreviewed))
+    return Article(
+        number,
+        published,
+        headline,
+        tuple(blocks),
+        writer.mentions,
+        writer.attributions,
+        new_mentions=writer.new_mentions,
+        repeats=writer.repeats,
+        names=len(writer.used),
+        new_ids=new_ids,
+    )
+
+
+def make_corpus(
+    articles: int, entries: int, seed: int = DEFAULT_SEED, density: str = "realistic"
+) -> Corpus:
     """Return a corpus of ``articles`` articles and a glossary of ``entries`` entries.
 
-    The same arguments always give the same corpus.
+    ``density`` is ``realistic`` (the default) or ``low`` (the corpus of issue 9). The same
+    arguments always give the same corpus, and the first articles of a larger corpus are
+    those of a smaller one.
     """
+    if density not in DENSITIES:
+        raise ValueError(f"density must be one of {', '.join(DENSITIES)}, not {density!r}")
     rng = random.Random(seed)
     sources = make_sources()
     reserved = [s for source in sources for s in (source.name, *source.aliases)]
     entities = make_entities(entries, rng, reserved)
-    picker = _Picker(entities)
     start, days = date(2018, 1, 1), 6 * 365
-    written = [make_article(n, rng, picker, sources, start, days) for n in range(articles)]
-    return Corpus(seed, tuple(entities), tuple(sources), tuple(written))
+    if density == "low":
+        picker = _Picker(entities)
+        written = [make_article(n, rng, picker, sources, start, days) for n in range(articles)]
+        return Corpus(seed, tuple(entities), tuple(sources), tuple(written), (), density)
+    unreviewed = make_unreviewed(UNREVIEWED_POOL, rng, entities, reserved)
+    glossary_pool, new_pool = _ZipfPool(entities), _ZipfPool(unreviewed)
+    written = [
+        make_dense_article(n, rng, glossary_pool, new_pool, sources, start, days)
+        for n in range(articles)
+    ]
+    return Corpus(seed, tuple(entities), tuple(sources), tuple(written), tuple(unreviewed), density)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,14 +785,29 @@ class CorpusStats:
     articles: int
     entries: int
     words: float
-    mentions: float
+    mentions: float  # glossary mentions
     attributions: float
     subheadings: float
     captions: float
+    new_mentions: float = 0.0  # mentions of names outside the glossary
+    repeats: float = 0.0  # mentions of a name already used in the article
+    names: float = 0.0  # distinct names per article (0: not recorded)
+    new_names: float = 0.0  # of which outside the glossary
+    density: str = "low"
+
+    @property
+    def all_mentions(self) -> float:
+        """Return the mean entity mentions per article, glossary or not."""
+        return self.mentions + self.new_mentions
+
+    @property
+    def per_100_words(self) -> float:
+        """Return entity mentions (glossary or not) per 100 words."""
+        return 100.0 * self.all_mentions / self.words if self.words else 0.0
 
 
 def corpus_stats(corpus: Corpus) -> CorpusStats:
-    """Return the per-article means of words, mentions, attributions, subheadings, captions."""
+    """Return the per-article means of what the generator wrote."""
     count = max(1, len(corpus.articles))
 
     def mean(values: Iterable[int]) -> float:
@@ -429,4 +822,9 @@ def corpus_stats(corpus: Corpus) -> CorpusStats:
         mean(a.attributions for a in articles),
         mean(sum(b.kind == "subheading" for b in a.blocks) for a in articles),
         mean(sum(b.kind == "caption" for b in a.blocks) for a in articles),
+        new_mentions=mean(a.new_mentions for a in articles),
+        repeats=mean(a.repeats for a in articles),
+        names=mean(a.names for a in articles),
+        new_names=mean(len(a.new_ids) for a in articles),
+        density=corpus.density,
     )

@@ -6,7 +6,8 @@ article in ``docs/briefings/`` and the plugin disabled. Both configs ``INHERIT``
 project's ``mkdocs.yml`` (theme, features, Markdown extensions), have a small nav and build
 non-strict.
 
-Command line: ``python -m benchmarks.sites --articles 100 --glossary 500 --out DIR``.
+Command line: ``python -m benchmarks.sites --articles 100 --glossary 500 --out DIR``
+(``--density low`` for the low-density corpus of issue 9).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import yaml
 
 from benchmarks.corpus import (
     DEFAULT_SEED,
+    DENSITIES,
     Article,
     Corpus,
     Entity,
@@ -171,10 +173,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=100, help="number of articles (N)")
     parser.add_argument("--glossary", type=int, default=500, help="glossary entries (G)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
+    parser.add_argument(
+        "--density", choices=DENSITIES, default=DENSITIES[0], help="kind of corpus (realistic)"
+    )
     parser.add_argument("--out", type=Path, required=True, help="folder to write (new)")
     parser.add_argument("--base-config", type=Path, default=PROJECT_CONFIG)
     args = parser.parse_args(argv)
-    corpus = make_corpus(args.articles, args.glossary, args.seed)
+    corpus = make_corpus(args.articles, args.glossary, args.seed, args.density)
     plugin = write_plugin_site(corpus, args.out / "plugin", args.base_config)
     plain = write_plain_site(corpus, args.out / "plain", args.base_config)
     print(f"plugin site: {plugin}\nplain site:  {plain}\n{corpus_stats(corpus)}")

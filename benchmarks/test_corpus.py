@@ -14,9 +14,10 @@ import yaml
 from briefings.content.seeds import parse_seed
 from briefings.entities.glossary import Glossary
 from briefings.entities.glossary_files import load_glossary
-from briefings.entities.matcher import build_matcher
+from briefings.entities.matcher import Matcher, build_matcher
 
-from benchmarks.corpus import Corpus, corpus_stats, make_corpus
+from benchmarks.corpus import Corpus, corpus_stats, count_words, make_corpus
+from benchmarks.floor import article_html, page_file, toc_tokens
 from benchmarks.sites import (
     PROJECT_CONFIG,
     glossary_files,
@@ -31,8 +32,19 @@ from benchmarks.sites import (
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    """A small corpus with a glossary large enough for every entity type."""
+    """A small realistic corpus with a glossary large enough for every entity type."""
     return make_corpus(40, 600)
+
+
+@pytest.fixture(scope="module")
+def low() -> Corpus:
+    """A small corpus of the low density of issue 9."""
+    return make_corpus(40, 600, density="low")
+
+
+def _new_matcher(corpus: Corpus) -> Matcher:
+    """The plugin's matcher over the names outside the glossary that the generator used."""
+    return Matcher([(s, n.id, True) for n in corpus.unreviewed for s in (n.name, *n.aliases)])
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +58,19 @@ def glossary(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Glossa
     return loaded
 
 
-def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
-    assert make_corpus(5, 60) == make_corpus(5, 60)
-    assert make_corpus(5, 60, seed=1) != make_corpus(5, 60, seed=2)
+@pytest.mark.parametrize("density", ["realistic", "low"])
+def test_same_seed_same_corpus_other_seed_other_corpus(density: str) -> None:
+    assert make_corpus(5, 60, density=density) == make_corpus(5, 60, density=density)
+    assert make_corpus(5, 60, seed=1, density=density) != make_corpus(5, 60, 2, density)
+
+
+def test_a_larger_corpus_starts_with_the_smaller_one() -> None:
+    assert make_corpus(12, 300).articles[:4] == make_corpus(4, 300).articles
+
+
+def test_unknown_density_is_refused() -> None:
+    with pytest.raises(ValueError, match="density"):
+        make_corpus(1, 60, density="medium")
 
 
 @pytest.mark.parametrize(("entries"), [60, 500, 5000])
@@ -60,16 +82,47 @@ def test_glossary_has_the_requested_size_and_unique_ids(entries: int) -> None:
     assert len(set(surfaces)) == len(surfaces)
 
 
-def test_articles_look_like_the_issue_asks(corpus: Corpus) -> None:
+def test_articles_have_the_density_of_real_ones(corpus: Corpus) -> None:
     stats = corpus_stats(corpus)
+    assert stats.density == "realistic"
+    assert 560 <= stats.words <= 650
+    assert 10 <= stats.per_100_words <= 12
+    assert 0.28 <= stats.repeats / stats.all_mentions <= 0.40
+    assert 0.25 <= stats.new_names / stats.names <= 0.35
+    assert 6 <= stats.attributions <= 10
+    for article in corpus.articles:
+        kinds = [b.kind for b in article.blocks]
+        assert kinds[0] == "paragraph"
+        assert kinds.count("subheading") == 1
+        assert 1 <= kinds.count("caption") <= 2
+        assert all(b.credit for b in article.blocks if b.kind == "caption")
+        assert 10 <= 100 * (article.mentions + article.new_mentions) / article.words <= 12
+        assert 6 <= article.attributions <= 10
+        assert article.new_ids
+
+
+def test_low_density_articles_are_those_of_issue_9(low: Corpus) -> None:
+    stats = corpus_stats(low)
     assert 650 <= stats.words <= 800
     assert 22 <= stats.mentions <= 30
+    assert stats.new_mentions == 0 and not low.unreviewed
     assert 4 <= stats.attributions <= 6
-    for article in corpus.articles:
+    for article in low.articles:
         kinds = [b.kind for b in article.blocks]
         assert kinds[0] == "paragraph"
         assert "subheading" in kinds
         assert "caption" in kinds
+
+
+def test_names_outside_the_glossary_share_no_word_with_it(corpus: Corpus) -> None:
+    def words(names: list[str]) -> set[str]:
+        return {w.lower() for name in names for w in name.replace("-", " ").split()}
+
+    glossary = words([s for e in corpus.entities for s in (e.name, *e.aliases)])
+    coined = [n.aliases[0] if n.aliases else n.name.split()[0] for n in corpus.unreviewed]
+    coined = [w.split("-")[0] for w in coined]
+    assert len(set(coined)) == len(coined)
+    assert not {w.lower() for w in coined} & glossary
 
 
 def test_glossary_loads_in_the_plugin(corpus: Corpus, glossary: Glossary) -> None:
@@ -84,11 +137,48 @@ def test_seeds_parse_into_the_blocks_written(corpus: Corpus) -> None:
         assert [b.credit for b in seed.blocks] == [b.credit for b in article.blocks]
 
 
-def test_matcher_finds_exactly_the_mentions_written(corpus: Corpus, glossary: Glossary) -> None:
-    matcher = build_matcher(glossary)
-    for article in corpus.articles:
+@pytest.mark.parametrize("kind", ["realistic", "low"])
+def test_matcher_finds_exactly_the_mentions_written(
+    kind: str, corpus: Corpus, low: Corpus, glossary: Glossary
+) -> None:
+    chosen = corpus if kind == "realistic" else low
+    assert chosen.entities == corpus.entities  # the glossary is the same for both
+    matcher, new = build_matcher(glossary), _new_matcher(chosen)
+    for article in chosen.articles:
         found = sum(len(matcher.find_mentions(b.text)) for b in article.blocks)
-        assert found == article.mentions
+        found_new = sum(len(new.find_mentions(b.text)) for b in article.blocks)
+        assert (found, found_new) == (article.mentions, article.new_mentions)
+
+
+def test_matchers_measure_real_density(corpus: Corpus, glossary: Glossary) -> None:
+    matcher, new = build_matcher(glossary), _new_matcher(corpus)
+    mentions = new_mentions = words = 0
+    for article in corpus.articles:
+        for block in article.blocks:
+            mentions += len(matcher.find_mentions(block.text))
+            new_mentions += len(new.find_mentions(block.text))
+            words += count_words(block.text) + count_words(block.credit)
+    assert 10 <= 100 * (mentions + new_mentions) / words <= 12
+    assert 0.2 <= new_mentions / (mentions + new_mentions) <= 0.4
+
+
+def test_discovery_finds_the_names_outside_the_glossary(corpus: Corpus) -> None:
+    discovery = pytest.importorskip("briefings.entities.discovery")
+    known = [s for e in corpus.entities for s in (e.name, *e.aliases)]
+    known += [s for source in corpus.sources for s in (source.name, *source.aliases)]
+    discoverer = discovery.EntityDiscoverer(known)
+    names = {n.id: n.name for n in corpus.unreviewed}
+    written = found = marked = mentioned = 0
+    for article in corpus.articles:
+        candidates, mentions = discoverer.discover([b.text for b in article.blocks])
+        surfaces = {s for c in candidates for s in (c.name, *c.aliases)}
+        written += len(article.new_ids)
+        found += sum(names[i] in surfaces for i in article.new_ids)
+        ids = {c.id for c in candidates if c.name in {names[i] for i in article.new_ids}}
+        marked += sum(m.entry_id in ids for block in mentions for m in block)
+        mentioned += article.new_mentions
+    assert found >= 0.95 * written
+    assert marked >= 0.95 * mentioned
 
 
 def test_every_cited_source_is_registered(corpus: Corpus, tmp_path: Path) -> None:
@@ -103,16 +193,21 @@ def test_every_cited_source_is_registered(corpus: Corpus, tmp_path: Path) -> Non
             assert entry is not None and entry.id == source.id, name
 
 
-def test_attribution_finder_sees_the_attributions_written(corpus: Corpus) -> None:
+@pytest.mark.parametrize("kind", ["realistic", "low"])
+def test_attribution_finder_sees_the_attributions_written(
+    kind: str, corpus: Corpus, low: Corpus
+) -> None:
     attribution = pytest.importorskip("briefings.sourcing.attribution")
-    written = sum(a.attributions for a in corpus.articles)
-    found = sum(
-        len(attribution.find_attributions(b.text))
-        for a in corpus.articles
-        for b in a.blocks
-        if b.kind == "paragraph"
-    )
-    assert written * 0.9 <= found <= written * 1.1
+    chosen = corpus if kind == "realistic" else low
+    written = sum(a.attributions for a in chosen.articles)
+    per_article = [
+        sum(len(attribution.find_attributions(b.text)) for b in a.blocks if b.kind == "paragraph")
+        for a in chosen.articles
+    ]
+    assert written * 0.9 <= sum(per_article) <= written * 1.1
+    if kind == "realistic":  # every sentence is the generator's: exactly what it wrote
+        assert per_article == [a.attributions for a in chosen.articles]
+        assert all(6 <= found <= 10 for found in per_article)
 
 
 def test_plain_page_has_the_same_text(corpus: Corpus) -> None:
@@ -136,3 +231,51 @@ def test_sites_inherit_the_project_config(corpus: Corpus, tmp_path: Path) -> Non
     assert len(list((tmp_path / "b" / "seeds").glob("*.txt"))) == 3
     for article in small.articles:
         assert (tmp_path / "a" / "docs" / plain_page_uri(article)).is_file()
+
+
+_PAGE = """<html><head><title>A &amp; B - Briefings</title>
+<meta name="description" content="About A."></head><body>
+<div class="md-sidebar md-sidebar--primary" data-md-type="navigation" hidden></div>
+<nav class="md-nav md-nav--secondary" aria-label="Table of contents">
+<ul class="md-nav__list" data-md-component="toc">
+<li class="md-nav__item"><a href="#one" class="md-nav__link">
+<span class="md-ellipsis"> One </span></a>
+<nav class="md-nav" aria-label="One"><ul class="md-nav__list">
+<li class="md-nav__item"><a href="#deep" class="md-nav__link">
+<span class="md-ellipsis">Deep</span></a></li></ul></nav></li>
+<li class="md-nav__item"><a href="#two" class="md-nav__link">
+<span class="md-ellipsis">Two</span></a></li>
+</ul></nav>
+<article class="md-content__inner md-typeset">
+<h1 id="a-b">A &amp; B</h1><h2 id="one">One</h2><h3 id="deep">Deep</h3><h2 id="two">Two</h2>
+<div class="glossary-backlinks"><p>Mentioned in 1 page:</p>
+<ul>
+<li>x</li>
+</ul></div>
+</article></body></html>"""
+
+
+def test_floor_page_keeps_content_title_and_table_of_contents() -> None:
+    assert article_html(_PAGE).startswith('<h1 id="a-b">')
+    assert article_html(_PAGE).rstrip().endswith("</ul></div>")
+    (top,) = toc_tokens(_PAGE, "A &amp; B")
+    assert (top["level"], top["id"]) == (1, "a-b")
+    assert [(t["id"], t["level"], t["name"]) for t in top["children"]] == [
+        ("one", 2, "One"),
+        ("two", 2, "Two"),
+    ]
+    assert [t["id"] for t in top["children"][0]["children"]] == ["deep"]
+    meta, body = page_file(_PAGE, "Briefings", searched=False).split("\n---\n\n", 1)
+    front = yaml.safe_load(meta.removeprefix("---\n"))
+    assert front["title"] == "A &amp; B"
+    assert front["description"] == "About A."
+    assert front["hide"] == ["navigation"]
+    assert front["search"] == {"exclude": True}
+    assert body == article_html(_PAGE)
+
+
+def test_floor_glossary_page_hides_backlinks_from_search_only() -> None:
+    text = page_file(_PAGE, "Briefings", late_backlinks=True)
+    for_search, final = text.split("\n---\n\n", 1)[1].split("<!--floor:", 1)
+    assert "glossary-backlinks" not in for_search and "<!--backlinks-->" in for_search
+    assert "glossary-backlinks" in final

@@ -10,7 +10,7 @@ according to, announced...), so every attribution in an article is one the gener
 from __future__ import annotations
 
 # Entity types in the order entries are created (7 people, 5 organisations, 5 places, one
-# each of equipment, event, other per 20), as in briefings.glossary.ENTITY_TYPES.
+# each of equipment, event, other per 20), as in briefings.entities.glossary.ENTITY_TYPES.
 TYPE_CYCLE = (
     "person",
     "organization",
@@ -356,4 +356,179 @@ CAPTIONS = (
     "{person} speaks to reporters in {place} after talks with {org} officials.",
     "Workers inspect a section of the {thing} near {place}.",
     "{person}, left, and {person2} shake hands during their meeting in {place}.",
+)
+
+# --- the realistic corpus (benchmarks.corpus, density "realistic") -----------------------
+# Names the glossary lacks ("unreviewed"): coined from other syllables than glossary names,
+# each written the first time with a cue that the plugin's discovery reads as evidence of
+# its type (a title, a head word, "the port of", a model number), as real copy does.
+
+NEW_SYLLABLES = (
+    "brov",
+    "kar",
+    "vel",
+    "dun",
+    "mek",
+    "ost",
+    "zar",
+    "vin",
+    "lask",
+    "pol",
+    "dren",
+    "kov",
+    "tresh",
+    "vesk",
+    "rud",
+    "jol",
+    "nov",
+    "tarv",
+    "hel",
+    "grad",
+    "sib",
+    "mor",
+    "plet",
+    "orv",
+)
+NEW_ENDINGS = ("ko", "ov", "ek", "ara", "isk", "ane", "ora", "ich", "ats", "ena", "ul", "etz")
+NEW_FIRST_NAMES = (
+    "Anatoli",
+    "Oksana",
+    "Milos",
+    "Jelena",
+    "Tibor",
+    "Agnieszka",
+    "Radek",
+    "Ilona",
+    "Mirela",
+    "Stanislav",
+    "Bojana",
+    "Vesna",
+    "Dragan",
+    "Zoran",
+    "Lidia",
+    "Petra",
+    "Marek",
+    "Lucia",
+    "Andrei",
+    "Yelena",
+    "Henrik",
+    "Ingrid",
+    "Kasper",
+    "Matthias",
+    "Nadine",
+    "Piotr",
+    "Silvia",
+    "Teodor",
+    "Ursula",
+    "Werner",
+)
+NEW_TITLES = (
+    "Defence Minister",
+    "Interior Minister",
+    "Transport Minister",
+    "Deputy Prime Minister",
+    "Governor",
+    "Ambassador",
+    "Senator",
+    "Mayor",
+)
+NEW_ORG_FORMS = (
+    "{w} Shipping Group",
+    "{w} Holdings",
+    "{w} Logistics",
+    "{w} Freight Company",
+    "{w} Steel Industries",
+    "{w} Media Group",
+    "{w} Development Fund",
+    "{w} Farmers Union",
+    "{w} Policy Institute",
+    "{w} Port Authority",
+)
+# How a new place is written: always with its cue the first time, mostly bare after.
+NEW_PLACE_CUES = (
+    "the port of {name}",
+    "{name} province",
+    "the town of {name}",
+    "{name} district",
+    "the city of {name}",
+)
+NEW_EQUIPMENT_NOUNS = ("drone", "turbine", "locomotive", "tanker", "helicopter", "dredger")
+NEW_EVENT_FORMS = ("{w} Summit", "{w} Conference", "{w} Festival")
+NEW_OTHER_FORMS = ("{w} Pact", "{w} Treaty", "{w} Agreement", "{w} Initiative")
+
+# Dense sentences: two to five entity slots in about twenty words, no attribution cue.
+DENSE_WITH_ENTITIES = (
+    "{person} and {person2} met in {place} to discuss the {thing}, which {org} has backed "
+    "since {year}.",
+    "{org} has asked {org2} to share the cost of the upgrade between {place} and {place2}.",
+    "Talks between {org} and the authorities in {place} stalled in {month} over the {thing}.",
+    "{person} flew to {place} to meet {person2} and officials from {org} before the vote.",
+    "Trade between {place} and {place2} fell by {n} per cent after {org} suspended shipments "
+    "through {place3}.",
+    "{person}, who chairs {org}, has pushed for a faster timetable for the {thing}.",
+    "The {thing} links {place} with {place2} and is run jointly by {org} and {org2}.",
+    "{org} wants {place} to take over part of the {sector} network before {person} leaves office.",
+    "Engineers from {org} inspected the {thing} near {place} after flooding damaged a key section.",
+    "{person} has made the {thing} a central part of the campaign in {place} and {place2}.",
+    "Companies from {place} have won most of the early contracts, a point of friction with "
+    "{place2} and {org}.",
+    "{place} and {place2} signed the {thing} in {month}, with {org} as guarantor.",
+    "Supporters of the plan, including {person} and {person2}, hope it will bring jobs to {place}.",
+    "{org2} has set up a working group with {org} to study the route from {place} to {place2}.",
+    "{person} spent two days touring the {thing} site in {place} with {person2}.",
+    "The partnership between {org} and {place} dates back to a {year} deal on {sector} "
+    "supplies with {org2}.",
+    "{person}'s office has asked {org} for a breakdown of the costs of the {thing}.",
+    "Farmers near {place} blame {org} for the delays, while {person} blames {org2}.",
+    "The {thing} was first proposed by {person} in {year} but stalled amid disagreements "
+    "between {org} and {place}.",
+    "Negotiators from {org} spent most of the week in {place} with a delegation from {place2}.",
+    "{person} is expected to travel to {place} next month to meet {person2} and members of {org}.",
+    "A second phase would extend the {thing} from {place} to {place2} and {place3}.",
+    "Rail links between {place} and {place2} have been cut since {month}, and {org} has no "
+    "date for repairs.",
+    "{org} and {org2} have both set aside funds for the {thing}, though neither has "
+    "committed to a firm date.",
+    "The government of {place} has offered to cover part of the cost if {org} extends the "
+    "deadline set by {person}.",
+    "{person} replaced {person2} at the head of {org} in {month}.",
+    "Shipments from {place} to {place2} now pass through {place3}, where {org} runs the terminal.",
+    "{person} and {org} have clashed repeatedly over the {thing} since the floods in {place}.",
+)
+LIGHT_WITH_ENTITIES = (
+    "{place} has spent the past {n} months negotiating over the future of its {sector} sector.",
+    "Officials in {place} expect the first phase to cost roughly {n} million dollars.",
+    "{org} is due to meet again in {month} to review its commitments in the region.",
+    "Critics point out that similar schemes ran years behind schedule in {place}.",
+    "The {thing} is due to be completed in {month}, about {n} months later than planned.",
+    "For residents of {place}, the most visible change so far has been a steady rise in "
+    "{sector} bills.",
+    "Several members of {org} have questioned whether the timetable is realistic.",
+    "{person} has visited the region {n} times since the spring.",
+)
+# Attributed sentences: the speaker is a registered source or a glossary entry
+# ({speaker}, {body}), never an unreviewed name, so no footnote has an unknown source.
+ATTRIBUTED_DENSE = (
+    "The cost of the {thing} has risen by {n} per cent since {year}, according to {source}.",
+    "According to {source}, at least {n} companies from {place} have applied for permits "
+    "since {month}.",
+    "{speaker} said {when} that {org} would sign the first contracts for the {thing} before "
+    "{month}.",
+    "{body} said {when} that talks with {org} and {place} would continue.",
+    "“We will not walk away from these talks with {org},” said {speaker}.",
+    "“The {thing} will be finished on time,” said {speaker}, who leads the team from {place}.",
+    "A report seen by {media} suggests that {org} plans to cut {n} jobs in {place}.",
+    "{speaker} told {media} {when} that a compromise with {person} was within reach.",
+    "{speaker} said in an interview with {media} that the plan had broad support in {place}.",
+    "A senior official, who spoke on condition of anonymity, said {org} was likely to "
+    "delay the {thing} by {n} months.",
+    "{Source} said {when} that shipments through {place} had fallen by {n} per cent.",
+    "Officials in {place} expect further delays, {speaker} said on Tuesday.",
+)
+CAPTIONS_DENSE = (
+    "{person} speaks to reporters in {place} after talks with {org} officials.",
+    "Workers inspect a section of the {thing} near {place}.",
+    "{person}, left, and {person2} shake hands during their meeting in {place}.",
+    "Containers stacked at the terminal run by {org} in {place}.",
+    "Protesters gather outside the offices of {org} in {place} as {person} arrives.",
 )

@@ -1,7 +1,9 @@
-# Benchmarks (issue 9): never part of `make test`. See benchmarks/README.md.
-#   make bench                  the full matrix (N = 100, 1000, 3000; G = 500, 5000), writes
-#                               benchmarks/RESULTS.md; about 4 minutes on 2 idle cores
+# Benchmarks (issues 9 and 18): never part of `make test`. See benchmarks/README.md.
+#   make bench                  the full matrix (N = 100, 1000, 3000; G = 500, 5000) on the
+#                               realistic corpus: plain, plugin cold, floor, plugin warm, one
+#                               edit; writes benchmarks/RESULTS.md; several minutes on 2 cores
 #   make bench BENCH_ARGS='--articles 100,1000 --repeat 3'    a smaller or steadier run
+#   make bench BENCH_ARGS='--density low'                     the low-density corpus of issue 9
 #   make bench-corpus-check     check the generated corpus with the plugin's own readers
 #   make bench-profile          pyinstrument profile of the plugin build at N = 1000, G = 5000
 #   make bench-phases           seconds per build phase and page group, plain vs plugin
