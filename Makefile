@@ -1,7 +1,8 @@
 # mkdocs-briefings: every target sets up what it needs, idempotently.
 #   make build   strict build of the site from seeds/ into site/
 #   make serve   live-reloading preview (watches seeds/, glossary/, sources.yml)
-#   make test    lint, types, unit/build/property tests, browser tests and site checks
+#   make test    lint, types, import contracts, unit/build/property tests, browser tests,
+#                site checks
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := build
@@ -17,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check lint typecheck unit clean golden bench suggest deps
+.PHONY: build serve test check lint typecheck imports unit clean golden bench suggest deps
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +41,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The architecture contracts of .importlinter: layered rooms, only the adapter imports
+# MkDocs, the renderer imports no analysis, no import cycles.
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser"
 
@@ -47,7 +53,7 @@ unit: $(STAMP)
 include mk/quality.mk
 include mk/bench.mk
 
-test: lint typecheck quality-deps
+test: lint typecheck imports quality-deps
 	$(BIN)/python -m pytest
 	$(MAKE) check
 

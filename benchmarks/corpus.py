@@ -290,6 +290,28 @@ def _slot_kind(entity_type: str) -> str:
     return entity_type
 
 
+def _fill_slot(
+    slot: str,
+    rng: random.Random,
+    cite: Callable[[Source], str],
+    sources: Sequence[Source],
+    media: Sequence[Source],
+) -> str:
+    """Return the text of a template slot that is not an entity: a number, a month, a source."""
+    fillers: dict[str, Callable[[], str]] = {
+        "n": lambda: str(rng.randint(2, 90)),
+        "year": lambda: str(rng.randint(2009, 2017)),
+        "month": lambda: rng.choice(vocabulary.MONTHS),
+        "sector": lambda: rng.choice(vocabulary.SECTORS),
+        "Sector": lambda: rng.choice(vocabulary.SECTORS).capitalize(),
+        "when": lambda: rng.choice(vocabulary.WHEN),
+        "source": lambda: cite(rng.choice(sources)),
+        "Source": lambda: _capitalise(cite(rng.choice(sources))),
+        "media": lambda: cite(rng.choice(media)),
+    }
+    return fillers[slot]()
+
+
 class _ArticleWriter:
     """Fills templates for one article, keeping count of mentions and attributions."""
 
@@ -339,19 +361,7 @@ class _ArticleWriter:
         return _SLOT_RE.sub(value, template).replace("'", self.apostrophe)
 
     def _filler(self, slot: str) -> str:
-        rng = self.rng
-        fillers: dict[str, Callable[[], str]] = {
-            "n": lambda: str(rng.randint(2, 90)),
-            "year": lambda: str(rng.randint(2009, 2017)),
-            "month": lambda: rng.choice(vocabulary.MONTHS),
-            "sector": lambda: rng.choice(vocabulary.SECTORS),
-            "Sector": lambda: rng.choice(vocabulary.SECTORS).capitalize(),
-            "when": lambda: rng.choice(vocabulary.WHEN),
-            "source": lambda: self.cite(rng.choice(self.sources)),
-            "Source": lambda: _capitalise(self.cite(rng.choice(self.sources))),
-            "media": lambda: self.cite(rng.choice(self.media)),
-        }
-        return fillers[slot]()
+        return _fill_slot(slot, self.rng, self.cite, self.sources, self.media)
 
     def draw(self, pool: tuple[str, ...]) -> str:
         """Return a template of ``pool``, not repeating one until the pool is used up."""
@@ -636,18 +646,7 @@ class _DenseWriter:
             if slot in _DENSE_SLOTS:
                 kind = slot.rstrip("23")
                 return self.mention(kind, avoid, reviewed=False, repeat=repeat)
-            fillers: dict[str, Callable[[], str]] = {
-                "n": lambda: str(rng.randint(2, 90)),
-                "year": lambda: str(rng.randint(2009, 2017)),
-                "month": lambda: rng.choice(vocabulary.MONTHS),
-                "sector": lambda: rng.choice(vocabulary.SECTORS),
-                "Sector": lambda: rng.choice(vocabulary.SECTORS).capitalize(),
-                "when": lambda: rng.choice(vocabulary.WHEN),
-                "source": lambda: self.cite(rng.choice(self.sources)),
-                "Source": lambda: _capitalise(self.cite(rng.choice(self.sources))),
-                "media": lambda: self.cite(rng.choice(self.media)),
-            }
-            return fillers[slot]()
+            return _fill_slot(slot, rng, self.cite, self.sources, self.media)
 
         text = _SLOT_RE.sub(value, template).replace("'", self.apostrophe)
         return _capitalise(_tidy(text))

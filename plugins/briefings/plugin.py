@@ -1,4 +1,4 @@
-"""MkDocs adapter: wires :class:`briefings.publisher.Publisher` into MkDocs events.
+"""MkDocs adapter: wires :class:`briefings.site.publisher.Publisher` into MkDocs events.
 
 Only this module and ``config.py`` import MkDocs. Every hook returns early when the plugin is
 disabled, and hands the work to the core; content problems are logged through the plugin

@@ -1,6 +1,6 @@
 """Unreviewed entities: names the glossary lacks, found per seed and cached on disk.
 
-Wraps :class:`~briefings.discovery.EntityDiscoverer` for the publisher: builds it only when
+Wraps :class:`~briefings.entities.discovery.EntityDiscoverer` for the publisher: builds it only when
 a seed misses the cache (loading its gazetteers takes a second or more), stores each seed's
 result under a hash of everything it depends on, and gives candidates site-wide ids.
 """

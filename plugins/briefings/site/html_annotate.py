@@ -1,9 +1,9 @@
 """Entity annotation of rendered HTML: Markdown seeds and hand-written pages that opt in.
 
 This is the only module that imports BeautifulSoup. Each page is parsed once; text nodes are
-matched with the build's single :class:`~briefings.matcher.Matcher`, never inside code, links,
-headings' permalinks, footnotes or existing annotations. Markdown seeds are first passed
-through the allowlist sanitiser (:mod:`briefings.sanitize`).
+matched with the build's single :class:`~briefings.entities.matcher.Matcher`, never inside code,
+links, headings' permalinks, footnotes or existing annotations. Markdown seeds are first passed
+through the allowlist sanitiser (:mod:`briefings.common.sanitize`).
 """
 
 from __future__ import annotations

@@ -1,14 +1,10 @@
-"""Renderer for plain-text seeds: Seed + mentions + footnote markers -> page Markdown.
+"""Rendering primitives: entity marks, the page stash, the meta line, box and figures.
 
-The core finds plain data (character spans); this module turns it into Markdown in which
-every character of seed text is escaped (see :func:`briefings.text.escape_markdown`), entity
-mentions are inline HTML elements following the markup contract, and source footnotes are
-Python-Markdown ``[^label]`` references so numbering, back-references and Material's
-footnote tooltips come from the ``footnotes`` extension.
-
-Markup contract (other tools read it): an entity mention is one element whose text is the
-mention as written, with ``class="entity entity--<type>"``, ``data-entity="<id>"`` and
-``data-entity-type="<type>"``; a source footnote reference carries ``data-source="<id>"``.
+Rendering turns plain data (character spans, footnote markers, entity targets) into markup
+in which every character of seed text is escaped (:mod:`briefings.common.text`), and entity
+mentions are one element each, following the markup contract: text as written,
+``class="entity entity--<type>"``, ``data-entity="<id>"`` and ``data-entity-type="<type>"``.
+Footnote markup is in :mod:`briefings.site.footnote_html`.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ asked, article by article, for the names the glossary does not know yet. For one
    ("Odesa, Chornomorsk and Pivdennyi" share a type);
 3. merges the forms of one entity (:mod:`.merging`);
 4. keeps the entities whose confidence reaches ``min_confidence`` and finds their mentions
-   with the glossary's :class:`~briefings.matcher.Matcher`, so discovered names are marked
+   with the glossary's :class:`~briefings.entities.matcher.Matcher`, so discovered names are marked
    exactly like glossary names.
 """
 

@@ -11,7 +11,7 @@ from briefings.sourcing.footnotes import FootnotePlanner
 from briefings.sourcing.model import Footnote, FootnoteRef
 from briefings.sourcing.registry import SourceEntry, SourceRegistry, load_sources
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
 WEDNESDAY = date(2022, 9, 7)
 

@@ -9,7 +9,7 @@ from briefings.sourcing.attribution import Attribution, find_attributions, find_
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_59870affd8118fe3.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_59870affd8118fe3.txt"
 
 Expected = list[tuple[str, str, bool]]  # (source as written, cue, anonymous)
 

@@ -19,7 +19,7 @@ from briefings.entities.glossary import (
 from briefings.entities.glossary_files import load_glossary, load_lowercase_english_words
 from briefings.entities.matcher import build_matcher
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 PUTIN = """\
 - id: vladimir-putin

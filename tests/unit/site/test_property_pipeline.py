@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "toc"]
 
 NAMES = ["North Korea", "Russia", "Vladimir Putin", "Putin", "RUSI", "Associated Press", "DPRK"]

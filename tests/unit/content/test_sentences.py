@@ -9,7 +9,7 @@ from briefings.content.sentences import split_sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_59870affd8118fe3.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_59870affd8118fe3.txt"
 
 
 def sentences(text: str) -> list[str]:

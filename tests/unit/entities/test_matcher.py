@@ -27,7 +27,7 @@ from briefings.entities.matcher import Matcher, Mention, build_matcher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
 
 Term = tuple[str, str, bool]

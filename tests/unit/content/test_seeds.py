@@ -16,7 +16,7 @@ from briefings.content.seeds import (
     read_seed,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 REAL_SEED = ROOT / "seeds" / "000_59870affd8118fe3.txt"
 TODAY = date(2026, 11, 26)
 

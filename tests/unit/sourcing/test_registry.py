@@ -15,7 +15,7 @@ from briefings.sourcing.registry import (
     load_sources,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

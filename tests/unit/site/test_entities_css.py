@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from briefings.entities.glossary import ENTITY_TYPES
 
-CSS_PATH = Path(__file__).resolve().parents[2] / "plugins" / "briefings" / "assets" / "entities.css"
+CSS_PATH = Path(__file__).resolve().parents[3] / "plugins" / "briefings" / "assets" / "entities.css"
 AA = 4.5
 LIGHT_PAGE = "#ffffff"
 # Material's slate background is hsla(var(--md-hue), 15%, 14%, 1); sites may change the hue.
