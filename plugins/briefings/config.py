@@ -45,6 +45,10 @@ class BriefingsConfig(Config):
     """Warn (failing a strict build) when more unreviewed entities than this are found;
     -1 never warns."""
 
+    max_unreviewed_sources = c.Type(int, default=-1)
+    """Warn (failing a strict build) when the briefings cite more sources that are in
+    neither the sources registry nor the glossary than this; -1 never warns."""
+
     glossary_split = c.Type(int, default=300)
     """A glossary with more entries than this is published as one page per initial letter
     (``glossary/a/`` …) under an index at ``glossary/``."""

@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from briefings.common.errors import Problem
 from briefings.common.sanitize import neutralize_unsafe_urls
 from briefings.config import BriefingsConfig
-from briefings.site.footnote_html import add_source_attributes
+from briefings.site.footnote_html import add_source_attributes, separate_adjacent_references
 from briefings.site.html_annotate import HtmlAnnotator
 from briefings.site.publisher import SOURCES_URI, Publisher, PublisherOptions, Report
 from briefings.site.render import label_search_dialog
@@ -64,6 +64,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             future_days=self.config.future_days,
             discover=self.config.discover,
             max_unreviewed=self.config.max_unreviewed,
+            max_unreviewed_sources=self.config.max_unreviewed_sources,
             glossary_split=self.config.glossary_split,
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
             parallel=self.config.parallel,
@@ -133,6 +134,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         labels = self.publisher.sources_by_label(page.url)
         if labels:
             html = add_source_attributes(html, labels)
+        html = separate_adjacent_references(html)
         meta = page.meta or {}
         is_markdown_seed = page.file.src_uri in self._generated and meta.get("entities") is True
         opted_in = (
@@ -167,11 +169,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(-100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Once every page is annotated: warn about glossary entries no page mentions."""
+        """Once every page is annotated: report the build's problems, and note glossary
+        entries no page mentions."""
         if self.config.enabled and self.publisher is not None:
             report = Report()
             self.publisher.finish(report)  # in case MkDocs read none of the listing pages
-            _log_problems(report.errors, report.warnings + self.publisher.unmentioned_entries())
+            _log_problems(report.errors, report.warnings)
+            unmentioned = self.publisher.unmentioned_entries()
+            if unmentioned:
+                # Not a warning: an entry may be written before its articles arrive.
+                first = unmentioned[0]
+                log.info(
+                    "%d glossary entries are not mentioned by any page yet, the first at "
+                    "%s:%s (all are listed in the sourcing report)",
+                    len(unmentioned),
+                    first.path,
+                    first.line,
+                )
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -186,10 +200,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if (
             self.config.enabled
             and self.publisher is not None
-            and self.publisher.is_glossary_page(page.file.src_uri)
+            and page.file.src_uri in self._generated
+            and self.publisher.has_late_content(page.file.src_uri)
             and page.content is not None
         ):
-            page.content = self.publisher.resolve_glossary(page.content, page.url)
+            page.content = self.publisher.resolve_late(page.file.src_uri, page.content, page.url)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -212,20 +212,27 @@ def test_docs_page_opt_in(site_factory: SiteFactory) -> None:
     assert plain is not None and not plain.select("[data-entity]")
 
 
-def test_unknown_source_warns(site_factory: SiteFactory) -> None:
+def test_a_source_in_no_registry_is_footnoted_and_queued_not_fatal(
+    site_factory: SiteFactory,
+) -> None:
     text = "date 2022-09-07 North Korea sent workers, according to the Acme Gazette.\n"
     site = build(site_factory, {"a.txt": text})
-    assert_fails_naming(site, "seeds/a.txt: unknown source")
-    lenient = build(site_factory, {"a.txt": text}, strict=False)
-    (url,) = lenient.briefing_urls()
-    note = lenient.page(url).select_one("div.footnote li")
-    assert note is not None and "Acme Gazette" in note.get_text()
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    note = site.page(url).select_one("div.footnote li")
+    assert note is not None and note.get_text().strip().startswith("Acme Gazette (media)")
+    review = site.page("sources/review/2022-09/")
+    assert review.select_one("section[data-source='new:acme-gazette']") is not None
 
 
-def test_unmentioned_glossary_entry_warns(site_factory: SiteFactory) -> None:
+def test_unmentioned_glossary_entry_is_reported_not_fatal(site_factory: SiteFactory) -> None:
     glossary = GLOSSARY + "- id: iran\n  name: Iran\n  type: place\n  description: Country.\n"
     site = build(site_factory, {"a.txt": GOOD}, glossary=glossary)
-    assert_fails_naming(site, "glossary entry 'iran' is not mentioned by any page")
+    assert site.ok, site.warnings()
+    listed = site.page("reports/sourcing/").select("ul.glossary-unmentioned li")
+    assert [li.get_text() for li in listed] == ["iran (Iran), glossary/entries.yml:6"]
+    glossary_page = site.page("glossary/").select_one("#iran ~ .glossary-backlinks--empty")
+    assert glossary_page is not None
 
 
 @pytest.mark.parametrize(

@@ -78,11 +78,13 @@ def test_glossary_person_is_a_known_source(site_factory: SiteFactory) -> None:
     (url,) = site.briefing_urls()
     page = site.page(url)
     ref = page.select_one("a.footnote-ref")
-    assert ref is not None and ref["data-source"] == "vladimir-putin"
+    assert ref is not None and ref["data-source"] == "glossary:vladimir-putin"
     note = page.select_one("div.footnote li")
     assert note is not None
     link = note.find("a", string="Vladimir Putin")
     assert link is not None and link["href"] == "../../glossary/#vladimir-putin"
     assert "(person)" in note.get_text() and "6 September 2022" in note.get_text()
     sources = site.page("sources/")
-    assert sources.select_one("h3#vladimir-putin").get_text().startswith("Vladimir Putin")
+    cited = sources.select_one("ul.source-entities li[data-source='glossary:vladimir-putin'] a")
+    assert cited is not None and cited.get_text() == "Vladimir Putin"
+    assert cited["href"] == "../glossary/#vladimir-putin"

@@ -96,7 +96,7 @@ def test_footnote_markup_contract(seed_page: BeautifulSoup) -> None:
     refs = body.select("sup[id^='fnref'] > a.footnote-ref")
     assert len(refs) >= 4
     sources = {a["data-source"] for a in refs}
-    assert {"us-intelligence", "rusi", "white-house", "inss"} <= sources
+    assert {"us-intelligence", "rusi", "white-house", "glossary:lim-soo-ho"} <= sources
     for ref in refs:
         target = ref["href"].removeprefix("#")
         note = body.select_one(f"div.footnote li[id='{target}']")

@@ -23,6 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from nameparser.config import CONSTANTS
+
+from briefings.common.lexicon import EXTRA_ROLES, NOT_ROLES, ORG_HEADS
+
 __all__ = [
     "APOSTROPHES",
     "DETERMINERS",
@@ -60,18 +64,44 @@ WHITESPACE = (
 DETERMINERS = frozenset(("the", "a", "an"))
 """Words a name may be written after ("the Kremlin") that are no part of it."""
 
-_ROLES = """
-    spokesman spokeswoman spokesperson spokespeople minister president vice secretary adviser
-    advisor chief head director director-general leader envoy ambassador commander general
-    governor senator mayor deputy prime foreign defence defense interior finance chancellor
-    premier chairman chairwoman chair prosecutor attorney judge analyst researcher professor
-    correspondent editor founder ceo cfo cabinet executive officer representative lawmaker
-    lieutenant colonel major admiral captain sergeant commissioner inspector superintendent
-    justice king queen prince princess sheikh emir pope archbishop bishop
+_ROLE_NOUNS = """
+    spokesman spokeswoman spokesperson spokespeople minister president secretary adviser
+    advisor chief head director director-general secretary-general leader envoy ambassador
+    commander governor senator mayor premier chancellor chairman chairwoman chair prosecutor
+    attorney judge analyst researcher professor correspondent editor founder co-founder
+    co-author ceo cfo coo executive officer representative lawmaker lieutenant colonel admiral
+    captain
+    sergeant commissioner inspector superintendent justice king queen prince princess sheikh
+    emir pope archbishop bishop dr mr mrs ms prof sir dame lord lady rep sen gen col maj capt
+    lt councillor councilor commodore president-elect
 """
-ROLE_WORDS = frozenset(_ROLES.split())
-"""Lower-cased words of titles and roles written before a person's name ("Defence
-Minister", "Chief Cabinet Secretary", "Kremlin spokesman"): a closed class of English."""
+_ROLE_MODIFIERS = """
+    vice deputy prime foreign defence defense interior finance cabinet executive general
+    former acting senior junior state affairs home treasury health commerce trade energy
+    economy transport labour labor education culture environment regional emergency lead
+    managing justice security development agriculture industry science technology
+    infrastructure housing fisheries tourism sport works war assistant associate principal
+"""
+ROLE_NOUNS = (
+    frozenset(_ROLE_NOUNS.split())
+    | EXTRA_ROLES
+    | frozenset(
+        title
+        for title in CONSTANTS.titles
+        if title.isascii() and title.replace("-", "").isalpha() and title not in NOT_ROLES
+    )
+)
+"""Lower-cased titles and roles that may stand right before a person's name ("spokesman",
+"Minister", "Councillor"): this list, the discoverer's extra roles and nameparser's titles
+(those that are roles on their own)."""
+
+ROLE_WORDS = ROLE_NOUNS | frozenset(_ROLE_MODIFIERS.split())
+"""Words a title may be made of ("Deputy Prime Minister", "Chief Cabinet Secretary"):
+role nouns and the modifiers and department names that go with them."""
+
+# Department words that follow "of"/"for" inside a title: "Secretary of State".
+_DEPARTMENTS = frozenset(_ROLE_MODIFIERS.split()) - {"vice", "deputy", "former", "acting"}
+
 
 # (variant, canonical) pairs. A chain of str.replace calls, each skipped when its variant
 # is absent, is twenty times faster than str.translate on non-ASCII text.
@@ -94,6 +124,30 @@ _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PARENTHESISED_RE = re.compile(r"^(?P<name>.*\S)\s*\((?P<short>[^()]*)\)\s*$", re.DOTALL)
 _POSSESSIVE_RE = re.compile(rf"^(?P<owner>[^\s{APOSTROPHES}][^{APOSTROPHES}]*?)[{APOSTROPHES}]s\s+")
 _WORD_RE = re.compile(r"\S+")
+_NAME_PARTICLES = frozenset(
+    [
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "dos",
+        "das",
+    ]
+)
+_ROLE_JOINERS = frozenset(("of", "for"))
 
 
 def is_word_char(char: str) -> bool:
@@ -207,31 +261,49 @@ def split_role(text: str) -> tuple[str, str, str]:
     """Return ``(affiliation, role, name)`` of a titled person's name.
 
     "Kremlin spokesman Dmitry Peskov" gives ``("Kremlin", "spokesman", "Dmitry Peskov")``;
-    "Defence Minister Rustem Umerov" ``("", "Defence Minister", "Rustem Umerov")``;
-    "Turkish President Recep Tayyip Erdogan" ``("Turkish", "President", "Recep Tayyip
-    Erdogan")``. The role is the last run of role words (:data:`ROLE_WORDS`) that a
-    capitalised name follows; up to three capitalised words before it are the affiliation.
-    Without such a role, returns ``("", "", text)``.
+    "US Secretary of State Antony Blinken" ``("US", "Secretary of State", "Antony
+    Blinken")``. The name is the run of capitalised words (and particles such as "von der")
+    that ends the phrase; right before it stands a role noun (:data:`ROLE_NOUNS`), or "of"
+    and a department after one ("Secretary of State"); the role runs left over role words
+    (:data:`ROLE_WORDS`), and up to four words before it are the affiliation. Otherwise, or
+    when the name ends in an organisation's head word ("General Motors"), returns
+    ``("", "", text)``.
     """
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    lowered = [text[s:e].casefold().strip(".,") for s, e in words]
-    for end in range(len(words) - 1, 0, -1):
-        if lowered[end - 1] in ROLE_WORDS and lowered[end] not in ROLE_WORDS:
+    raw = [text[s:e] for s, e in words]
+    low = [w.casefold().strip(".,") for w in raw]
+    first = len(words)
+    while first > 0 and low[first - 1] not in ROLE_NOUNS:
+        if not (
+            raw[first - 1][:1].isupper()
+            or (low[first - 1] in _NAME_PARTICLES and first < len(words))
+        ):
             break
-    else:
+        first -= 1
+    titled = False  # "Secretary of State Antony Blinken": "of State" is the title's
+    if 1 < first < len(words) and low[first - 1] in _ROLE_JOINERS and low[first - 2] in ROLE_NOUNS:
+        while first < len(words) - 1 and low[first] in _DEPARTMENTS:
+            first, titled = first + 1, True
+    while first < len(words) and low[first] in _NAME_PARTICLES:
+        first += 1
+    if first in (0, len(words)) or low[first - 1] in _ROLE_JOINERS:
         return "", "", text
-    name = text[words[end][0] :]
-    start = end - 1
-    while start > 0 and lowered[start - 1] in ROLE_WORDS:
+    if low[first - 1] not in ROLE_NOUNS and not titled:
+        return "", "", text
+    if raw[-1].strip(".,") in ORG_HEADS or len(words) - first > 5:
+        return "", "", text
+    start = first - 1
+    while start > 0 and (
+        low[start - 1] in ROLE_WORDS
+        or (low[start - 1] in _ROLE_JOINERS and start > 1 and low[start - 2] in ROLE_WORDS)
+    ):
         start -= 1
     affiliation = text[: words[start][0]].strip()
-    if not name[:1].isupper() or not name.split()[-1][:1].isupper():
+    if len(affiliation.split()) > 4:
         return "", "", text
-    if affiliation and (
-        len(affiliation.split()) > 3 or not all(w[:1].isupper() for w in affiliation.split())
-    ):
-        return "", "", text
-    return affiliation, text[words[start][0] : words[end - 1][1]], name
+    if affiliation.islower():  # "federation chairman Tomas Reinholt": all of it is the role
+        start, affiliation = 0, ""
+    return affiliation, text[words[start][0] : words[first - 1][1]], text[words[first][0] :]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ Entities and sourcing are independent rooms; this module is where their results 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from briefings.content.seeds import Seed
@@ -21,7 +21,8 @@ from briefings.entities.matcher import Matcher, Mention, count_mentions
 from briefings.entities.unreviewed import without_overlaps
 from briefings.site.model import AnalysedBlock, AnalysedSeed, Marker, Span
 from briefings.sourcing.footnotes import FootnotePlanner
-from briefings.sourcing.registry import SourceEntry, SourceRegistry
+from briefings.sourcing.registry import SourceRegistry
+from briefings.sourcing.resolution import EntityLookup
 
 LONG_PARAGRAPH = 20_000  # characters; such a paragraph gets entity marks but no footnotes
 
@@ -32,7 +33,7 @@ class AnalysisContext:
 
     matcher: Matcher
     sources: SourceRegistry
-    glossary_source: Callable[[str], SourceEntry | None]  # source phrase -> glossary entry
+    entities: EntityLookup  # the glossary entry or unreviewed entity a name is exactly
 
 
 def analyse_text_seed(
@@ -46,7 +47,7 @@ def analyse_text_seed(
     ``candidates`` are the site-wide ids of its unreviewed entities and ``found`` their
     mentions per block; a mention of one that overlaps a glossary mention is dropped.
     """
-    planner = FootnotePlanner(context.sources, seed.date, fallback=context.glossary_source)
+    planner = FootnotePlanner(context.sources, seed.date, entities=context.entities)
     counts: Counter[str] = Counter()
     first_sentence: dict[str, str] = {}
     new_counts: Counter[str] = Counter()
@@ -73,7 +74,7 @@ def analyse_text_seed(
             # an editor wrote. It gets entity marks, no footnotes.
             blocks.append(AnalysedBlock("long", block.text, spans))
         else:
-            refs = planner.add_paragraph(block.text)
+            refs = planner.add_paragraph(block.text, [(m.start, m.end) for m in mentions])
             markers = tuple(Marker(r.offset, r.label) for r in refs)
             blocks.append(AnalysedBlock("paragraph", block.text, spans, markers))
             sentences += len(split_sentences(block.text))
@@ -91,5 +92,5 @@ def analyse_text_seed(
         attributed,
         sentences,
         tuple(claims),
-        tuple(planner.unknown_sources),
+        tuple(planner.unreviewed_sources),
     )

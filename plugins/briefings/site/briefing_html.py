@@ -85,8 +85,8 @@ def render_text_seed(
     return RenderedSeed(
         join_blocks([*header, *body]),
         stash.fragments,
-        list(analysed.unknown_sources),
-        [(n.source_id, n.source_name, analysed.uses[n.label]) for n in analysed.footnotes],
+        [[s.source_id, s.name, s.kind, s.sentence] for s in analysed.unreviewed_sources],
+        [(n.source_id, n.source_name, analysed.uses[n.label], n.kind) for n in analysed.footnotes],
         dict(analysed.counts),
         dict(analysed.first_sentence),
         dict(analysed.new_counts),

@@ -8,6 +8,7 @@ every briefing is in.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 
@@ -15,8 +16,16 @@ from briefings.common.errors import Problem
 from briefings.entities.glossary import Glossary
 from briefings.entities.model import Candidate
 from briefings.site.model import RenderedSeed
-from briefings.site.pages.sources import sourcing_json
-from briefings.site.records import Backlink, Briefing, Citation, Discovered, SourcingRecord
+from briefings.site.pages.sources import month_key, sourcing_json
+from briefings.site.records import (
+    Backlink,
+    Briefing,
+    Citation,
+    Discovered,
+    SourceToReview,
+    SourcingRecord,
+)
+from briefings.sourcing.model import UnreviewedSource
 
 
 class SiteIndex:
@@ -29,14 +38,17 @@ class SiteIndex:
         self.sourcing: list[SourcingRecord] = []
         self.sources_by_label: dict[str, dict[str, str]] = {}  # page URL -> label -> source
         self._discovered: dict[str, Discovered] = {}
+        self._to_review: dict[str, SourceToReview] = {}  # source id -> record
 
     def add_briefing(
         self, briefing: Briefing, rendered: RenderedSeed, candidates: Mapping[str, Candidate]
     ) -> None:
         """Record what the rendered text briefing mentions and cites."""
         seed = briefing.seed
-        for source_id, name, uses in rendered.citations:
+        for source_id, name, uses, _kind in rendered.citations:
             self.cite(source_id, name, briefing, uses)
+        for source_id, name, kind, sentence in rendered.unreviewed_sources:
+            self.add_source_to_review(briefing, UnreviewedSource(source_id, name, kind, sentence))
         self.add_mentions(
             briefing.url, seed.title, seed.date, rendered.counts, rendered.first_sentence
         )
@@ -56,6 +68,8 @@ class SiteIndex:
                 rendered.attributed,
                 rendered.sentences,
                 tuple(rendered.claims),
+                tuple(sorted(Counter(kind for *_, kind in rendered.citations).items())),
+                month_key(seed.date),
             )
         )
 
@@ -72,6 +86,21 @@ class SiteIndex:
             self.backlinks.setdefault(entry_id, {})[url] = Backlink(
                 url, title, published, count, first_sentence.get(entry_id, "")
             )
+
+    def add_source_to_review(self, briefing: Briefing, source: UnreviewedSource) -> None:
+        """Record that ``briefing`` cites a source nobody has reviewed."""
+        record = self._to_review.setdefault(
+            source.source_id, SourceToReview(source.source_id, source.name, source.kind)
+        )
+        record.sentences.append(source.sentence)
+        record.paths.append(briefing.seed.path)
+        record.first = min(record.first, briefing.seed.date)
+
+    def sources_to_review(self) -> list[SourceToReview]:
+        """Return the sources nobody has reviewed, most cited first."""
+        return sorted(
+            self._to_review.values(), key=lambda s: (-len(s.paths), s.name.casefold(), s.source_id)
+        )
 
     def cite(self, source_id: str, name: str, briefing: Briefing, count: int) -> None:
         """Record that ``briefing`` cites source ``source_id`` ``count`` times."""

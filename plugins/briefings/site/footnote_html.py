@@ -172,7 +172,9 @@ def _footnote_text(
 ) -> str:
     """Compose a footnote's text: source (linked by ``link``), kind, channel, dates."""
     name = " ".join(note.source_name.split())
-    if note.anonymous:
+    if note.anonymous and note.kind == "unnamed":
+        head = escape(f"Unnamed {name}")  # "the court said", no court named before
+    elif note.anonymous:
         if _QUANTIFIER_RE.match(name):
             head = "Anonymous sources: " + escape(name)
         else:
@@ -181,8 +183,12 @@ def _footnote_text(
         head = link(escape(name))
     else:
         head = escape(name[:1].upper() + name[1:])
-    if note.kind and not note.anonymous:
-        head += f" {parentheses[0]}{escape(note.kind)}{parentheses[1]}"
+    if not note.anonymous:
+        # "Dmitry Peskov (person; spokesman, Kremlin)", "World Food Programme (WFP; organisation)"
+        about = ", ".join(" ".join(part.split()) for part in (note.role, note.affiliation) if part)
+        details = "; ".join(part for part in (note.short, note.kind, about) if part)
+        if details:
+            head += f" {parentheses[0]}{escape(details)}{parentheses[1]}"
     parts = [head]
     channel = " ".join(note.channel.split())
     if channel:
@@ -191,3 +197,17 @@ def _footnote_text(
     if dates:
         parts.append(escape(dates))
     return " — ".join(parts)
+
+
+_ADJACENT_REFS_RE = re.compile(r'(?<=</a></sup>)(?=<sup id="fnref)')
+FOOTNOTE_SEPARATOR = '<sup class="footnote-sep">,</sup>'
+"""Written between two footnote references that touch, so "said.⁵⁶" reads "said.⁵,⁶"."""
+
+
+def separate_adjacent_references(html: str) -> str:
+    """Return ``html`` with a separator between footnote references that touch.
+
+    Python-Markdown writes two references in a row as two adjacent ``<sup>`` elements, which
+    read (and are indexed for search) as one number: "56" for footnotes 5 and 6.
+    """
+    return _ADJACENT_REFS_RE.sub(FOOTNOTE_SEPARATOR, html)

@@ -11,7 +11,7 @@ from datetime import date
 
 from briefings.site.footnote_html import footnote_markdown
 from briefings.sourcing.footnotes import FootnotePlanner
-from briefings.sourcing.model import Footnote
+from briefings.sourcing.model import Footnote, UnreviewedSource
 from briefings.sourcing.registry import SourceRegistry
 
 _LABEL_RE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -60,10 +60,10 @@ def _marker_offset(offset: int, protected: list[tuple[int, int]]) -> int:
 
 def markdown_with_footnotes(
     body: str, registry: SourceRegistry, reference_date: date
-) -> tuple[str, list[Footnote], list[str], dict[str, int]]:
+) -> tuple[str, list[Footnote], list[UnreviewedSource], dict[str, int]]:
     """Return the Markdown body with source footnote markers and definitions added.
 
-    Also returns the footnotes (in order of first use), the names of unknown sources, and
+    Also returns the footnotes (in order of first use), the sources nobody reviewed, and
     how many markers cite each footnote label.
     """
     planner = FootnotePlanner(
@@ -98,4 +98,4 @@ def markdown_with_footnotes(
     if notes:
         text += "\n\n" + "\n".join(f"[^{n.label}]: {footnote_markdown(n)}" for n in notes)
     uses = {note.label: planner.use_count(note.label) for note in notes}
-    return text + "\n", notes, list(planner.unknown_sources), uses
+    return text + "\n", notes, planner.unreviewed_sources, uses

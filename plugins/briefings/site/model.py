@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefings.sourcing.model import Footnote
+from briefings.sourcing.model import Footnote, UnreviewedSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ class AnalysedSeed:
     attributed: int
     sentences: int
     claims: tuple[tuple[str, str], ...]  # (cue, sentence)
-    unknown_sources: tuple[str, ...]
+    unreviewed_sources: tuple[UnreviewedSource, ...]  # named sources nobody reviewed
 
 
 @dataclass(slots=True)
@@ -92,8 +92,8 @@ class RenderedSeed:
 
     markdown: str
     fragments: list[str]
-    unknown_sources: list[str] = field(default_factory=list)
-    citations: list[tuple[str, str, int]] = field(default_factory=list)  # id, name, uses
+    unreviewed_sources: list[list[str]] = field(default_factory=list)  # id, name, kind, sentence
+    citations: list[tuple[str, str, int, str]] = field(default_factory=list)  # id, name, uses, kind
     counts: dict[str, int] = field(default_factory=dict)  # glossary id -> mentions
     first_sentence: dict[str, str] = field(default_factory=dict)
     new_counts: dict[str, int] = field(default_factory=dict)  # unreviewed id -> mentions
@@ -114,8 +114,8 @@ class RenderedSeed:
             return cls(
                 _str(data["markdown"]),
                 [_str(f) for f in data["fragments"]],
-                [_str(n) for n in data["unknown_sources"]],
-                [(_str(i), _str(n), _int(c)) for i, n, c in data["citations"]],
+                [_strings(s, 4) for s in data["unreviewed_sources"]],
+                [(_str(i), _str(n), _int(c), _str(k)) for i, n, c, k in data["citations"]],
                 {_str(k): _int(v) for k, v in data["counts"].items()},
                 {_str(k): _str(v) for k, v in data["first_sentence"].items()},
                 {_str(k): _int(v) for k, v in data["new_counts"].items()},
@@ -138,3 +138,9 @@ def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(value)
     return value
+
+
+def _strings(value: Any, length: int) -> list[str]:
+    if not isinstance(value, list) or len(value) != length:
+        raise TypeError(value)
+    return [_str(v) for v in value]

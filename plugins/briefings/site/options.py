@@ -23,6 +23,7 @@ class PublisherOptions:
     today: date | None = None
     discover: bool = True
     max_unreviewed: int = -1
+    max_unreviewed_sources: int = -1
     glossary_split: int = 300
     cache_dir: Path | None = None
     parallel: bool = True

@@ -32,15 +32,15 @@ from briefings.entities.glossary import Glossary
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.crosspage import SiteIndex
+from briefings.site.listings import Listings
 from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import markdown_with_footnotes
 from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
 from briefings.site.pages.common import front_matter
-from briefings.site.pages.discovered import discovered_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import archive_pages, home_page
-from briefings.site.pages.sources import sources_page, sourcing_page
+from briefings.site.pages.sources import UNMENTIONED_PLACEHOLDER, unmentioned_html
 from briefings.site.placement import (
     ARCHIVE_DIR,
     DISCOVERED_URI,
@@ -74,6 +74,7 @@ class Publisher:
         self.index = SiteIndex()
         self.renderer: BriefingRenderer | None = None
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
+        self._listings = Listings(())
         self._briefings_index_uri = f"{options.briefings_dir}/index.md"
         self._index_of: dict[str, int] = {}
         self._glossary_markdown: dict[str, str] | None = None
@@ -110,6 +111,7 @@ class Publisher:
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = place_briefings(seeds, self.options.briefings_dir)
+        self._listings = Listings(b.seed.date for b in self.briefings)
         self._index_of = {b.src_uri: index for index, b in enumerate(self.briefings)}
         # Archive pages by src URI, in order: the index of months first.
         self._archive = dict(
@@ -129,7 +131,7 @@ class Publisher:
         uris += list(self._archive)
         uris.append(self._briefings_index_uri)
         uris += [b.src_uri for b in self.briefings]
-        uris += [SOURCES_URI, REPORT_URI, DISCOVERED_URI]
+        uris += self._listings.uris()
         return uris
 
     # -- render ----------------------------------------------------------------------------
@@ -137,7 +139,7 @@ class Publisher:
     def render_pages(self, url_of: Callable[[str], str]) -> tuple[dict[str, str], Report]:
         """Render every generated page to Markdown; ``url_of(src_uri)`` gives its site URL.
 
-        Returns the Markdown by src URI and the problems found (unknown sources…). The same
+        Returns the Markdown by src URI and the problems found (limits exceeded…). The same
         as :meth:`prepare` followed by :meth:`page_markdown` for every page, in order.
         """
         report = Report()
@@ -223,21 +225,18 @@ class Publisher:
                     self._new_stash,
                 )
             return self._glossary_markdown[src_uri]
+        if src_uri not in self._listings:
+            raise KeyError(src_uri)
         self.finish(report)
-        index_ = self.index
-        if src_uri == DISCOVERED_URI:
-            return discovered_page(self.discovered(), href, self._new_stash(DISCOVERED_URI))
-        if src_uri == SOURCES_URI:
-            return sources_page(
-                self.sources,
-                index_.citations,
-                href,
-                index_.cited_names,
-                self._new_stash(SOURCES_URI),
-            )
-        if src_uri == REPORT_URI:
-            return sourcing_page(index_.sourcing, href, self._new_stash(REPORT_URI))
-        raise KeyError(src_uri)
+        return self._listings.markdown(
+            src_uri,
+            self.index,
+            self.sources,
+            functools.partial(self._links.entry_link, page_url=url),
+            href,
+            lambda uri: relative_url(self._url_of(uri), url),
+            self._new_stash(src_uri),
+        )
 
     def _render_briefings(self, stop: int, report: Report) -> None:
         """Render the briefings not rendered yet, up to index ``stop`` (exclusive)."""
@@ -254,14 +253,16 @@ class Publisher:
         assert self.renderer is not None, "prepare() starts a build"
         rendered, candidates = self.renderer.render(index)
         self._stashes[briefing.url] = Stash(rendered.fragments)
-        report.warnings.extend(self._unknown_sources(seed.path, rendered.unknown_sources))
         self.index.add_briefing(briefing, rendered, candidates)
         return rendered.markdown
 
     def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
         seed = briefing.seed
-        body, notes, unknown, uses = markdown_with_footnotes(seed.markdown, self.sources, seed.date)
-        report.warnings.extend(self._unknown_sources(seed.path, unknown))
+        body, notes, unreviewed, uses = markdown_with_footnotes(
+            seed.markdown, self.sources, seed.date
+        )
+        for source in unreviewed:
+            self.index.add_source_to_review(briefing, source)
         self.index.sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
         for note in notes:
             self.index.cite(note.source_id, note.source_name, briefing, uses[note.label])
@@ -281,27 +282,30 @@ class Publisher:
         self._finished = True
         if self.renderer is not None:
             self.renderer.finish()
+        seeds = display_path(self.options.seeds_dir, self.options.root)
         limit = self.options.max_unreviewed
         found = self.index.discovered_count
         if 0 <= limit < found:
             report.warnings.append(
                 Problem(
-                    display_path(self.options.seeds_dir, self.options.root),
+                    seeds,
                     None,
                     f"{found} unreviewed entities found, more than max_unreviewed ({limit})",
                     "run 'make suggest' and move the reviewed entries into the glossary",
                 )
             )
-
-    def _unknown_sources(self, path: str, names: Iterable[str]) -> list[Problem]:
-        """Return a warning per source name that is not in the registry."""
-        registry = display_path(self.options.sources_file, self.options.root)
-        return [
-            Problem(
-                path, None, f"unknown source '{name}'", f"add it to {registry} (id, name, kind)"
+        limit = self.options.max_unreviewed_sources
+        found = len(self.index.sources_to_review())
+        if 0 <= limit < found:
+            report.warnings.append(
+                Problem(
+                    seeds,
+                    None,
+                    f"{found} unreviewed sources cited, more than max_unreviewed_sources ({limit})",
+                    "run 'make suggest' and move the reviewed entries into "
+                    + display_path(self.options.sources_file, self.options.root),
+                )
             )
-            for name in names
-        ]
 
     def _new_stash(self, src_uri: str) -> Stash:
         """Return a fresh stash for the generated page at ``src_uri`` (see restore_html)."""
@@ -355,12 +359,25 @@ class Publisher:
         """Record mentions found in a page's HTML (Markdown seeds, opted-in pages)."""
         self.index.add_mentions(url, title, published, counts, first_sentence)
 
-    def resolve_glossary(self, html: str, page_url: str) -> str:
-        """Return a glossary page's HTML with every backlinks placeholder filled in."""
+    def has_late_content(self, src_uri: str) -> bool:
+        """Return whether page ``src_uri`` holds placeholders that :meth:`resolve_late`
+        fills once every page is built (glossary backlinks, the report's unmentioned list)."""
+        return src_uri in self._glossary_uris or src_uri == REPORT_URI
+
+    def resolve_late(self, src_uri: str, html: str, page_url: str) -> str:
+        """Return the HTML of page ``src_uri`` with its late placeholders filled in."""
+        if src_uri == REPORT_URI:
+            unmentioned = [
+                (entry.id, entry.name, entry.path, entry.line)
+                for entry in self.glossary
+                if entry.id not in self.index.backlinks
+            ]
+            return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned_html(unmentioned))
         return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
 
     def unmentioned_entries(self) -> list[Problem]:
-        """Return a warning for every glossary entry no page mentions."""
+        """Return a note for every glossary entry no page mentions (no failure: a glossary
+        entry may wait for its articles)."""
         return self.index.unmentioned(self.glossary)
 
     def sourcing_data(self) -> dict[str, object]:

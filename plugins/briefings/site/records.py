@@ -54,6 +54,21 @@ class SourcingRecord:
     attributed: int
     sentences: int
     claims: tuple[tuple[str, str], ...]  # (cue, sentence)
+    sources_by_kind: tuple[tuple[str, int], ...] = ()  # (kind, distinct sources), by kind
+    month: str = ""  # the briefing's month, "2022-09"
+
+
+@dataclass(slots=True)
+class SourceToReview:
+    """A source cited across the site that no editor has reviewed: not in the sources
+    registry nor the glossary. ``make suggest`` proposes it for ``sources.yml``."""
+
+    source_id: str
+    name: str
+    kind: str
+    sentences: list[str] = field(default_factory=list)  # one per citing briefing
+    paths: list[str] = field(default_factory=list)
+    first: date = date.max  # the date of the oldest briefing citing it
 
 
 @dataclass(slots=True)

@@ -11,7 +11,6 @@ rendered whole, so both CPUs work.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -179,13 +178,13 @@ class BriefingRenderer:
             cached = RenderedSeed.from_json(self._page_cache.get(key))
             if cached is not None:
                 return cached
+        discovered_base = relative_url(self._discovered_url, briefing.url)
         context = AnalysisContext(
             self._matcher,
             self._sources,
-            functools.partial(self._links.glossary_source, briefing.url),
+            self._links.entity_lookup(briefing.url, candidates, discovered_base),
         )
         analysed = analyse_text_seed(briefing.seed, context, candidates, found)
-        discovered_base = relative_url(self._discovered_url, briefing.url)
         targets: dict[str, EntityTarget] = {
             entry_id: self._links.target(entry_id, briefing.url) for entry_id in analysed.counts
         }

@@ -1,4 +1,4 @@
-"""Where an entity's mentions link to, and which glossary entry a source phrase names.
+"""Where an entity's mentions link to, and which entity a source's name is.
 
 An :class:`EntityLinks` is built once per build from the glossary and the page each entry
 is on; it answers for one page at a time, since every link is relative to the page that
@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from briefings.common.names import name_key
 from briefings.common.urls import relative_url
 from briefings.entities.glossary import Glossary
 from briefings.entities.matcher import Matcher
 from briefings.entities.model import Candidate
 from briefings.site.model import EntityTarget
-from briefings.sourcing.registry import SourceEntry
+from briefings.sourcing.model import KnownEntity
+from briefings.sourcing.resolution import EntityLookup
 
 
 class EntityLinks:
@@ -34,7 +36,8 @@ class EntityLinks:
         self._url_of = url_of
         self._tooltips = {entry.id: entry.plain_description for entry in glossary}
 
-    def _entry_link(self, entry_id: str, page_url: str) -> str:
+    def entry_link(self, entry_id: str, page_url: str) -> str:
+        """Return the link to glossary entry ``entry_id`` from the page at ``page_url``."""
         return f"{relative_url(self._url_of(self._entry_uri[entry_id]), page_url)}#{entry_id}"
 
     def target(self, entry_id: str, page_url: str) -> EntityTarget:
@@ -46,31 +49,42 @@ class EntityLinks:
             entry.type,
             entry.name,
             self._tooltips[entry.id],
-            self._entry_link(entry.id, page_url),
+            self.entry_link(entry.id, page_url),
         )
 
     def target_or_none(self, entry_id: str, page_url: str) -> EntityTarget | None:
         """Return the target of ``entry_id`` if it is a glossary entry, else None."""
         return self.target(entry_id, page_url) if entry_id in self._glossary else None
 
-    def glossary_source(self, page_url: str, phrase: str) -> SourceEntry | None:
-        """Return the glossary entry a source phrase names, as a source linked to its entry.
+    def entity_lookup(
+        self, page_url: str, candidates: Mapping[str, Candidate], discovered_base: str
+    ) -> EntityLookup:
+        """Return the lookup a briefing's sources use: the glossary entry, or one of the
+        article's unreviewed ``candidates`` (by site id), that a name is exactly."""
+        unreviewed: dict[str, Candidate] = {}
+        for candidate in candidates.values():
+            for surface in (candidate.name, *candidate.aliases):
+                unreviewed.setdefault(name_key(surface), candidate)
 
-        "Kremlin spokesman Dmitry Peskov" names two entries; the speaker is the last person
-        or organisation named (the head of the phrase), else the last entry named at all.
-        """
-        mentions = self._matcher.find_mentions(phrase)
-        if not mentions:
-            return None
-        entries = [self._glossary.get(m.entry_id) for m in mentions]
-        named = [e for e in entries if e is not None]
-        speakers = [e for e in named if e.type in ("person", "organization")] or named
-        if not speakers:
-            return None
-        entry = speakers[-1]
-        return SourceEntry(
-            entry.id, entry.name, entry.type, url=self._entry_link(entry.id, page_url)
-        )
+        def lookup(name: str) -> KnownEntity | None:
+            mentions = self._matcher.find_mentions(name)
+            if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(name):
+                entry = self._glossary.get(mentions[0].entry_id)
+                if entry is not None:
+                    link = self.entry_link(entry.id, page_url)
+                    return KnownEntity(f"glossary:{entry.id}", entry.name, entry.type, link, True)
+            candidate = unreviewed.get(name_key(name))
+            if candidate is None:
+                return None
+            return KnownEntity(
+                f"entity:{candidate.id}",
+                candidate.name,
+                candidate.type,
+                f"{discovered_base}#{candidate.id}",
+                False,
+            )
+
+        return lookup
 
 
 def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:

@@ -6,17 +6,19 @@ quotes; each source gets one footnote, shared by all its uses, in order of first
 It returns plain data (:mod:`briefings.sourcing.model`); the renderer writes the markers
 and definitions (:mod:`briefings.site.footnote_html`).
 
-Labels: ``src-<registry id>`` for a registered source, ``src-<slug>`` for an unknown one
-(which is also reported in :attr:`FootnotePlanner.unknown_sources`, so the build can warn),
-``src-anon-<slug>`` for an anonymous one ("a defence official"), which is not looked up
-in the registry and is never "unknown". A label that an author already uses, or that
-another source took, gets a numeric suffix.
+Which source an attribution names is decided by :mod:`.resolution` (one source per person
+or body in the article, references resolved). Labels: ``src-<registry id>`` for a
+registered source, ``src-<id>`` for a glossary entry or unreviewed entity, ``src-<slug>``
+for a source nobody has reviewed yet (also listed in
+:attr:`FootnotePlanner.unreviewed_sources`), ``src-anon-<slug>`` for an anonymous one ("a
+defence official"). A label that an author already uses, or that another source took,
+gets a numeric suffix.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,15 +26,22 @@ from briefings.common.names import source_key, strip_determiner
 from briefings.common.text import slugify
 from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
 from briefings.sourcing.dates import find_date_phrase
-from briefings.sourcing.model import Footnote, FootnoteRef, ResolvedDate
-from briefings.sourcing.registry import SourceEntry, SourceRegistry
+from briefings.sourcing.identity import ANONYMOUS
+from briefings.sourcing.model import Footnote, FootnoteRef, ResolvedDate, UnreviewedSource
+from briefings.sourcing.registry import SourceRegistry
+from briefings.sourcing.resolution import ArticleSources, CitedSource, EntityLookup
 
 # How far (in characters) a date phrase may sit from the attribution's cue and still date
 # the statement: "revealed on Tuesday", "On Monday, the ministry said".
 DATE_DISTANCE = 48
 
+# Who a source may tell something without being a medium: "told reporters outside".
+_AUDIENCE_RE = re.compile(
+    r"(?:the\s+)?(?:reporters|journalists|the\s+press|supporters|lawmakers|parliament|"
+    r"members|delegates|students|crowds?|listeners|viewers|a\s+news\s+conference)\b",
+    re.IGNORECASE,
+)
 _VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s+")
-_ANONYMOUS_KIND = "anonymous"
 
 
 @dataclass
@@ -40,32 +49,31 @@ class _Note:
     """A footnote being built; frozen into a :class:`Footnote` on request."""
 
     label: str
-    source_id: str
-    source_name: str
-    kind: str
-    url: str
-    anonymous: bool
-    known: bool
-    names: frozenset[str] = frozenset()  # normalised registry name and aliases
+    source: CitedSource
     channels: list[str] = field(default_factory=list)
     dates: list[ResolvedDate | None] = field(default_factory=list)
+    sentence: str = ""  # the first sentence citing the source
 
     def freeze(self) -> Footnote:
         """Return the finished :class:`Footnote`."""
+        source = self.source
         return Footnote(
             self.label,
-            self.source_id,
-            self.source_name,
-            self.kind,
-            self.url,
+            source.source_id,
+            source.name,
+            source.kind,
+            source.url,
             "; ".join(self.channels),
             tuple(self.dates),
-            self.anonymous,
-            self.known,
+            source.identity == ANONYMOUS,
+            source.known,
+            source.role,
+            source.affiliation,
+            source.short,
         )
 
 
-def _channel_text(attribution: Attribution, registered_names: frozenset[str]) -> str:
+def _channel_text(attribution: Attribution, source: CitedSource) -> str:
     """Return how the statement reached us, for the footnote text.
 
     "declassified US intelligence report, accessed by the Associated Press"; "via Reuters"
@@ -73,19 +81,20 @@ def _channel_text(attribution: Attribution, registered_names: frozenset[str]) ->
     ("Lim Soo-ho, a senior analyst at the Institute ..."), it leads the text.
     """
     channel = _VIA_VERB_RE.sub(lambda m: f", {m.group(1)} by ", attribution.channel.strip())
-    if not channel and attribution.via:
-        channel = f"via {attribution.via}"
-    source = attribution.source
+    if not channel and attribution.via and not _AUDIENCE_RE.match(attribution.via):
+        channel = f"via {attribution.via}"  # "told Reuters"; not "told reporters"
+    written = attribution.source
     if (
-        registered_names
-        and source_key(source) not in registered_names
-        and source not in attribution.channel
+        source.registered
+        and source_key(written) not in source.names
+        and written not in attribution.channel
+        and not source.role
     ):
         if not channel:
-            return source
+            return written
         if channel != strip_determiner(channel):
-            return f"{source}, in {channel}"  # "..., in an interview with Associated Press"
-        return f"{source}, {channel}"
+            return f"{written}, in {channel}"  # "..., in an interview with Associated Press"
+        return f"{written}, {channel}"
     return strip_determiner(channel)
 
 
@@ -97,22 +106,20 @@ class FootnotePlanner:
         registry: SourceRegistry,
         reference_date: date,
         reserved_labels: Collection[str] = (),
-        fallback: Callable[[str], SourceEntry | None] | None = None,
+        entities: EntityLookup | None = None,
     ) -> None:
         """Plan against ``registry``, resolving relative dates against ``reference_date``.
 
         ``reserved_labels`` are footnote labels the author already uses; generated labels
-        never equal one of them. ``fallback`` resolves a source the registry does not know
-        (e.g. a person in the glossary); only what neither knows is an unknown source.
+        never equal one of them. ``entities`` gives the glossary entry or unreviewed entity
+        a name is exactly, for sources the registry does not know.
         """
-        self._registry = registry
-        self._fallback = fallback
+        self._sources = ArticleSources(registry, entities)
         self._reference = reference_date
         self._reserved = frozenset(reserved_labels)
         self._notes: dict[str, _Note] = {}  # source key -> note, in order of first use
         self._labels: set[str] = set()
         self._uses: dict[str, int] = {}
-        self._unknown: dict[str, str] = {}  # normalised name -> name as first written
         self._last: tuple[str, list[Attribution]] | None = None
 
     def _attributions(self, paragraph: str) -> list[Attribution]:
@@ -132,42 +139,18 @@ class FootnotePlanner:
         self._labels.add(label)
         return label
 
-    def _note_for(self, attribution: Attribution) -> _Note:
-        """Return the note of the attribution's source, creating it on first use."""
-        # An "anonymous" source that is exactly a registered name ("Analysts" as a think
-        # tank's name, say) is that source; otherwise anonymous sources are never looked up.
-        entry = self._registry.lookup(attribution.source) if attribution.anonymous else None
-        if attribution.anonymous and entry is None:
-            described = strip_determiner(attribution.source)
-            key = "anon:" + source_key(described)
-            if key not in self._notes:
-                slug = slugify(described) or f"source-{len(self._notes) + 1}"
-                label = self._unique_label(f"src-anon-{slug}")
-                self._notes[key] = _Note(
-                    label, label[4:], described, _ANONYMOUS_KIND, "", True, False
-                )
-            return self._notes[key]
-        entry = entry or self._registry.resolve(attribution.source)
-        if entry is None and self._fallback is not None:
-            entry = self._fallback(attribution.source)
-        if entry is not None:
-            key = "id:" + entry.id
-            if key not in self._notes:
-                label = self._unique_label(f"src-{entry.id}")
-                names = frozenset(source_key(n) for n in (entry.name, *entry.aliases))
-                self._notes[key] = _Note(
-                    label, entry.id, entry.name, entry.kind, entry.url, False, True, names
-                )
-            return self._notes[key]
-        name = attribution.source
-        normalised = source_key(name)
-        key = "name:" + normalised
-        if key not in self._notes:
-            slug = slugify(strip_determiner(name)) or f"source-{len(self._notes) + 1}"
-            label = self._unique_label(f"src-{slug}")
-            self._notes[key] = _Note(label, label[4:], name, "", "", False, False)
-            self._unknown.setdefault(normalised, name)
-        return self._notes[key]
+    def _note_for(self, attribution: Attribution, sentence: str) -> _Note | None:
+        """Return the note of the attribution's source (created on first use), or None
+        when the source is a reference to nobody ("he said" opening an article)."""
+        source = self._sources.resolve(attribution.source, attribution.anonymous)
+        if source is None:
+            return None
+        if source.key not in self._notes:
+            local = source.source_id.partition(":")[2] or source.source_id
+            prefix = "src-anon-" if source.identity == ANONYMOUS else "src-"
+            label = self._unique_label(prefix + (slugify(local) or "source"))
+            self._notes[source.key] = _Note(label, source, sentence=sentence)
+        return self._notes[source.key]
 
     def _date_of(self, paragraph: str, attribution: Attribution) -> ResolvedDate | None:
         """Return the date phrase nearest the cue of ``attribution``, resolved."""
@@ -175,25 +158,36 @@ class FootnotePlanner:
         near = max(0, attribution.cue_start - attribution.sentence_start)
         return find_date_phrase(sentence, self._reference, near=near, max_distance=DATE_DISTANCE)
 
-    def add_paragraph(self, paragraph: str) -> list[FootnoteRef]:
+    def add_paragraph(
+        self, paragraph: str, mentions: Sequence[tuple[int, int]] = ()
+    ) -> list[FootnoteRef]:
         """Return the footnote markers for ``paragraph``, in text order.
 
         Finds its attributions, resolves their sources and dates, and records each use
         on its source's footnote. One marker per attributed sentence and distinct source.
+        ``mentions`` are the paragraph's entity mentions (start, end), in order: "the
+        company said" may refer to a company named there.
         """
         refs: list[FootnoteRef] = []
         seen: set[tuple[int, str]] = set()
+        pending = list(mentions)
         for attribution in self._attributions(paragraph):
-            note = self._note_for(attribution)
-            if (attribution.sentence_end, note.label) in seen:
+            while pending and pending[0][0] < attribution.source_start:
+                start, end = pending.pop(0)
+                self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
+            sentence = paragraph[attribution.sentence_start : attribution.sentence_end]
+            note = self._note_for(attribution, " ".join(sentence.split()))
+            if note is None or (attribution.sentence_end, note.label) in seen:
                 continue
             seen.add((attribution.sentence_end, note.label))
-            channel = _channel_text(attribution, note.names)
+            channel = _channel_text(attribution, note.source)
             if channel and channel not in note.channels:
                 note.channels.append(channel)
             note.dates.append(self._date_of(paragraph, attribution))
             self._uses[note.label] = self._uses.get(note.label, 0) + 1
-            refs.append(FootnoteRef(attribution.sentence_end, note.label, note.source_id))
+            refs.append(FootnoteRef(attribution.sentence_end, note.label, note.source.source_id))
+        for start, end in pending:
+            self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
         return refs
 
     def unattributed_claims(self, paragraph: str) -> list[tuple[str, str]]:
@@ -211,6 +205,25 @@ class FootnotePlanner:
         return [note.freeze() for note in self._notes.values()]
 
     @property
-    def unknown_sources(self) -> list[str]:
-        """Source names, as first written, that matched no registry entry (never anonymous ones)."""
-        return list(self._unknown.values())
+    def unreviewed_sources(self) -> list[UnreviewedSource]:
+        """The named sources no editor has reviewed (not in the registry nor the glossary),
+        in order of first use; never anonymous ones."""
+        return [
+            UnreviewedSource(
+                note.source.source_id, note.source.name, note.source.kind, note.sentence
+            )
+            for note in self._notes.values()
+            if not note.source.known and note.source.identity != ANONYMOUS
+        ]
+
+
+def _descriptor(paragraph: str, start: int) -> str:
+    """Return the lower-case words just before a mention: "the pension fund ATP" gives
+    "pension fund"."""
+    words = paragraph[max(0, start - 60) : start].split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if not word.isalpha() or not word.islower() or word in {"the", "a", "an", "of", "and"}:
+            break
+        kept.insert(0, word)
+    return " ".join(kept[-3:])

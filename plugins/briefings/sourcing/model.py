@@ -82,4 +82,30 @@ class Footnote:
     channel: str  # how the statements reached us, as written; several uses joined by "; "
     dates: tuple[ResolvedDate | None, ...]  # one per use, in order; None when undated
     anonymous: bool
-    known: bool
+    known: bool  # in the sources registry or the glossary: reviewed by an editor
+    role: str = ""  # a person's role and affiliation as the text gives them
+    affiliation: str = ""
+    short: str = ""  # an organisation's short form ("WFP")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """An entity the site knows that a source may name exactly: a glossary entry or one of
+    the article's unreviewed entities, with the ``data-source`` id and link to use."""
+
+    source_id: str  # "glossary:<id>" or "entity:<id>"
+    name: str
+    type: str  # an entity type: "person", "organization", "place"...
+    url: str  # link from the briefing's page ("" for none)
+    reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnreviewedSource:
+    """A source an article cites that no editor has reviewed: not in the sources registry
+    nor in the glossary. Listed on the Sources page and proposed by ``make suggest``."""
+
+    source_id: str  # "new:<slug>" or "entity:<id>"
+    name: str
+    kind: str  # a sources registry kind: "person", "government", "company"…
+    sentence: str  # the first sentence citing it

@@ -28,6 +28,11 @@ SOURCE_KINDS: tuple[str, ...] = (
     "military",
     "official",
     "media",
+    "person",
+    "company",
+    "international organisation",
+    "ngo",
+    "organisation",
     "other",
 )
 

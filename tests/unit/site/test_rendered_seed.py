@@ -11,8 +11,8 @@ from briefings.site.model import RenderedSeed
 RENDERED = RenderedSeed(
     "# Title\n\n\ue0020\ue003\n",
     ['<p class="x">Hello “world”</p>'],
-    ["Some Agency"],
-    [("tass", "TASS", 2)],
+    [["new:some-agency", "Some Agency", "organization", "Some Agency said so."]],
+    [("tass", "TASS", 2, "news agency")],
     {"moscow": 3},
     {"moscow": "In Moscow it rained."},
     {"alex-smith": 1},
@@ -33,6 +33,8 @@ def test_round_trip() -> None:
     [
         lambda d: d.pop("claims"),
         lambda d: d.update(citations=[["tass", "TASS"]]),
+        lambda d: d.update(unreviewed_sources=[["new:x", "X"]]),
+        lambda d: d.update(unreviewed_sources=["X"]),
         lambda d: d.update(counts=["moscow"]),
         lambda d: d.update(sentences="many"),
         lambda d: d.update(fragments=None),

@@ -260,7 +260,9 @@ NOT_ATTRIBUTIONS = [
     ("The reported deaths rose to 40 on Sunday.", []),  # "reported" as an adjective
     ("The firm added 200 jobs last year.", []),  # "added" without speech after it
     ("Russia maintained control of the bridge.", []),
-    ("He said the plan was dead.", []),  # a pronoun with no earlier source
+    # A pronoun with no earlier source in the paragraph: the footnote planner looks for it
+    # earlier in the article.
+    ("He said the plan was dead.", [("He", "said", False)]),
     ("The plan, announced last week, will cost two billion euros.", []),  # a participle
     ("The situation described in the report is grim.", []),
     ("The Pentagon has not confirmed the strike.", []),  # negated
@@ -272,7 +274,7 @@ NOT_ATTRIBUTIONS = [
         [],
     ),
     ("What the president said last week was misunderstood.", []),
-    ("She noted that turnout was the lowest since 1945.", []),
+    ("She noted that turnout was the lowest since 1945.", [("She", "noted", False)]),
     ("Most of the claims were later found to be false.", []),
     ("The new policy, said to cost billions, was approved.", []),
 ]
@@ -321,7 +323,7 @@ HELD_OUT = [
         "The ruling was welcomed by campaigners, who said it set a precedent.",
         [("campaigners", "said", True)],
     ),
-    ("“We are ready,” she told supporters in Lagos on Saturday.", []),
+    ("“We are ready,” she told supporters in Lagos on Saturday.", [("she", "told", False)]),
     ("The bill, which lawmakers approved last month, takes effect in July.", []),
     (
         "In a post on X, the president announced a ceasefire.",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from briefings.site.footnote_html import footnote_markdown
 from briefings.sourcing.footnotes import FootnotePlanner
-from briefings.sourcing.model import Footnote, FootnoteRef
+from briefings.sourcing.model import Footnote, FootnoteRef, KnownEntity
 from briefings.sourcing.registry import SourceEntry, SourceRegistry, load_sources
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -74,42 +74,54 @@ def test_reserved_labels_are_never_reused() -> None:
     assert plan.footnotes[0].source_id == "imf"
 
 
-def test_unknown_sources_get_a_slug_label_and_are_reported() -> None:
+def test_new_sources_get_canonical_names_and_are_listed_for_review() -> None:
     plan = planner()
     refs = plan.add_paragraph(
         "Kremlin spokesman Dmitry Peskov said the talks were useful. "
-        "The ministry said nothing. The Ministry said more."
+        "The Ministry of Energy said nothing. The ministry said more. Peskov said it again."
     )
     assert [ref.label for ref in refs] == [
-        "src-kremlin-spokesman-dmitry-peskov",
-        "src-ministry",
-        "src-ministry",
+        "src-dmitry-peskov",
+        "src-ministry-of-energy",
+        "src-ministry-of-energy",
+        "src-dmitry-peskov",
     ]
-    assert plan.unknown_sources == ["Kremlin spokesman Dmitry Peskov", "The ministry"]
+    assert [(s.source_id, s.name, s.kind) for s in plan.unreviewed_sources] == [
+        ("new:dmitry-peskov", "Dmitry Peskov", "person"),
+        ("new:ministry-of-energy", "Ministry of Energy", "government"),
+    ]
+    assert (
+        plan.unreviewed_sources[0].sentence
+        == "Kremlin spokesman Dmitry Peskov said the talks were useful."
+    )
     peskov = plan.footnotes[0]
-    assert (peskov.known, peskov.kind, peskov.url) == (False, "", "")
-    assert refs[0].source_id == "kremlin-spokesman-dmitry-peskov"
+    assert (peskov.known, peskov.kind, peskov.role, peskov.affiliation) == (
+        False,
+        "person",
+        "spokesman",
+        "Kremlin",
+    )
+    assert footnote_markdown(peskov) == "Dmitry Peskov &#40;person; spokesman, Kremlin&#41;"
 
 
-def test_unknown_slug_colliding_with_a_registry_label() -> None:
+def test_a_registry_id_and_a_new_source_with_the_same_slug_get_distinct_labels() -> None:
     registry = SourceRegistry([SourceEntry("ministry", "Ministry of Truth", "government")])
     plan = FootnotePlanner(registry, WEDNESDAY)
-    refs = plan.add_paragraph("The Ministry of Truth said X. The ministry said Y.")
+    refs = plan.add_paragraph("The Ministry of Truth said so. Ministry said no.")
     assert [(ref.label, ref.source_id) for ref in refs] == [
         ("src-ministry", "ministry"),
-        ("src-ministry-2", "ministry-2"),
+        ("src-ministry-2", "new:ministry"),
     ]
-    assert plan.unknown_sources == ["The ministry"]
 
 
-def test_distinct_unknown_names_with_the_same_slug_get_distinct_labels() -> None:
+def test_distinct_new_names_with_the_same_slug_get_distinct_labels() -> None:
     plan = planner()
-    refs = plan.add_paragraph("Acme said prices rose. A.C.M.E. said prices fell.")
-    assert [ref.label for ref in refs] == ["src-acme", "src-a-c-m-e"]
-    assert plan.unknown_sources == ["Acme", "A.C.M.E"]
+    refs = plan.add_paragraph("Acme Corp said prices rose. A.C.M.E. Corp said prices fell.")
+    assert [ref.label for ref in refs] == ["src-acme-corp", "src-a-c-m-e-corp"]
+    assert [s.name for s in plan.unreviewed_sources] == ["Acme Corp", "A.C.M.E. Corp"]
 
 
-def test_anonymous_sources_are_not_unknown() -> None:
+def test_anonymous_sources_are_not_listed_for_review() -> None:
     plan = planner()
     refs = plan.add_paragraph(
         "A defence official, who spoke on condition of anonymity, said the order was given."
@@ -117,8 +129,69 @@ def test_anonymous_sources_are_not_unknown() -> None:
     assert [ref.label for ref in refs] == ["src-anon-defence-official"]
     note = plan.footnotes[0]
     assert (note.anonymous, note.known, note.kind) == (True, False, "anonymous")
-    assert plan.unknown_sources == []
+    assert note.source_id == "anonymous:defence-official"
+    assert plan.unreviewed_sources == []
     assert footnote_markdown(note) == "Anonymous defence official"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A pronoun takes the last person; a pronoun with nobody before it is no source.
+        (["He said it was over.", "Jana Novak said no.", "She said it again."], [[], ["a"], ["a"]]),
+        # A surname, then the full name: one person, one footnote.
+        (["Novak said no.", "Interior Minister Jana Novak said yes."], [["a"], ["a"]]),
+        # "the ministry" is the last ministry cited; "the company" the last company.
+        (
+            [
+                "The Ministry of Health said cases rose.",
+                "Acme Group said sales fell.",
+                "The ministry said cases fell later. The company said little.",
+            ],
+            [["a"], ["b"], ["a", "b"]],
+        ),
+        # Anonymous sources merge only with the same head noun and affiliation.
+        (
+            [
+                "A senior US official said the deal was close.",
+                "The official said it would be signed.",
+                "Officials in Kyiv said it would not.",
+                "A Russian official said nothing.",
+            ],
+            [["a"], ["a"], ["b"], ["c"]],
+        ),
+    ],
+)
+def test_one_source_one_footnote_within_an_article(
+    paragraphs: list[str], expected: list[list[str]]
+) -> None:
+    plan = planner()
+    letters: dict[str, str] = {}
+    seen = []
+    for paragraph in paragraphs:
+        refs = plan.add_paragraph(paragraph)
+        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
+    assert seen == expected
+
+
+def test_an_entity_the_site_knows_is_linked_only_when_its_type_fits() -> None:
+    known = {
+        "United States": KnownEntity("glossary:us", "United States", "place", "../g/#us", True),
+        "US": KnownEntity("glossary:us", "United States", "place", "../g/#us", True),
+        "Jana Novak": KnownEntity("entity:jana-novak", "Jana Novak", "person", "../d/#jn", False),
+    }
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    refs = plan.add_paragraph(
+        "The US State Department said talks were over. Jana Novak said they were not."
+    )
+    assert [ref.source_id for ref in refs] == ["new:us-state-department", "entity:jana-novak"]
+    state, novak = plan.footnotes
+    assert (state.source_name, state.url) == ("US State Department", "")
+    assert (novak.url, novak.known) == ("../d/#jn", False)
+    assert [s.source_id for s in plan.unreviewed_sources] == [
+        "new:us-state-department",
+        "entity:jana-novak",
+    ]
 
 
 def test_markdown_links_known_sources_and_lists_each_date() -> None:
@@ -198,20 +271,22 @@ def test_seed_footnotes() -> None:
         ("src-white-house", "(UAVs) in August."),
         ("src-north-korea-government", "in the eastern Donbass region."),
         ("src-anon-senior-russian-officials-and-diplomats", "the war torn occupied regions."),
-        ("src-inss", 'postwar "has real merits."'),
+        ("src-lim-soo-ho", 'postwar "has real merits."'),
     ]
     assert [label for label, _ in markers] == [label for label, _ in expected]
     for (_, before), (_, ending) in zip(markers, expected, strict=True):
         assert before.endswith(ending)
-    assert plan.unknown_sources == []
+    assert [s.name for s in plan.unreviewed_sources] == ["Lim Soo-ho"]
     texts = {note.label: footnote_markdown(note) for note in plan.footnotes}
     assert texts["src-white-house"].endswith("— week of 29 August 2022")
     assert texts["src-us-government"].endswith(
         "— newly downgraded intelligence by Washington — 6 September 2022"
     )
     assert texts["src-rusi"].startswith("[Royal United Services Institute](https://www.rusi.org/)")
-    assert "interview with Associated Press" in texts["src-inss"]
-    assert "Lim Soo-ho" in texts["src-inss"]
+    assert texts["src-lim-soo-ho"].startswith(
+        "Lim Soo-ho &#40;person; senior analyst, Institute for National Security Strategy&#41;"
+    )
+    assert "interview with Associated Press" in texts["src-lim-soo-ho"]
     assert texts["src-anon-defence-official"] == "Anonymous defence official"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefings.entities.discovery.lexicon import CONNECTORS
+from briefings.common.lexicon import CONNECTORS
 from briefings.entities.discovery.spans import Token
 
 __all__ = [

@@ -21,6 +21,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from briefings.common.lexicon import (
+    EVENT_HEADS,
+    ORG_HEADS,
+    OTHER_HEADS,
+    PLACE_HEADS,
+    SHORT_MODIFIERS,
+)
 from briefings.common.names import fold_case, normalise_surface
 from briefings.common.text import slugify
 from briefings.entities.discovery.aliases import (
@@ -31,13 +38,6 @@ from briefings.entities.discovery.aliases import (
 )
 from briefings.entities.discovery.evidence import CREDIT_SCORE, context_evidence, name_evidence
 from briefings.entities.discovery.gazetteers import Gazetteers, fold, load_gazetteers
-from briefings.entities.discovery.lexicon import (
-    EVENT_HEADS,
-    ORG_HEADS,
-    OTHER_HEADS,
-    PLACE_HEADS,
-    SHORT_MODIFIERS,
-)
 from briefings.entities.discovery.merging import NameRecord, UnionFind, group_names, score
 from briefings.entities.discovery.segment import Evidence, Segment, segment_run
 from briefings.entities.discovery.spans import Token, find_runs, tokenize

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
-from briefings.entities.discovery.lexicon import (
+from briefings.common.lexicon import (
     APPOSITION_OPENERS,
     CLASS_NOUNS,
     CLASS_NOUNS_AFTER_ONLY,
@@ -34,6 +33,7 @@ from briefings.entities.discovery.lexicon import (
     SHIP_PREFIXES,
     TWO_WORD_CLASS_NOUNS,
 )
+from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
 from briefings.entities.discovery.segment import Evidence
 from briefings.entities.discovery.spans import Token
 

@@ -18,15 +18,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from briefings.entities.discovery.aliases import initials_match
-from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
-from briefings.entities.discovery.lexicon import (
+from briefings.common.lexicon import (
     EVENT_HEADS,
     EVENT_PREFIXES,
     ORG_HEADS,
     OTHER_HEADS,
     PLACE_HEADS,
 )
+from briefings.entities.discovery.aliases import initials_match
+from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
 from briefings.entities.discovery.segment import Evidence
 
 __all__ = ["NameRecord", "UnionFind", "group_names", "score"]

@@ -24,8 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefings.entities.discovery.gazetteers import Gazetteers, fold
-from briefings.entities.discovery.lexicon import (
+from briefings.common.lexicon import (
     CONNECTORS,
     EVENT_HEADS,
     EVENT_PREFIXES,
@@ -38,6 +37,7 @@ from briefings.entities.discovery.lexicon import (
     PLACE_INITIAL_HEADS,
     WEEKDAYS,
 )
+from briefings.entities.discovery.gazetteers import Gazetteers, fold
 from briefings.entities.discovery.spans import Token
 
 __all__ = ["Evidence", "Segment", "segment_run"]

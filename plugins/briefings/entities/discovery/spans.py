@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from briefings.content.sentences import split_sentences
-from briefings.entities.discovery.lexicon import (
+from briefings.common.lexicon import (
     CLASS_NOUNS,
     CONNECTORS,
     OPENING_QUOTES,
     ORG_HEADS,
     OTHER_HEADS,
 )
+from briefings.content.sentences import split_sentences
 
 __all__ = ["Token", "find_runs", "tokenize"]
 

@@ -7,7 +7,7 @@ Sources (all offline, shipped inside the packages):
   nouns capitalised, so "grain" is an ordinary word and "Moscow" is not;
 - first names: gender-guesser's name dictionary (about 48,000 names from many countries);
 - personal titles and name particles: nameparser's constants, with the corrections of
-  :mod:`briefings.entities.discovery.lexicon`.
+  :mod:`briefings.common.lexicon`.
 
 Every word is stored folded (:func:`fold`), so "Kahramanmaras" finds "Kahramanmaraş".
 """
@@ -21,7 +21,7 @@ from importlib import resources
 from english_words import get_english_words_set  # type: ignore[import-untyped,unused-ignore]
 from nameparser.config import CONSTANTS
 
-from briefings.entities.discovery.lexicon import EXTRA_ROLES, NOT_ROLES
+from briefings.common.lexicon import EXTRA_ROLES, NOT_ROLES
 
 __all__ = ["fold", "load_first_names", "load_name_particles", "load_roles", "load_web2"]
 

@@ -1,8 +1,22 @@
-"""The sources page (registered sources and who cites them) and the editors' sourcing report."""
+"""The sources pages and the editors' sourcing report, each split by month.
+
+- ``sources.md``: the registered sources (kind, description, the newest briefings citing
+  them), the glossary entries cited as sources, and links to the sources still to review;
+- ``sources/review/<yyyy-mm>.md``: the sources first cited that month that no editor has
+  reviewed (in neither the sources registry nor the glossary), with the sentence citing
+  them; ``make suggest`` proposes them for ``sources.yml``;
+- ``reports/sourcing.md`` and ``reports/sourcing/<yyyy-mm>.md``: attributed and
+  unattributed sentences, sources by kind and unsourced claims per briefing.
+
+No page lists every citation of the site: a source shows its newest
+:data:`NEWEST_CITATIONS` briefings and a count, and the per-briefing lists are split by
+month, so pages stay small however many briefings there are.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from briefings.common.text import escape_html, escape_markdown
 from briefings.site.pages.common import (
@@ -11,30 +25,54 @@ from briefings.site.pages.common import (
     _simple_front_matter,
     safe_markdown,
 )
-from briefings.site.records import Citation, SourcingRecord
+from briefings.site.records import Citation, SourceToReview, SourcingRecord
 from briefings.site.render import Stash, human_date
 from briefings.sourcing.registry import SourceRegistry
+
+NEWEST_CITATIONS = 10
+"""Briefings listed under a source; the rest are counted."""
+
+UNMENTIONED_PLACEHOLDER = "<!--briefings:unmentioned-->"
+"""Filled in once every page is built: glossary entries that no page mentions."""
+
+
+def month_key(day: date) -> str:
+    """Return the month ``day`` falls in, as "2022-09"."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_label(key: str) -> str:
+    """Return "September 2022" for "2022-09"."""
+    year, month = key.split("-")
+    return f"{date(int(year), int(month), 1).strftime('%B')} {year}"
+
+
+def _plural(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
 
 def sources_page(
     registry: SourceRegistry,
     citations: Mapping[str, Mapping[str, Citation]],
     href: Callable[[str], str],
-    names: Mapping[str, str] | None = None,
+    page_href: Callable[[str], str],
+    cited_entities: Sequence[tuple[str, str, str]],
+    review_months: Sequence[tuple[str, str, int]],
+    anonymous: int,
     stash: Stash | None = None,
 ) -> str:
-    """Return the sources page: every source with its kind and the briefings citing it.
+    """Return the sources page.
 
-    Cited sources missing from the registry (glossary entries, unknown or anonymous
-    sources) follow under their ``names`` as cited. With ``stash``, the citation lists
-    (thousands of links on a large site) stay out of the Markdown.
+    ``cited_entities`` are ``(source id, name, link)`` of glossary entries cited as sources;
+    ``review_months`` are ``(month key, src URI, count)`` of the pages of sources to review
+    (linked with ``page_href``);
+    ``anonymous`` counts the anonymous sources cited.
     """
     parts = [
         _simple_front_matter("Sources"),
         "# Sources",
         "Who the briefings cite, and where.",
     ]
-    known = {source.id for source in registry}
     for source in sorted(registry, key=lambda s: (s.name.casefold(), s.id)):
         name = escape_markdown(source.name)
         title = (
@@ -53,15 +91,70 @@ def sources_page(
             _raw(_citation_list(citations.get(source.id, {}), href), stash),
         ]
         parts.append("\n".join(lines))
-    unregistered = sorted(set(citations) - known)
-    if unregistered:
-        parts.append("## Not in the registry {#unregistered}")
-        for source_id in unregistered:
-            name = escape_markdown((names or {}).get(source_id, source_id))
-            parts.append(
-                f"### {name} {{#{source_id}}}\n\n"
-                + _raw(_citation_list(citations[source_id], href), stash)
-            )
+    if cited_entities:
+        rows = [
+            f'<li data-source="{escape_html(source_id)}"><a href="{escape_html(link)}">'
+            f"{escape_html(name)}</a> ({_plural(len(citations.get(source_id, {})), 'briefing')})"
+            "</li>"
+            for source_id, name, link in cited_entities
+        ]
+        parts.append("## Glossary entries cited as sources {#glossary-sources}")
+        parts.append(_raw('<ul class="source-entities">\n' + "\n".join(rows) + "\n</ul>", stash))
+    total = sum(count for _key, _uri, count in review_months)
+    parts.append("## Not yet reviewed {#unreviewed}")
+    if not total:
+        parts.append("Every named source the briefings cite is in the registry or the glossary.")
+    else:
+        rows = [
+            f'<li><a href="{escape_html(page_href(uri))}">{month_label(key)}</a> ({count})</li>'
+            for key, uri, count in review_months
+            if count
+        ]
+        parts.append(
+            f"{_plural(total, 'source')} cited in the briefings "
+            f"{'is' if total == 1 else 'are'} in neither the sources registry nor the "
+            "glossary. By the month they were first cited:"
+        )
+        parts.append(_raw('<ul class="source-months">\n' + "\n".join(rows) + "\n</ul>", stash))
+    if anonymous:
+        parts.append(
+            f"The briefings also cite {_plural(anonymous, 'anonymous source')} (officials, "
+            "people familiar with a matter…), each named in its footnote as the text describes it."
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def review_page(
+    key: str,
+    sources: Sequence[SourceToReview],
+    citations: Mapping[str, Mapping[str, Citation]],
+    href: Callable[[str], str],
+    stash: Stash | None = None,
+) -> str:
+    """Return the page of the sources to review that were first cited in month ``key``."""
+    title = f"Sources to review: {month_label(key)}"
+    parts = [
+        _simple_front_matter(title, search={"exclude": True}),
+        "# " + escape_markdown(title),
+        "Named sources the briefings cite that are in neither the sources registry nor the "
+        "glossary. `make suggest` writes them to `review/sources-candidates.yml` in the "
+        "format of `sources.yml`.",
+    ]
+    if not sources:
+        parts.append("No new sources were first cited this month.")
+    for source in sources:
+        anchor = source.source_id.replace(":", "-")
+        section = (
+            f'<section class="source-review" id="{escape_html(anchor)}" '
+            f'data-source="{escape_html(source.source_id)}">\n'
+            f"<h2>{escape_html(source.name)}</h2>\n"
+            f'<p class="source-kind">{escape_html(source.kind)} · cited in '
+            f"{_plural(len(source.paths), 'briefing')}</p>\n"
+            f"<blockquote>{escape_html(source.sentences[0])}</blockquote>\n"
+            + _citation_list(citations.get(source.source_id, {}), href)
+            + "\n</section>"
+        )
+        parts.append(_raw(section, stash))
     return "\n\n".join(parts) + "\n"
 
 
@@ -72,39 +165,99 @@ def _citation_list(citations: Mapping[str, Citation], href: Callable[[str], str]
     rows = [
         f'<li><time datetime="{c.date.isoformat()}">{human_date(c.date)}</time> '
         f'<a href="{escape_html(href(c.url))}">{escape_html(c.title)}</a> '
-        f"({c.count} {'citation' if c.count == 1 else 'citations'})</li>"
-        for c in ordered
+        f"({_plural(c.count, 'citation')})</li>"
+        for c in ordered[:NEWEST_CITATIONS]
     ]
+    more = len(ordered) - NEWEST_CITATIONS
+    if more > 0:
+        rows.append(f'<li class="source-citations__more">and {_plural(more, "more briefing")}</li>')
     return '<ul class="source-citations">\n' + "\n".join(rows) + "\n</ul>"
 
 
-def sourcing_page(
-    records: Sequence[SourcingRecord], href: Callable[[str], str], stash: Stash | None = None
+def sourcing_index_page(
+    months: Sequence[tuple[str, str, Sequence[SourcingRecord]]],
+    href: Callable[[str], str],
+    stash: Stash | None = None,
 ) -> str:
-    """Return the editors' sourcing report page (not in the nav); with ``stash``, its HTML
-    sections stay out of the Markdown."""
+    """Return the sourcing report's index: totals per month, and a slot for the glossary
+    entries no page mentions (see :data:`UNMENTIONED_PLACEHOLDER`)."""
     parts = [
         _simple_front_matter("Sourcing report", search={"exclude": True}),
         "# Sourcing report",
-        "Attributed and unattributed sentences per briefing, and the claims that carry no "
-        "source. The same data is in `sourcing.json` next to this page.",
+        "Attributed and unattributed sentences per briefing, the sources they cite by kind, "
+        "and the claims that carry no source, by month. The same data is in `sourcing.json` "
+        "next to this page.",
     ]
+    rows = []
+    for key, uri, records in months:
+        attributed = sum(r.attributed for r in records)
+        sentences = sum(r.sentences for r in records)
+        claims = sum(len(r.claims) for r in records)
+        rows.append(
+            f'<tr><td><a href="{escape_html(href(uri))}">{month_label(key)}</a></td>'
+            f"<td>{len(records)}</td><td>{attributed} of {sentences}</td><td>{claims}</td></tr>"
+        )
+    if rows:
+        parts.append(
+            _raw(
+                '<table class="sourcing-months">\n<thead><tr><th>Month</th><th>Briefings</th>'
+                "<th>Sentences attributed</th><th>Unattributed claims</th></tr></thead>\n"
+                "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>",
+                stash,
+            )
+        )
+    parts.append("## Glossary entries no page mentions {#unmentioned}")
+    parts.append(_raw(UNMENTIONED_PLACEHOLDER, stash))
+    return "\n\n".join(parts) + "\n"
+
+
+def sourcing_month_page(
+    key: str,
+    records: Sequence[SourcingRecord],
+    href: Callable[[str], str],
+    stash: Stash | None = None,
+) -> str:
+    """Return one month of the sourcing report (not in the nav)."""
+    title = f"Sourcing report: {month_label(key)}"
+    parts = [_simple_front_matter(title, search={"exclude": True}), "# " + escape_markdown(title)]
+    if not records:
+        parts.append("No briefings this month.")
     for record in sorted(records, key=lambda r: r.path):
         rows = [
             f"<li><strong>{escape_html(cue)}</strong>: {escape_html(sentence)}</li>"
             for cue, sentence in record.claims
         ]
+        kinds = ", ".join(f"{count} {escape_html(kind)}" for kind, count in record.sources_by_kind)
         section = (
             f'<section class="sourcing-record">\n<h2><a href="{escape_html(href(record.url))}">'
             f"{escape_html(record.title)}</a></h2>\n"
             f"<p>{record.attributed} of {record.sentences} sentences attributed; "
-            f"{len(record.claims)} unattributed claims. Source file: "
-            f"<code>{escape_html(record.path)}</code></p>\n"
+            f"{_plural(len(record.claims), 'unattributed claim')}. "
+            f"Sources by kind: {kinds or 'none'}. "
+            f"Source file: <code>{escape_html(record.path)}</code></p>\n"
             + ("<ul>\n" + "\n".join(rows) + "\n</ul>\n" if rows else "")
             + "</section>"
         )
         parts.append(_raw(section, stash))
     return "\n\n".join(parts) + "\n"
+
+
+def unmentioned_html(entries: Sequence[tuple[str, str, str, int | None]]) -> str:
+    """Return the list of glossary entries no page mentions: ``(id, name, path, line)``."""
+    if not entries:
+        return '<p class="glossary-unmentioned">Every glossary entry is mentioned.</p>'
+    rows = [
+        f"<li><code>{escape_html(entry_id)}</code> ({escape_html(name)}), "
+        f"<code>{escape_html(path)}{f':{line}' if line else ''}</code></li>"
+        for entry_id, name, path, line in entries
+    ]
+    return (
+        f'<p class="glossary-unmentioned">{_plural(len(rows), "entry", "entries")} of the glossary '
+        "no page mentions yet: check their names and aliases against the articles, or keep "
+        'them for articles to come.</p>\n<ul class="glossary-unmentioned">\n'
+        + "\n".join(rows)
+        + "\n</ul>"
+    )
 
 
 def sourcing_json(records: Sequence[SourcingRecord]) -> dict[str, object]:
@@ -117,6 +270,7 @@ def sourcing_json(records: Sequence[SourcingRecord]) -> dict[str, object]:
                 "title": r.title,
                 "sentences": r.sentences,
                 "attributed": r.attributed,
+                "sources_by_kind": dict(r.sources_by_kind),
                 "unattributed_claims": [{"cue": c, "sentence": s} for c, s in r.claims],
             }
             for r in sorted(records, key=lambda r: r.path)

@@ -41,6 +41,8 @@ from briefings.sourcing.attribution.words import (
     APPOSITIVE_OPENERS,
     CUE_WORDS,
     DESCRIBE_CUES,
+    DOC_BY_BEFORE_RE,
+    DOC_BY_RE,
     DOC_END_RE,
     INTERVIEW_RE,
     LOWER_WORD_RE,
@@ -200,8 +202,8 @@ def _verb_attributions(
         if cue in STRICT_CUES and not _has_complement(sentence, cue_end):
             continue
         following = text[cue_end : cue_end + 40]
-        if re.match(r"\s+by\b", following):
-            continue  # a passive participle: "the plan announced by ..."
+        if re.match(r"\s+by\b(?!\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video)", following):
+            continue  # a passive participle: "the plan announced by ..." ("said by phone" is not)
         if cue in DESCRIBE_CUES and not re.search(r"\bas\b", following):
             continue  # "the situation described in the report"
         via = ""
@@ -217,7 +219,7 @@ def _verb_attributions(
         attribution: Attribution | None = None
         if subject is not None and is_pronoun(text[subject[0] : subject[1]]):
             attribution = carry_over(
-                previous, sentence, cue, cue_start, channel, via or channel_via, anonymity
+                previous, sentence, cue, cue_start, channel, via or channel_via, anonymity, subject
             )
         else:
             source = (
@@ -253,7 +255,12 @@ def _access_attributions(
         holder = trailing_noun_phrase(text, max(sentence.start, match.start() - 120), match.start())
         if medium is None or holder is None:
             continue
-        if not DOC_END_RE.search(text[holder[0] : holder[1]].lower()):
+        window = max(sentence.start, holder[0] - 80)
+        author = DOC_BY_BEFORE_RE.search(text[window : holder[0]])
+        if author is not None:  # "An internal review by Alder & Finch, seen by Reuters"
+            holder = (window + author.start(), holder[1])
+        held = text[holder[0] : holder[1]]
+        if not (DOC_END_RE.search(held.lower()) or DOC_BY_RE.match(held)):
             continue  # "weapons obtained by the rebels" is not a source
         holder = clean_subject(sentence, *holder) or holder
         attribution = make_attribution(

@@ -3,7 +3,9 @@
 A pronoun is never a source by itself (``make_attribution`` in :mod:`.source` drops a source
 that starts with one). When a pronoun is the whole subject of a speech verb,
 the statement takes the source of the previous attribution in the paragraph, with this
-sentence's cue, channel and medium; with no previous attribution it is dropped.
+sentence's cue, channel and medium. With no previous attribution in the paragraph, the
+pronoun itself is the source: the footnote planner looks for the person or body it refers
+to earlier in the article, and drops the statement if there is none.
 """
 
 from __future__ import annotations
@@ -26,14 +28,28 @@ def carry_over(
     channel: str,
     via: str,
     anonymity: bool,
-) -> Attribution | None:
-    """Return the attribution of a pronoun-subject ``cue`` to ``previous``'s source, or None.
+    pronoun: tuple[int, int],
+) -> Attribution:
+    """Return the attribution of a pronoun-subject ``cue``: to ``previous``'s source, or to
+    the pronoun itself (at ``pronoun``) when the paragraph has no previous source.
 
     The source (and whether it is anonymous) comes from ``previous``; the sentence, cue,
-    channel and medium are this statement's. None when there is no previous attribution.
+    channel and medium are this statement's.
     """
     if previous is None:
-        return None
+        start, end = pronoun
+        return Attribution(
+            sentence.start,
+            sentence.end,
+            sentence.text[start:end],
+            start,
+            end,
+            cue,
+            channel,
+            anonymity,
+            via,
+            cue_start,
+        )
     return Attribution(
         sentence.start,
         sentence.end,

@@ -51,7 +51,7 @@ from briefings.sourcing.attribution.words import (
 def _is_appositive_like(text: str, chunk: Chunk) -> bool:
     """Return whether ``chunk`` reads like an appositive: "a senior analyst at X", "54"."""
     words = word_spans(text, chunk.start, chunk.end)
-    if not words or len(words) > 16:
+    if not words or len(words) > 24:
         return False
     first = word_at(text, words[0])
     if len(words) == 1 and first.isdigit() and len(first) <= 3:
@@ -144,7 +144,7 @@ def clean_subject(sentence: Sentence, start: int, end: int) -> tuple[int, int] |
             start = words[0][1]
             continue
         break
-    if len(words) > 18:
+    if len(words) > 28:
         return None
     last = word_at(text, words[-1])
     if (
@@ -255,4 +255,10 @@ def _subject_before_comma(
         # "The team's coach, Carlo Ancelotti, said": a role, then the name as appositive.
         start = _cut_after_clause_word(text, chunks[last_index - 1].start, last.start)
         return clean_subject(sentence, start, last.end)
+    for index in range(last_index - 1, max(0, last_index - 4), -1):
+        # A relative clause holding a list: "The SSL, whose members include A, B and C, said".
+        if _is_relative_like(text, chunks[index]) and "," in chunks[index].sep_before:
+            subject = chunks[index - 1]
+            start = _cut_after_clause_word(text, subject.start, subject.end)
+            return clean_subject(sentence, start, subject.end)
     return None

@@ -76,7 +76,7 @@ APPOSITIVE_OPENERS = _word_set(
     "a an the his her its their one two three former then now also another"
 )
 RELATIVE_OPENERS = _word_set(
-    "who whom whose which speaking citing writing referring quoting asked adding"
+    "who whom whose which where speaking citing writing referring quoting asked adding"
 )
 NAME_CONNECTORS = _word_set(
     "of the for and de del der da di du al el la le bin ibn van von on to in at &"
@@ -154,6 +154,8 @@ ANONYMITY_RE = re.compile(
     r"not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)|unnamed)\b",
     re.IGNORECASE,
 )
+DOC_BY_BEFORE_RE = re.compile(rf"(?:\b[\w-]+\s+){{0,3}}?\b{_DOC_NOUNS}\s+(?:by|from)\s+$")
+"""A document phrase ending just before its author: "an internal review by " (+ "X")."""
 DOC_ACCESS_RE = re.compile(
     rf"^(?P<doc>.*?\b{_DOC_NOUNS})\s+(?:accessed|obtained|seen|reviewed|viewed|leaked\s+to|"
     rf"shared\s+with|provided\s+to|given\s+to)\s+(?:by\s+)?(?P<x>\S.*)$"

@@ -1,6 +1,8 @@
-"""Closed word classes that no data package provides, used as evidence by the discoverer.
+"""Closed word classes of English news prose that no data package provides.
 
-Everything open-ended comes from data packages (see :mod:`.gazetteers`): places, first names,
+Entity discovery uses them as evidence for a name's type, source identity to tell an
+organisation's name from a person's. Everything open-ended comes from data packages (see
+:mod:`briefings.entities.discovery.gazetteers`): places, first names,
 English words, demonyms, personal titles. What is left here are small closed classes of
 English news prose: the head word that ends an organisation's or a place's name ("Bank",
 "Strait"), the common noun that classifies a name next to it ("the consultancy SovEcon",
@@ -13,9 +15,12 @@ Head words are stored as written in names (capitalised), class nouns in lower ca
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
-    """Return the whitespace-separated words of ``text`` as a set."""
+def word_set(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of ``text`` as a set (readable word lists)."""
     return frozenset(text.split())
+
+
+_words = word_set
 
 
 # A name whose last word (or whose word before "of"/"for") is one of these names an organisation.

@@ -1,0 +1,104 @@
+"""The pages that list what rendering found: sources, sources to review, the sourcing
+report and the unreviewed entities.
+
+Their number is fixed before any briefing is rendered (the site generator needs every page
+up front), so the lists that grow with the site are split by month, which the seeds'
+dates give in advance: ``sources/review/<yyyy-mm>.md`` and ``reports/sourcing/<yyyy-mm>.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from briefings.site.crosspage import SiteIndex
+from briefings.site.pages.discovered import discovered_page
+from briefings.site.pages.sources import (
+    month_key,
+    review_page,
+    sources_page,
+    sourcing_index_page,
+    sourcing_month_page,
+)
+from briefings.site.placement import DISCOVERED_URI, REPORT_URI, SOURCES_URI
+from briefings.site.render import Stash
+from briefings.sourcing.registry import SourceRegistry
+
+REVIEW_DIR = "sources/review"
+REPORT_DIR = "reports/sourcing"
+
+
+class Listings:
+    """The listing pages of one build, for the months its briefings fall in."""
+
+    def __init__(self, dates: Iterable[date]) -> None:
+        """``dates`` are the briefings' dates."""
+        self.months = sorted({month_key(d) for d in dates}, reverse=True)
+        self._review = {f"{REVIEW_DIR}/{key}.md": key for key in self.months}
+        self._report = {f"{REPORT_DIR}/{key}.md": key for key in self.months}
+
+    def uris(self) -> list[str]:
+        """Return the src URIs of the listing pages, in reading order."""
+        return [SOURCES_URI, *self._review, REPORT_URI, *self._report, DISCOVERED_URI]
+
+    def __contains__(self, src_uri: object) -> bool:
+        return (
+            src_uri in self._review
+            or src_uri in self._report
+            or src_uri
+            in (
+                SOURCES_URI,
+                REPORT_URI,
+                DISCOVERED_URI,
+            )
+        )
+
+    def markdown(
+        self,
+        src_uri: str,
+        index: SiteIndex,
+        registry: SourceRegistry,
+        entity_link: Callable[[str], str],
+        href: Callable[[str], str],
+        page_href: Callable[[str], str],
+        stash: Stash,
+    ) -> str:
+        """Return the Markdown of listing page ``src_uri``.
+
+        ``entity_link(glossary id)`` links an entry from this page; ``href(url)`` makes a
+        site URL relative to it, ``page_href(src_uri)`` the URL of another generated page;
+        ``stash`` keeps the page's HTML out of its Markdown.
+        """
+        if src_uri == DISCOVERED_URI:
+            return discovered_page(index.discovered(), href, stash)
+        to_review = index.sources_to_review()
+        if src_uri == SOURCES_URI:
+            counts = {key: 0 for key in self.months}
+            for source in to_review:
+                counts[month_key(source.first)] += 1
+            months = [(key, f"{REVIEW_DIR}/{key}.md", counts[key]) for key in counts]
+            cited = sorted(
+                (
+                    (source_id, name, entity_link(source_id.removeprefix("glossary:")))
+                    for source_id, name in index.cited_names.items()
+                    if source_id.startswith("glossary:")
+                ),
+                key=lambda item: (item[1].casefold(), item[0]),
+            )
+            anonymous = sum(s.startswith("anonymous:") for s in index.cited_names)
+            return sources_page(
+                registry, index.citations, href, page_href, cited, months, anonymous, stash
+            )
+        key = self._review.get(src_uri)
+        if key is not None:
+            month = [s for s in to_review if month_key(s.first) == key]
+            return review_page(key, month, index.citations, href, stash)
+        if src_uri == REPORT_URI:
+            by_month = [
+                (k, f"{REPORT_DIR}/{k}.md", [r for r in index.sourcing if r.month == k])
+                for k in self.months
+            ]
+            return sourcing_index_page(by_month, page_href, stash)
+        key = self._report[src_uri]
+        records = [r for r in index.sourcing if r.month == key]
+        return sourcing_month_page(key, records, href, stash)

@@ -1,0 +1,419 @@
+"""Who a source phrase names: one canonical source with a kind, a role and an affiliation.
+
+The attribution finder returns the source as written: "Kremlin spokesman Dmitry Peskov",
+"The World Food Programme (WFP)", "Lim Soo-ho, a senior analyst at the Institute for
+National Security Strategy", "a senior US official", "the ministry", "he". :func:`identify`
+reads such a phrase, with no context but the type of any entity that the phrase names
+exactly, and returns a :class:`SourceIdentity`:
+
+- a **person** ("Dmitry Peskov", role "spokesman", affiliation "Kremlin");
+- an **organization** ("World Food Programme", short form "WFP"; "Ministry of National
+  Defense", country "Taiwan");
+- a **place** that speaks for its government ("Washington said");
+- an **anonymous** source ("senior US official": head noun "official", affiliation "US");
+- or a **reference** back to a source named before: a pronoun ("he"), a definite
+  description ("the ministry", "the official") or a surname alone ("Peskov"), which the
+  footnote planner resolves within the article (:mod:`briefings.sourcing.footnotes`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefings.common.lexicon import CLASS_NOUNS, ORG_HEADS, word_set
+from briefings.common.names import (
+    ROLE_WORDS,
+    is_acronym,
+    split_parenthesised_acronym,
+    split_possessive,
+    split_role,
+)
+
+PERSON, ORGANIZATION, PLACE, ANONYMOUS, REFERENCE = (
+    "person",
+    "organization",
+    "place",
+    "anonymous",
+    "reference",
+)
+
+EntityType = Callable[[str], "str | None"]
+"""The entity type ("person", "organization", "place"…) of a name that is exactly an entity
+the site knows (glossary or unreviewed), or None."""
+
+_PRONOUNS = word_set("he she they it we his her their its")
+_DEFINITE = word_set("the this that these those its his her their")
+_INDEFINITE = word_set("a an another one two three four several some many")
+_PREPOSITIONS = ("at", "of", "with", "for", "from", "in", "on")
+_ORG_HEAD_WORDS = frozenset(w.casefold() for w in ORG_HEADS) | {
+    noun for noun, kind in CLASS_NOUNS.items() if kind == "organization"
+}
+_DESCRIPTION_HEADS = _ORG_HEAD_WORDS | word_set(
+    """
+    government administration military army navy police ministry department agency company
+    firm group court council union commission authority regulator federation committee board
+    bank operator maker mission office service club league party spokesman spokeswoman
+    spokesperson official source diplomat person people
+    """
+)
+_COMPANY_SUFFIXES = word_set("inc inc. ltd ltd. plc llc sa ag nv gmbh corp corp. co co.")
+DOCUMENT_NOUNS = word_set(
+    """
+    report reports analysis study survey assessment statement document memo letter data
+    figures estimate estimates research review findings investigation poll briefing readout
+    transcript cable filing paper audit dossier release records list lists list register
+    ruling judgment judgement verdict minutes accounts results
+    """
+)
+"""Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
+_TITLED_EMPLOYER = (" of ", " from ", " at ")
+_MEDIA_HEADS = word_set(
+    """
+    news times post press herald journal gazette tribune telegraph guardian observer daily
+    chronicle courier mail express standard radio tv television broadcaster broadcasting
+    """
+)
+SPEAKER_HEADS = word_set(
+    """
+    official source diplomat aide insider person spokesman spokeswoman spokesperson officer
+    expert analyst employee staffer member resident witness observer adviser advisor lawmaker
+    negotiator executive researcher critic economist activist colleague figure representative
+    envoy leader worker scientist doctor investigator prosecutor forecaster
+    """
+)
+"""Heads of an unnamed speaker rather than of an organisation: "officials", "people"."""
+_UNCLOSED_SHORT_RE = re.compile(r"^(?P<name>.*\S)\s*\((?P<short>[A-Z][\w.&-]*)\s*$")
+_SPACE_RE = re.compile(r"\s+")
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_TRAILING = " \t\n.,;:!?\"'“”‘’)"
+_PLURALS = {"people": "person", "staff": "staff", "police": "police"}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceIdentity:
+    """One source as the text names it; :attr:`kind` says which fields mean something."""
+
+    name: str  # canonical: no title, role, determiner or possessive; "" for a pronoun
+    kind: str  # PERSON, ORGANIZATION, PLACE, ANONYMOUS or REFERENCE
+    role: str = ""  # "spokesman", "senior analyst"
+    affiliation: str = ""  # "Kremlin", "Institute for National Security Strategy", "US"
+    country: str = ""  # the possessive owner: "Taiwan" of "Taiwan's Ministry of …"
+    short: str = ""  # a parenthesised short form: "WFP"
+    head: str = ""  # anonymous and references: the head noun, singular ("official")
+    definite: bool = False  # anonymous: "the official" refers back; "a senior official" not
+    document: bool = False  # named by a document it issued: "the PCG incident report"
+
+
+def identify(
+    phrase: str, anonymous: bool = False, entity_type: EntityType | None = None
+) -> SourceIdentity:
+    """Return the identity of the source ``phrase`` names.
+
+    ``anonymous`` is the attribution finder's view (an unnamed source, or one speaking on
+    condition of anonymity); ``entity_type`` gives the type of a name that is exactly a
+    known entity, which decides between a person and an organisation when the words alone
+    cannot.
+    """
+    types: EntityType = entity_type or (lambda _name: None)
+    text = _SPACE_RE.sub(" ", phrase).strip(_TRAILING + "(")
+    if types(text) is None:
+        document = _document_owner(text)
+        if document is not None:
+            if not document:  # "its annual report": the body named before
+                return SourceIdentity("", REFERENCE, head="it", document=True)
+            return dataclasses.replace(identify(document, False, types), document=True)
+    words = text.split(" ")
+    first = words[0].casefold() if words and words[0] else ""
+    definite = first in _DEFINITE
+    if first in _DEFINITE or first in {"a", "an"}:
+        text = text.split(" ", 1)[1] if " " in text else ""
+    if not text:  # "The" left of a document noun the finder dropped: "The report said"
+        return SourceIdentity("", REFERENCE, head="it", document=True)
+    if text.casefold() in _PRONOUNS:
+        return SourceIdentity("", REFERENCE, head=text.casefold())
+    known = types(text)
+    if known is not None:
+        return _named(text, known)
+    main, description = _split_appositive(text)
+    if description and _is_description(main) and _looks_like_name(description):
+        main, description = description, main
+    role, affiliation = _role_and_affiliation(description)
+    main, short = _short_form(main)
+    country, rest = split_possessive(main)
+    if country and rest:
+        main = rest
+    named = None if split_role(main)[1] else _descriptor_name(main)
+    if named is not None:
+        descriptor, main = named
+        role = role or descriptor
+    identity = _classify(main, anonymous, definite, types)
+    if identity.kind == ANONYMOUS and country and not identity.affiliation:
+        identity = dataclasses.replace(identity, affiliation=country)
+        country = ""
+    return dataclasses.replace(
+        identity,
+        role=identity.role or role,
+        affiliation=identity.affiliation or affiliation,
+        country=country,
+        short=short,
+    )
+
+
+def _named(name: str, entity_type: str) -> SourceIdentity:
+    """Return the identity of a name that is exactly a known entity of ``entity_type``."""
+    name, short = _short_form(name)
+    if entity_type == PERSON:
+        return SourceIdentity(name, PERSON, short=short)
+    if entity_type == PLACE:
+        return SourceIdentity(name, PLACE, short=short)
+    return SourceIdentity(name, ORGANIZATION, short=short)
+
+
+def _split_appositive(text: str) -> tuple[str, str]:
+    """Return ``(name part, description)`` of "X, a role at Y" (no comma: ``(text, "")``)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            return text[:index].strip(), text[index + 1 :].strip(_TRAILING)
+    return text, ""
+
+
+def _is_description(part: str) -> bool:
+    """Return whether ``part`` describes rather than names: "A Houthi spokesman", "the UN
+    peacekeeping mission" (its last word is a lower-case noun)."""
+    last = part.split(" ")[-1] if part else ""
+    return bool(last) and last.islower() and last.casefold() in _DESCRIPTION_HEADS
+
+
+def _looks_like_name(part: str) -> bool:
+    """Return whether ``part`` is written like a name: every word capitalised, 1-6 words."""
+    words = part.split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _role_and_affiliation(description: str) -> tuple[str, str]:
+    """Return the role and employer of an appositive: "a senior analyst at Banorte in
+    Monterrey" gives ``("senior analyst", "Banorte")``; "the WHO's regional emergency
+    director" ``("regional emergency director", "WHO")``."""
+    if not description:
+        return "", ""
+    words = description.split(" ")
+    if words[0].casefold() in _DEFINITE | _INDEFINITE:
+        words = words[1:]
+    owner, rest = split_possessive(" ".join(words))
+    if owner:
+        return " ".join(rest.split(" ")[:4]), owner
+    role_words: list[str] = []
+    for index, word in enumerate(words):
+        if word.casefold() in _PREPOSITIONS and role_words:
+            employer = _employer(words[index + 1 :])
+            return " ".join(role_words), employer
+        if word.casefold() in {"who", "which", "that", "now"}:
+            break
+        role_words.append(word)
+    return " ".join(role_words[:4]), ""
+
+
+def _employer(words: list[str]) -> str:
+    """Return the capitalised name at the start of ``words`` ("the Institute for X in Y")."""
+    if words and words[0].casefold() in _DEFINITE:
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(_TRAILING)
+        if word.casefold() in {"in", "on", "who", "which", "and", "now"}:
+            break
+        if not (bare[:1].isupper() or bare.casefold() in {"of", "for", "the", "and", "&"}):
+            break
+        kept.append(bare)
+        if word != bare:
+            break
+    while kept and kept[-1].casefold() in {"of", "for", "the", "and", "&"}:
+        kept.pop()
+    return " ".join(kept)
+
+
+def _short_form(name: str) -> tuple[str, str]:
+    """Return ``name`` without a parenthesised short form, and the short form."""
+    long_form, short = split_parenthesised_acronym(name)
+    if short:
+        return long_form, short
+    match = _UNCLOSED_SHORT_RE.match(name)  # a quote or a sentence cut it: "the IMF (IMF"
+    if match is not None and is_acronym(match["short"]):
+        return match["name"], match["short"]
+    return name, ""
+
+
+def _descriptor_name(text: str) -> tuple[str, str] | None:
+    """Return ``(descriptor, name)`` of "the national statistics agency INDEC" or "polling
+    firm GBAO Strategies": lower-case words ending in an organisation noun, then a name."""
+    words = text.split(" ")
+    for index in range(len(words) - 1, 0, -1):
+        word = words[index - 1]
+        if (
+            word.islower()
+            and word in _DESCRIPTION_HEADS
+            and _looks_like_name(" ".join(words[index:]))
+        ):
+            return " ".join(words[:index]), " ".join(words[index:])
+        if word.islower() and word not in _DESCRIPTION_HEADS:
+            return None
+    return None
+
+
+def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> SourceIdentity:
+    """Return the identity of ``name`` (no determiner, appositive or short form left)."""
+    known = types(name)
+    if known is not None:
+        return _named(name, known)
+    affiliation, role, person = split_role(name)
+    if role and not is_acronym(person):
+        return SourceIdentity(person, PERSON, role=role, affiliation=affiliation)
+    for joint in _TITLED_EMPLOYER:  # "Councillor Siobhán Nagle of Fine Gael"
+        left, found, right = name.rpartition(joint)
+        if found and _looks_like_name(right):
+            affiliation, role, person = split_role(left)
+            if role and not is_acronym(person):
+                return SourceIdentity(person, PERSON, role=role, affiliation=right)
+    words = name.split(" ")
+    capitalised = [w for w in words if w[:1].isupper()]
+    head = _head_noun(words)
+    described = words[0][:1].islower() and head in SPEAKER_HEADS
+    if not capitalised or described or (anonymous and not _looks_like_name(name)):
+        if definite and len(words) <= 2 and head:
+            return SourceIdentity(name, REFERENCE, head=head, definite=True)
+        return SourceIdentity(
+            name,
+            ANONYMOUS,
+            head=head or words[-1].casefold(),
+            affiliation=_anonymous_affiliation(name),
+            definite=definite,
+        )
+    if len(words) == 1 and not is_acronym(name) and name.casefold() not in _ORG_HEAD_WORDS:
+        return SourceIdentity(name, REFERENCE, head=name)  # a surname, or a one-word body
+    if _is_organisation(words):
+        return SourceIdentity(name, ORGANIZATION)
+    return SourceIdentity(name, PERSON)
+
+
+def _head_noun(words: list[str]) -> str:
+    """Return the singular head noun of a description: "senior Russian officials and
+    diplomats" gives "official"; "people familiar with the talks" "person"."""
+    head = ""
+    for word in words:
+        low = word.casefold().strip(_TRAILING)
+        if low in _PREPOSITIONS or low in {"who", "familiar", "close", "briefed", "and"}:
+            if head:
+                break
+            continue
+        if word[:1].islower():
+            head = low
+    return _PLURALS.get(head, head[:-1] if head.endswith("s") and len(head) > 3 else head)
+
+
+def _anonymous_affiliation(text: str) -> str:
+    """Return what an anonymous source is said to belong to: "a senior US official" gives
+    "US"; "officials in Kyiv" "Kyiv"; "a spokeswoman for the fund" "the fund"."""
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        if word.casefold() in {"for", "at", "of", "from", "in"} and index + 1 < len(words):
+            rest = []
+            for after in words[index + 1 :]:
+                if after.casefold() in {"who", "which", "that", "said", "and"}:
+                    break
+                rest.append(after.strip(_TRAILING))
+            return " ".join(rest)
+    capitalised = [w.strip(_TRAILING) for w in words if w[:1].isupper()]
+    return " ".join(capitalised[:3])
+
+
+def _document_owner(text: str) -> str | None:
+    """Return who issued a document the phrase names, "" for "its report", or None when the
+    phrase names no document: "AIU's public list of sanctions" gives "AIU", "the PCG incident
+    report" "PCG", "a report by the Ifo Institute" "Ifo Institute"."""
+    words = text.split(" ")
+    nouns = [i for i, w in enumerate(words) if w.casefold().strip(_TRAILING) in DOCUMENT_NOUNS]
+    if not nouns:
+        return None
+    index = nouns[0]
+    after = [w.strip(_TRAILING) for w in words[index + 1 :]]
+    if len(after) > 1 and after[0].casefold() in {"by", "from"}:
+        issuer = after[1:]
+        while issuer and not issuer[0][:1].isupper():  # "by (the) consultancy Alder & Finch"
+            issuer = issuer[1:]
+        return " ".join(issuer) if issuer else None
+    before = words[:index]
+    if before and before[0].casefold() in {"its", "their", "his", "her"}:
+        return ""
+    if before and before[0].casefold() in _DEFINITE | _INDEFINITE:
+        before = before[1:]
+    run: list[str] = []
+    for word in before:
+        if word[:1].isupper() or (run and word in {"of", "for", "&"}):
+            run.append(word)
+            if _POSSESSIVE_END_RE.search(word):
+                return _POSSESSIVE_END_RE.sub("", " ".join(run))  # "the AIU's public list"
+        elif run:
+            break
+    return " ".join(run) if run else None
+
+
+def _is_organisation(words: list[str]) -> bool:
+    """Return whether a capitalised name reads as an organisation's: an acronym, a company
+    suffix, an organisation head word, or a role word of a body ("Cabinet")."""
+    if any(is_acronym(w) for w in words):
+        return True
+    if words[-1].casefold().strip(".,") in _COMPANY_SUFFIXES:
+        return True
+    if any(w.strip(".,") in ORG_HEADS or w.casefold() in _MEDIA_HEADS for w in words):
+        return True
+    low = [w.casefold() for w in words]
+    return any(w in {"of", "for", "and", "&"} for w in low) or any(
+        w in ROLE_WORDS and w not in {"general", "major"} for w in low
+    )
+
+
+_KIND_BY_WORD = (
+    ("military", word_set("army navy military forces force guard guards regiment command")),
+    (
+        "government",
+        word_set(
+            """
+            ministry department government council authority agency commission police court
+            tribunal parliament senate congress office administration cabinet presidency
+            kremlin
+            """
+        ),
+    ),
+    ("media", _MEDIA_HEADS),
+    ("think tank", word_set("institute institution centre center think tank foundation")),
+    ("company", _COMPANY_SUFFIXES | word_set("group company bank holdings energy airlines")),
+    ("ngo", word_set("charity ngo campaign watch")),
+)
+_INTERNATIONAL = word_set("un united nations international world european african")
+
+
+def source_kind(identity: SourceIdentity) -> str:
+    """Return the sources registry's kind for a source nobody registered: "person", a kind
+    guessed from an organisation's name ("Ministry of Energy" is "government"), or
+    "organisation"."""
+    if identity.kind == PERSON:
+        return "person"
+    if identity.kind == PLACE:
+        return "government"
+    if identity.kind == ANONYMOUS:
+        return "anonymous"
+    words = {w.casefold().strip(".,()") for w in f"{identity.name} {identity.role}".split()}
+    if words & _INTERNATIONAL and words & {"organisation", "organization", "programme", "fund"}:
+        return "international organisation"
+    for kind, cues in _KIND_BY_WORD:
+        if words & cues:
+            return kind
+    return "organisation"

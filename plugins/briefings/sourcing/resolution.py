@@ -1,0 +1,332 @@
+"""The sources of one article: each attribution resolved to one source, in reading order.
+
+:class:`ArticleSources` reads the attributions of an article in order. Each source phrase
+is identified (:func:`~briefings.sourcing.identity.identify`), then:
+
+- a **reference** takes the most recent compatible source named before it in the article:
+  "he said" a person, "it said" an organisation, "the ministry" an organisation whose name
+  or description has that noun (or its kind: "the court" a tribunal), "the official" the
+  last anonymous official, "Peskov" the last person so named; a pronoun with nobody
+  before it is no source at all;
+- a **named** source is linked, in this order, to the sources registry, to a glossary
+  entry, to one of the article's unreviewed entities (of a compatible type only: an
+  organisation never to a place), or else becomes a new, not yet reviewed source;
+- an **anonymous** source merges with an earlier one only when their head noun and
+  affiliation match ("a senior US official" and "the official" merge; "officials in Kyiv"
+  and "a Russian official" do not).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefings.common.lexicon import word_set
+from briefings.common.names import source_key
+from briefings.common.text import slugify
+from briefings.sourcing.identity import (
+    ANONYMOUS,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    REFERENCE,
+    SPEAKER_HEADS,
+    SourceIdentity,
+    identify,
+    source_kind,
+)
+from briefings.sourcing.model import KnownEntity
+from briefings.sourcing.registry import SourceEntry, SourceRegistry
+
+EntityLookup = Callable[[str], "KnownEntity | None"]
+"""The entity a name is exactly (glossary or the article's unreviewed entities), or None."""
+
+_PERSON_PRONOUNS = word_set("he she his her him")
+_THING_PRONOUNS = frozenset(("it", "its"))
+_COMPANY_NOUNS = tuple(
+    word_set(
+        """
+        company firm group corporation inc ltd plc ag sa maker manufacturer operator
+        producer retailer lender insurer carrier airline developer giant conglomerate startup
+        supplier bank miner
+        """
+    )
+)
+_SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
+# Nouns a definite description may use for an organisation named before with another noun.
+_SAME_KIND = {
+    "court": ("court", "tribunal", "judge"),
+    "tribunal": ("court", "tribunal"),
+    "ministry": ("ministry", "department", "government"),
+    "department": ("department", "ministry"),
+    "company": _COMPANY_NOUNS,
+    "firm": _COMPANY_NOUNS,
+    "group": ("group", "company", "firm", "movement", "organisation", "organization"),
+    "union": ("union", "federation", "association"),
+    "federation": ("federation", "union", "association"),
+    "council": ("council", "authority", "assembly"),
+    "agency": ("agency", "authority", "service", "office", "administration"),
+    "fund": ("fund", "pension"),
+    "bank": ("bank",),
+    "government": ("government", "ministry", "administration", "cabinet"),
+}
+_ENTITY_KIND = {PERSON: "person", ORGANIZATION: "organization", PLACE: "place"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """An entity the text named: a later reference may point to it."""
+
+    entity: KnownEntity
+    words: frozenset[str]  # its name's words and the description before it
+
+
+@dataclass
+class CitedSource:
+    """One source of the article; the footnote planner gives it one footnote."""
+
+    key: str
+    source_id: str  # data-source: a registry id, "glossary:<id>", "entity:<id>", "new:<slug>"…
+    name: str
+    kind: str  # what the footnote says: a registry kind, "person", "organisation", …
+    identity: str  # PERSON, ORGANIZATION, PLACE or ANONYMOUS
+    url: str = ""
+    known: bool = False  # reviewed: in the registry or the glossary
+    registered: bool = False  # in the sources registry
+    role: str = ""
+    affiliation: str = ""
+    short: str = ""
+    head: str = ""
+    names: frozenset[str] = field(default_factory=frozenset)  # registry name and aliases
+
+
+class ArticleSources:
+    """Resolves the attributions of one article to its sources, in reading order."""
+
+    def __init__(self, registry: SourceRegistry, entities: EntityLookup | None = None) -> None:
+        self._registry = registry
+        self._entities: EntityLookup = entities or (lambda _name: None)
+        self._by_key: dict[str, CitedSource] = {}
+        self._seen: list[CitedSource | _Seen] = []  # sources and entities, latest last
+        self._slugs: set[str] = set()
+
+    @property
+    def sources(self) -> list[CitedSource]:
+        """The sources resolved so far, in order of first use."""
+        return list(self._by_key.values())
+
+    def see(self, surface: str, descriptor: str = "") -> None:
+        """Note that the text names an entity here ("the pension fund ATP": surface "ATP",
+        descriptor "pension fund"), so a later "the fund said" or "its report" can refer
+        to it even if it was never cited before."""
+        known = self._entities(surface)
+        if known is not None and known.type in ("organization", "place"):
+            self._seen.append(_Seen(known, frozenset(_words(known.name, descriptor))))
+
+    def resolve(self, phrase: str, anonymous: bool = False) -> CitedSource | None:
+        """Return the source a source phrase names here, or None (a pronoun, say, with no
+        source before it)."""
+        identity = identify(phrase, anonymous, self._entity_type)
+        if identity.kind == REFERENCE:
+            source = self._referent(identity)
+            if source is None and identity.name and not identity.definite:
+                # A surname or a one-word name no earlier source has: a source of its own.
+                known = self._entities(identity.name)
+                kind = _kind_of(known.type) if known else _one_word_kind(identity.name)
+                source = self._named(SourceIdentity(identity.name, kind), phrase)
+            elif source is None and identity.name:
+                # "the court said" with no court named before: an unnamed body.
+                source = self._anonymous(
+                    SourceIdentity(identity.head, ANONYMOUS, head=identity.head), "unnamed"
+                )
+        elif identity.kind == ANONYMOUS:
+            source = self._speaker_for(identity) or self._anonymous(identity)
+        else:
+            source = self._named(identity, phrase)
+        if source is not None:
+            self._seen.append(source)
+        return source
+
+    def _entity_type(self, name: str) -> str | None:
+        known = self._entities(name)
+        return known.type if known is not None else None
+
+    def _speaker_for(self, identity: SourceIdentity) -> CitedSource | None:
+        """Return the organisation an unnamed spokesperson speaks for ("a spokeswoman for
+        the fund" is the fund), or None."""
+        if identity.head not in _SPOKESPEOPLE or not identity.affiliation:
+            return None
+        body = identify(identity.affiliation, False, self._entity_type)
+        if body.kind == REFERENCE and body.definite:
+            return self._referent(body)
+        if body.kind in (ORGANIZATION, PLACE):
+            return self._named(body, identity.affiliation)
+        return None
+
+    def _referent(self, identity: SourceIdentity) -> CitedSource | None:
+        """Return the earlier source, or entity named before, that a reference points to."""
+        head = identity.head.casefold()
+        if not identity.name:  # a pronoun, or a document: "its report"
+            if head in _PERSON_PRONOUNS:
+                wanted: tuple[str, ...] = (PERSON,)
+            elif head in _THING_PRONOUNS:
+                wanted = (ORGANIZATION,)  # "it said": a body; a place rarely speaks so
+            else:
+                wanted = (PERSON, ORGANIZATION, PLACE, ANONYMOUS)
+            return self._latest(lambda kind, words, _s: kind in wanted)
+        if identity.definite:
+            if head in SPEAKER_HEADS:
+                return self._latest(
+                    lambda kind, _w, s: (
+                        kind in (ANONYMOUS, PERSON) and s is not None and s.head == head
+                    )
+                )
+            nouns = _SAME_KIND.get(head, (head,))
+            return self._latest(
+                lambda kind, words, _s: kind == ORGANIZATION and any(n in words for n in nouns)
+            )
+        word = identity.name.casefold()
+        return self._latest(
+            lambda kind, words, s: (
+                s is not None
+                and (
+                    (kind == PERSON and word in s.name.casefold().split()[1:])
+                    or (kind != PERSON and word in (s.short.casefold(), _initials(s.name)))
+                )
+            )
+        )
+
+    def _latest(
+        self, fits: Callable[[str, frozenset[str], CitedSource | None], bool]
+    ) -> CitedSource | None:
+        """Return the most recent source or entity named before that ``fits(kind, words,
+        source)``, as a source."""
+        for seen in reversed(self._seen):
+            if isinstance(seen, CitedSource):
+                if fits(seen.identity, frozenset(_words(seen.name, seen.role)), seen):
+                    return seen
+            elif fits(_kind_of(seen.entity.type), seen.words, None):
+                entity = seen.entity
+                return self._named(SourceIdentity(entity.name, _kind_of(entity.type)), entity.name)
+        return None
+
+    def _anonymous(self, identity: SourceIdentity, kind: str = "anonymous") -> CitedSource:
+        """Return the anonymous source of ``identity``: an earlier one with the same head
+        noun and affiliation ("the official" takes the last official), or a new one."""
+        head = identity.head
+        if identity.definite and not identity.affiliation:
+            for seen in reversed(self._seen):
+                if (
+                    isinstance(seen, CitedSource)
+                    and seen.identity == ANONYMOUS
+                    and seen.head == head
+                ):
+                    return seen
+        key = f"anonymous:{head}:{source_key(identity.affiliation)}"
+        if key not in self._by_key:
+            description = identity.name or head
+            slug = self._unique_slug(slugify(description) or "source")
+            self._by_key[key] = CitedSource(
+                key, f"anonymous:{slug}", description, kind, ANONYMOUS, head=head
+            )
+        return self._by_key[key]
+
+    def _named(self, identity: SourceIdentity, phrase: str) -> CitedSource:
+        """Return the source of a named person, organisation or place: registry first,
+        then the glossary and the article's unreviewed entities, else a new source."""
+        entry = self._registry_entry(identity, phrase)
+        if entry is not None:
+            key = f"registry:{entry.id}"
+            if key not in self._by_key:
+                names = frozenset(source_key(n) for n in (entry.name, *entry.aliases))
+                # A source that is also a glossary entry links to the entity.
+                entity = self._compatible_entity(dataclasses.replace(identity, name=entry.name))
+                self._by_key[key] = CitedSource(
+                    key,
+                    entry.id,
+                    entry.name,
+                    entry.kind,
+                    identity.kind,
+                    entity.url if entity is not None and entity.url else entry.url,
+                    known=True,
+                    registered=True,
+                    role=identity.role,
+                    affiliation=identity.affiliation or identity.country,
+                    names=names,
+                )
+            return self._by_key[key]
+        known = self._compatible_entity(identity)
+        if known is not None:
+            key = known.source_id
+            name, url, reviewed = known.name, known.url, known.reviewed
+            source_id = known.source_id
+        else:
+            key = f"{identity.kind}:{source_key(identity.name)}"
+            name, url, reviewed, source_id = identity.name, "", False, ""
+        for source in self._by_key.values():  # "Peskov" first, "Dmitry Peskov" later
+            if source.key == key or (
+                identity.kind == PERSON
+                and source.identity == PERSON
+                and not source.known
+                and source.name.casefold() in identity.name.casefold().split()[1:]
+            ):
+                return source
+        if not source_id:
+            source_id = f"new:{self._unique_slug(slugify(name) or 'source')}"
+        self._by_key[key] = CitedSource(
+            key,
+            source_id,
+            name,
+            source_kind(identity),
+            identity.kind,
+            url,
+            known=reviewed,
+            role=identity.role,
+            affiliation=identity.affiliation or identity.country,
+            short=identity.short,
+        )
+        return self._by_key[key]
+
+    def _registry_entry(self, identity: SourceIdentity, phrase: str) -> SourceEntry | None:
+        """Return the registry entry a named source is, if any."""
+        for name in (identity.name, identity.short, phrase):
+            if name:
+                entry = self._registry.lookup(name)
+                if entry is not None:
+                    return entry
+        if identity.kind == PERSON:
+            return None  # "Kremlin spokesman Dmitry Peskov" is no statement of the Kremlin
+        return self._registry.resolve(phrase)
+
+    def _compatible_entity(self, identity: SourceIdentity) -> KnownEntity | None:
+        """Return the entity the source is, if its type fits the source's kind."""
+        for name in (identity.name, identity.short):
+            known = self._entities(name) if name else None
+            if known is not None and known.type == _ENTITY_KIND.get(identity.kind):
+                return known
+        return None
+
+    def _unique_slug(self, slug: str) -> str:
+        unique, suffix = slug, 2
+        while unique in self._slugs:
+            unique, suffix = f"{slug}-{suffix}", suffix + 1
+        self._slugs.add(unique)
+        return unique
+
+
+def _words(*texts: str) -> set[str]:
+    return {word.strip(".,").casefold() for text in texts for word in text.split()}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _kind_of(entity_type: str) -> str:
+    return {"person": PERSON, "place": PLACE}.get(entity_type, ORGANIZATION)
+
+
+def _one_word_kind(name: str) -> str:
+    """A one-word name nobody introduced: a surname, unless it reads as a body's name."""
+    return ORGANIZATION if name.isupper() or not name[1:].islower() else PERSON
