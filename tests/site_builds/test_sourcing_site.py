@@ -206,3 +206,82 @@ def test_suggest_writes_a_valid_sources_file(tmp_path: Path) -> None:
         "company",
         "media",
     }
+
+
+LONG_SENTENCE = (
+    " ".join(
+        f"the ministry said on day {n} that the plan, which officials said was late, "
+        "would go ahead as the envoy said it would"
+        for n in range(1, 7)
+    )
+    + "."
+)
+BAD_SOURCES = {
+    "unclosed.txt": 'date 2025-01-02 "This quote never closes, said the minister. And more.\n',
+    "long.txt": f"date 2025-01-02 {LONG_SENTENCE.capitalize()}\n",
+    "markup.txt": "date 2025-01-02 <b>Bold</b> said it was fine. [^1] said so. "
+    "{{ x }} said nothing. *Acme* said it too.\n",
+    "huge.txt": "date 2025-01-02 " + "Zq" * 250 + " said the plan was fine.\n",
+    "pronoun.txt": "date 2025-01-02 He said the plan was fine.\n\nShe said so too.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def bad_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_site(tmp_path_factory.mktemp("bad-sources"), seeds=BAD_SOURCES, sources="[]\n")
+
+
+def test_odd_sources_never_break_a_page(bad_site: BuiltSite) -> None:
+    assert bad_site.ok, bad_site.warnings()
+    assert len(bad_site.briefing_urls()) == len(BAD_SOURCES)
+    for url in bad_site.briefing_urls():
+        article = bad_site.page(url).select_one("article")
+        assert article is not None
+        # Seed text stays text: no tag or footnote syntax from it is ever interpreted.
+        assert article.select("b, em, script") == []
+        for note in article.select("div.footnote li"):
+            # A footnote holds its text, links and back-references only.
+            assert {tag.name for tag in note.find_all(True)} <= {"p", "a", "sup"}
+
+
+def test_markup_in_a_source_name_stays_literal(bad_site: BuiltSite) -> None:
+    (url,) = [u for u in bad_site.briefing_urls() if "bold" in u]
+    article = bad_site.page(url).select_one("article")
+    assert article is not None
+    text = article.get_text()
+    assert "<b>Bold</b> said it was fine." in text and "{{ x }} said nothing." in text
+    assert "[^1] said so." in text and "*Acme* said it too." in text
+    assert article.select("b, em") == []
+
+
+def test_a_pronoun_with_nobody_before_it_gets_no_footnote(bad_site: BuiltSite) -> None:
+    (url,) = [u for u in bad_site.briefing_urls() if "he-said" in u]
+    assert bad_site.page(url).select("a.footnote-ref") == []
+
+
+def test_a_long_sentence_with_many_cues_gets_one_marker_per_source(bad_site: BuiltSite) -> None:
+    (url,) = [u for u in bad_site.briefing_urls() if "the-ministry-said" in u]
+    refs = [r["data-source"] for r in bad_site.page(url).select("a.footnote-ref")]
+    assert refs and len(refs) == len(set(refs))
+
+
+def test_a_500_character_name_is_footnoted_whole(bad_site: BuiltSite) -> None:
+    (url,) = [u for u in bad_site.briefing_urls() if "zqzq" in u]
+    note = bad_site.page(url).select_one("div.footnote li")
+    assert note is not None and "Zq" * 250 in note.get_text()
+
+
+def test_the_development_articles_build_strict(tmp_path: Path) -> None:
+    """The round-2 development articles, with this repository's glossary and sources."""
+    root = Path(__file__).resolve().parents[2]
+    articles = sorted((root / "tests" / "eval" / "round2" / "dev").glob("*.txt"))
+    built = build_site(
+        tmp_path,
+        seeds={p.name: p.read_text("utf-8") for p in articles},
+        glossary="\n".join(p.read_text("utf-8") for p in sorted((root / "glossary").glob("*.yml"))),
+        sources=(root / "sources.yml").read_text("utf-8"),
+    )
+    assert built.ok, built.warnings()
+    assert len(built.briefing_urls()) == len(articles)
+    refs = sum(len(built.page(u).select("a.footnote-ref")) for u in built.briefing_urls())
+    assert refs >= 6 * len(articles)

@@ -26,7 +26,7 @@ from briefings.common.names import source_key, strip_determiner
 from briefings.common.text import slugify
 from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
 from briefings.sourcing.dates import find_date_phrase
-from briefings.sourcing.identity import ANONYMOUS
+from briefings.sourcing.kinds import ANONYMOUS
 from briefings.sourcing.model import Footnote, FootnoteRef, ResolvedDate, UnreviewedSource
 from briefings.sourcing.registry import SourceRegistry
 from briefings.sourcing.resolution import ArticleSources, CitedSource, EntityLookup

@@ -23,21 +23,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefings.common.lexicon import CLASS_NOUNS, ORG_HEADS, word_set
+from briefings.common.lexicon import word_set
 from briefings.common.names import (
-    ROLE_WORDS,
     is_acronym,
     split_parenthesised_acronym,
     split_possessive,
     split_role,
 )
-
-PERSON, ORGANIZATION, PLACE, ANONYMOUS, REFERENCE = (
-    "person",
-    "organization",
-    "place",
-    "anonymous",
-    "reference",
+from briefings.sourcing.kinds import (
+    ANONYMOUS,
+    ORG_HEAD_WORDS,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    REFERENCE,
+    is_organisation_name,
 )
 
 EntityType = Callable[[str], "str | None"]
@@ -48,10 +48,7 @@ _PRONOUNS = word_set("he she they it we his her their its")
 _DEFINITE = word_set("the this that these those its his her their")
 _INDEFINITE = word_set("a an another one two three four several some many")
 _PREPOSITIONS = ("at", "of", "with", "for", "from", "in", "on")
-_ORG_HEAD_WORDS = frozenset(w.casefold() for w in ORG_HEADS) | {
-    noun for noun, kind in CLASS_NOUNS.items() if kind == "organization"
-}
-_DESCRIPTION_HEADS = _ORG_HEAD_WORDS | word_set(
+_DESCRIPTION_HEADS = ORG_HEAD_WORDS | word_set(
     """
     government administration military army navy police ministry department agency company
     firm group court council union commission authority regulator federation committee board
@@ -59,7 +56,6 @@ _DESCRIPTION_HEADS = _ORG_HEAD_WORDS | word_set(
     spokesperson official source diplomat person people
     """
 )
-_COMPANY_SUFFIXES = word_set("inc inc. ltd ltd. plc llc sa ag nv gmbh corp corp. co co.")
 DOCUMENT_NOUNS = word_set(
     """
     report reports analysis study survey assessment statement document memo letter data
@@ -70,18 +66,13 @@ DOCUMENT_NOUNS = word_set(
 )
 """Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
 _TITLED_EMPLOYER = (" of ", " from ", " at ")
-_MEDIA_HEADS = word_set(
-    """
-    news times post press herald journal gazette tribune telegraph guardian observer daily
-    chronicle courier mail express standard radio tv television broadcaster broadcasting
-    """
-)
 SPEAKER_HEADS = word_set(
     """
     official source diplomat aide insider person spokesman spokeswoman spokesperson officer
     expert analyst employee staffer member resident witness observer adviser advisor lawmaker
     negotiator executive researcher critic economist activist colleague figure representative
-    envoy leader worker scientist doctor investigator prosecutor forecaster
+    envoy leader worker scientist doctor investigator prosecutor forecaster delegate blogger
+    family farmer villager protester survivor relative neighbour neighbor student teacher
     """
 )
 """Heads of an unnamed speaker rather than of an organisation: "officials", "people"."""
@@ -286,7 +277,12 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
     capitalised = [w for w in words if w[:1].isupper()]
     head = _head_noun(words)
     described = words[0][:1].islower() and head in SPEAKER_HEADS
-    if not capitalised or described or (anonymous and not _looks_like_name(name)):
+    if (
+        not capitalised
+        or described
+        or _is_group(words)
+        or (anonymous and not _looks_like_name(name))
+    ):
         if definite and len(words) <= 2 and head:
             return SourceIdentity(name, REFERENCE, head=head, definite=True)
         return SourceIdentity(
@@ -296,11 +292,28 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
             affiliation=_anonymous_affiliation(name),
             definite=definite,
         )
-    if len(words) == 1 and not is_acronym(name) and name.casefold() not in _ORG_HEAD_WORDS:
+    if len(words) == 1 and not is_acronym(name) and name.casefold() not in ORG_HEAD_WORDS:
         return SourceIdentity(name, REFERENCE, head=name)  # a surname, or a one-word body
-    if _is_organisation(words):
+    if is_organisation_name(words) or any(
+        types(" ".join(words[i:])) == "organization" for i in range(1, len(words))
+    ):  # "Mexican Red Cross": a demonym before an organisation's name
         return SourceIdentity(name, ORGANIZATION)
     return SourceIdentity(name, PERSON)
+
+
+def _is_group(words: list[str]) -> bool:
+    """Return whether capitalised-looking words are a group of people, not a name:
+    "Analysts", "Russian military bloggers", "Families sheltering in their homes" (a plural
+    common noun ends the phrase, and no word but the first, or a demonym, is capitalised)."""
+    last = words[-1].strip(_TRAILING)
+    if len(words) == 1:
+        low = last.casefold()
+        return low.endswith("s") and (low[:-1] in SPEAKER_HEADS or low in {"people", "residents"})
+    if not (last.islower() and last.endswith("s") and not last.endswith("ss")):
+        return False
+    return all(w.islower() or i == 0 for i, w in enumerate(words)) or (
+        words[0][:1].isupper() and all(w.islower() for w in words[1:])
+    )
 
 
 def _head_noun(words: list[str]) -> str:
@@ -338,8 +351,18 @@ def _document_owner(text: str) -> str | None:
     """Return who issued a document the phrase names, "" for "its report", or None when the
     phrase names no document: "AIU's public list of sanctions" gives "AIU", "the PCG incident
     report" "PCG", "a report by the Ifo Institute" "Ifo Institute"."""
-    words = text.split(" ")
-    nouns = [i for i, w in enumerate(words) if w.casefold().strip(_TRAILING) in DOCUMENT_NOUNS]
+    words = _split_appositive(text)[0].split(" ")  # "X, a research fellow" names X
+    nouns = [
+        i
+        for i, w in enumerate(words)
+        if w.casefold().strip(_TRAILING) in DOCUMENT_NOUNS
+        # the document is the phrase's head: "the annual report (published)", "a report by"
+        and (
+            i == len(words) - 1
+            or words[i + 1].casefold() in {"by", "from", "of"}
+            or (i == len(words) - 2 and words[i + 1].endswith("ed"))
+        )
+    ]
     if not nouns:
         return None
     index = nouns[0]
@@ -363,57 +386,3 @@ def _document_owner(text: str) -> str | None:
         elif run:
             break
     return " ".join(run) if run else None
-
-
-def _is_organisation(words: list[str]) -> bool:
-    """Return whether a capitalised name reads as an organisation's: an acronym, a company
-    suffix, an organisation head word, or a role word of a body ("Cabinet")."""
-    if any(is_acronym(w) for w in words):
-        return True
-    if words[-1].casefold().strip(".,") in _COMPANY_SUFFIXES:
-        return True
-    if any(w.strip(".,") in ORG_HEADS or w.casefold() in _MEDIA_HEADS for w in words):
-        return True
-    low = [w.casefold() for w in words]
-    return any(w in {"of", "for", "and", "&"} for w in low) or any(
-        w in ROLE_WORDS and w not in {"general", "major"} for w in low
-    )
-
-
-_KIND_BY_WORD = (
-    ("military", word_set("army navy military forces force guard guards regiment command")),
-    (
-        "government",
-        word_set(
-            """
-            ministry department government council authority agency commission police court
-            tribunal parliament senate congress office administration cabinet presidency
-            kremlin
-            """
-        ),
-    ),
-    ("media", _MEDIA_HEADS),
-    ("think tank", word_set("institute institution centre center think tank foundation")),
-    ("company", _COMPANY_SUFFIXES | word_set("group company bank holdings energy airlines")),
-    ("ngo", word_set("charity ngo campaign watch")),
-)
-_INTERNATIONAL = word_set("un united nations international world european african")
-
-
-def source_kind(identity: SourceIdentity) -> str:
-    """Return the sources registry's kind for a source nobody registered: "person", a kind
-    guessed from an organisation's name ("Ministry of Energy" is "government"), or
-    "organisation"."""
-    if identity.kind == PERSON:
-        return "person"
-    if identity.kind == PLACE:
-        return "government"
-    if identity.kind == ANONYMOUS:
-        return "anonymous"
-    words = {w.casefold().strip(".,()") for w in f"{identity.name} {identity.role}".split()}
-    if words & _INTERNATIONAL and words & {"organisation", "organization", "programme", "fund"}:
-        return "international organisation"
-    for kind, cues in _KIND_BY_WORD:
-        if words & cues:
-            return kind
-    return "organisation"

@@ -23,18 +23,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefings.common.lexicon import word_set
-from briefings.common.names import source_key
+from briefings.common.names import ROLE_NOUNS, source_key
 from briefings.common.text import slugify
-from briefings.sourcing.identity import (
+from briefings.sourcing.identity import SPEAKER_HEADS, SourceIdentity, identify
+from briefings.sourcing.kinds import (
     ANONYMOUS,
     ORGANIZATION,
     PERSON,
     PLACE,
     REFERENCE,
-    SPEAKER_HEADS,
-    SourceIdentity,
-    identify,
-    source_kind,
+    registry_kind,
 )
 from briefings.sourcing.model import KnownEntity
 from briefings.sourcing.registry import SourceEntry, SourceRegistry
@@ -176,6 +174,12 @@ class ArticleSources:
                 wanted = (PERSON, ORGANIZATION, PLACE, ANONYMOUS)
             return self._latest(lambda kind, words, _s: kind in wanted)
         if identity.definite:
+            if head in ROLE_NOUNS:  # "the minister said": the last minister cited
+                person = self._latest(
+                    lambda kind, _w, s: kind == PERSON and s is not None and head in _words(s.role)
+                )
+                if person is not None:
+                    return person
             if head in SPEAKER_HEADS:
                 return self._latest(
                     lambda kind, _w, s: (
@@ -264,13 +268,22 @@ class ArticleSources:
         else:
             key = f"{identity.kind}:{source_key(identity.name)}"
             name, url, reviewed, source_id = identity.name, "", False, ""
-        for source in self._by_key.values():  # "Peskov" first, "Dmitry Peskov" later
-            if source.key == key or (
+        for source in self._by_key.values():
+            if source.key == key:
+                return source
+            if (
                 identity.kind == PERSON
-                and source.identity == PERSON
                 and not source.known
+                and source.identity in (PERSON, ORGANIZATION)
+                and " " not in source.name
                 and source.name.casefold() in identity.name.casefold().split()[1:]
             ):
+                # "Novak said" first, "Interior Minister Jana Novak" later: one person,
+                # named in full from now on.
+                source.name, source.identity, source.kind = name, PERSON, "person"
+                source.role = source.role or identity.role
+                source.affiliation = source.affiliation or identity.affiliation
+                source.url, source.known = url, reviewed
                 return source
         if not source_id:
             source_id = f"new:{self._unique_slug(slugify(name) or 'source')}"
@@ -278,7 +291,7 @@ class ArticleSources:
             key,
             source_id,
             name,
-            source_kind(identity),
+            registry_kind(identity.kind, identity.name, identity.role),
             identity.kind,
             url,
             known=reviewed,
@@ -328,5 +341,6 @@ def _kind_of(entity_type: str) -> str:
 
 
 def _one_word_kind(name: str) -> str:
-    """A one-word name nobody introduced: a surname, unless it reads as a body's name."""
-    return ORGANIZATION if name.isupper() or not name[1:].islower() else PERSON
+    """A one-word name nobody introduced ("Nvidia said", "the Pentagon said"): a body. A
+    person's surname alone follows their full name, which makes it a reference instead."""
+    return ORGANIZATION

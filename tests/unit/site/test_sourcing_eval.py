@@ -1,0 +1,35 @@
+"""Source footnotes scored against hand-marked gold (``tests/eval/round2``).
+
+Prints recall, precision, canonical names and merging over the development articles and,
+separately, over the held-out articles (written after the rules were frozen, never used to
+change them; see ``tests/eval/round2/README.md``), and fails below the floors. The floors
+sit a little under the scores reached, so a regression fails the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sourcing_eval import score
+
+pytestmark = pytest.mark.slow
+
+ROUND2 = Path(__file__).resolve().parents[2] / "eval" / "round2"
+FLOORS = {
+    "dev": {"recall": 0.95, "precision": 0.95, "canonical": 0.92, "merged": 0.88},
+}
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_sourcing_quality(split: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = ROUND2 / split
+    scores = score([folder], tmp_path)
+    ratios = scores.ratios()
+    with capsys.disabled():
+        figures = ", ".join(f"{name} {value:.3f}" for name, value in ratios.items())
+        print(f"\nsourcing, {split} ({scores.gold} attributions): {figures}")
+    assert scores.gold >= 30
+    assert scores.split_errors == 0, scores.misses
+    for name, floor in FLOORS[split].items():
+        assert ratios[name] >= floor, (name, ratios[name], scores.misses)
