@@ -226,6 +226,8 @@ def score_article(soup: BeautifulSoup, gold_path: Path, scores: Scores) -> None:
             scores.pairs += 1
             if i in label_of and label_of.get(i) == label_of.get(j):
                 scores.merged += 1
+            else:
+                scores.misses.append(f"{gold_path.stem}: {a.source!r} not merged (¶{b.paragraph})")
         elif i in label_of and label_of.get(i) == label_of.get(j):
             scores.split_errors += 1
             scores.misses.append(f"{gold_path.stem}: {a.source!r} and {b.source!r} share a note")

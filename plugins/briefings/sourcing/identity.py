@@ -122,7 +122,7 @@ def identify(
     if first in _DEFINITE or first in {"a", "an"}:
         text = text.split(" ", 1)[1] if " " in text else ""
     if not text:  # "The" left of a document noun the finder dropped: "The report said"
-        return SourceIdentity("", REFERENCE, head="it", document=True)
+        return SourceIdentity("", REFERENCE, head="the", document=True)
     if text.casefold() in _PRONOUNS:
         return SourceIdentity("", REFERENCE, head=text.casefold())
     known = types(text)

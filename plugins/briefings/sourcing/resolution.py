@@ -107,6 +107,7 @@ class ArticleSources:
         self._entities: EntityLookup = entities or (lambda _name: None)
         self._by_key: dict[str, CitedSource] = {}
         self._seen: list[CitedSource | _Seen] = []  # sources and entities, latest last
+        self._last_document: CitedSource | None = None  # the source of the last document
         self._slugs: set[str] = set()
 
     @property
@@ -126,7 +127,10 @@ class ArticleSources:
         """Return the source a source phrase names here, or None (a pronoun, say, with no
         source before it)."""
         identity = identify(phrase, anonymous, self._entity_type)
-        if identity.kind == REFERENCE:
+        if identity.kind == REFERENCE and identity.document and identity.head == "the":
+            # "The report said": the report cited last, else the body named last.
+            source = self._last_document or self._referent(dataclasses.replace(identity, head="it"))
+        elif identity.kind == REFERENCE:
             source = self._referent(identity)
             if source is None and identity.name and not identity.definite:
                 # A surname or a one-word name no earlier source has: a source of its own.
@@ -144,6 +148,8 @@ class ArticleSources:
             source = self._named(identity, phrase)
         if source is not None:
             self._seen.append(source)
+            if identity.document:
+                self._last_document = source
         return source
 
     def _entity_type(self, name: str) -> str | None:
