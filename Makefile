@@ -31,8 +31,9 @@ deps: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
 
+# The editors' preview: review marks on, non-strict (problems are shown, the rest is served).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	BRIEFINGS_REVIEW_MARKS=true BRIEFINGS_STRICT=false $(BIN)/mkdocs serve --livereload
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests benchmarks

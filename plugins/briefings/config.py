@@ -41,6 +41,10 @@ class BriefingsConfig(Config):
     """Find names the glossary lacks (offline rules and gazetteers) and highlight them as
     unreviewed entities, linked to the 'Unreviewed entities' page."""
 
+    review_marks = c.Type(bool, default=False)
+    """The editors' view: frame the entities nobody has reviewed yet (dashed, muted). Off on
+    the published site, where they look like reviewed ones; ``make serve`` turns it on."""
+
     max_unreviewed = c.Type(int, default=-1)
     """Warn (failing a strict build) when more unreviewed entities than this are found;
     -1 never warns."""

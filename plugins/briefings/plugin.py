@@ -33,6 +33,7 @@ from briefings.site.render import label_search_dialog
 log = get_plugin_logger(__name__)
 
 ASSETS = ("briefings.css", "entities.css")
+REVIEW_MARKS = "review-marks.css"
 ASSET_DIR = "assets/briefings"
 REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "toc", "md_in_html")
 
@@ -82,7 +83,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        for asset in ASSETS:
+        for asset in self._assets():
             if f"{ASSET_DIR}/{asset}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{asset}")
         for watched in (options.seeds_dir, options.glossary_dir, options.sources_file):
@@ -93,6 +94,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         _log_problems(report.errors, report.warnings)
         self._annotator = HtmlAnnotator(self.publisher.matcher, self.config.link_mentions)
         return config
+
+    def _assets(self) -> tuple[str, ...]:
+        """The stylesheets of this build: the editors' view adds the review marks."""
+        return (*ASSETS, REVIEW_MARKS) if self.config.review_marks else ASSETS
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add one generated page per seed, plus home, archive, glossary, sources, report."""
@@ -115,7 +120,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if isinstance(file, _LazyPage):
                 file.render = functools.partial(self._page_markdown, uri)
                 self._generated.add(uri)
-        for asset in ASSETS:
+        for asset in self._assets():
             content = resources.files("briefings").joinpath(f"assets/{asset}").read_text("utf-8")
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
         return files

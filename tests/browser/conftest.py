@@ -9,6 +9,7 @@ the run, so the tests neither need nor use the network.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -92,12 +94,19 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     )
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}", pytrace=False)
-    handler = functools.partial(_QuietHandler, directory=str(out))
+    with serve(out) as site:
+        yield site
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[ServedSite]:
+    """Serve the built site in ``folder`` on 127.0.0.1 (a free port) while in the block."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield ServedSite(out, f"http://127.0.0.1:{server.server_address[1]}/")
+        yield ServedSite(folder, f"http://127.0.0.1:{server.server_address[1]}/")
     finally:
         server.shutdown()
         server.server_close()

@@ -157,3 +157,31 @@ def test_registered_sources_are_not_unreviewed(site_factory: SiteFactory) -> Non
     marked = {m.get_text() for m in site.page(url).select("article .entity--unreviewed")}
     assert "Prigozhin" in marked or "Yevgeny Prigozhin" in marked
     assert "TASS" not in marked
+
+
+@pytest.mark.parametrize("review_marks", [False, True])
+def test_two_views_of_one_build(site_factory: SiteFactory, review_marks: bool) -> None:
+    """Readers get no review frames; editors (review_marks, on in make serve) get them.
+    Every mention says whether it was reviewed, whatever the view."""
+    glossary = "- id: moscow\n  name: Moscow\n  type: place\n  description: Capital of Russia.\n"
+    site = site_factory(
+        seeds={"a.txt": ARTICLE},
+        glossary=glossary,
+        sources="[]\n",
+        options={"review_marks": str(review_marks).lower()},
+    )
+    assert site.ok, site.warnings()
+    (url,) = site.briefing_urls()
+    page = site.page(url)
+    body = page.select_one("article")
+    assert body is not None
+    marks = body.select("[data-entity]")
+    assert marks and all(m["data-reviewed"] in ("true", "false") for m in marks)
+    assert {m["data-reviewed"] for m in marks if m["data-entity"] == "moscow"} == {"true"}
+    assert {m["data-reviewed"] for m in marks if m["data-entity"] == "yevgeny-prigozhin"} == {
+        "false"
+    }
+    sheets = [link["href"] for link in page.select("link[rel=stylesheet]")]
+    assert any(h.endswith("assets/briefings/entities.css") for h in sheets)
+    assert any(h.endswith("assets/briefings/review-marks.css") for h in sheets) is review_marks
+    assert (site.site / "assets" / "briefings" / "review-marks.css").exists() is review_marks

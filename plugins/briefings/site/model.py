@@ -32,7 +32,12 @@ class EntityTarget:
         ``linked`` adds the ``href``; ``tooltip`` the ``title`` with the description.
         """
         classes = f"entity entity--{self.type}" + ("" if self.reviewed else " entity--unreviewed")
-        attrs = {"class": classes, "data-entity": self.id, "data-entity-type": self.type}
+        attrs = {
+            "class": classes,
+            "data-entity": self.id,
+            "data-entity-type": self.type,
+            "data-reviewed": "true" if self.reviewed else "false",
+        }
         if tooltip:
             attrs["title"] = self.tooltip
         if linked:

@@ -27,6 +27,15 @@ TYPE_LABELS: Mapping[str, str] = {
 }
 
 
+# How the box's summary counts each type: "1 person, 12 people".
+COUNT_NOUNS: Mapping[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "organization": ("organisation", "organisations"),
+    "place": ("place", "places"),
+    "equipment": ("weapon or piece of equipment", "weapons and equipment"),
+    "event": ("event", "events"),
+    "other": ("other name", "other names"),
+}
 Escape = Callable[[str], str]
 
 # Placeholders for HTML kept out of the Markdown source: private-use characters around a
@@ -197,7 +206,10 @@ def entities_box_html(
 ) -> str:
     """Return the 'in this briefing' box: mentioned entities grouped by type, each linked.
 
-    Types appear in glossary order; entities by name. Returns "" when nothing is mentioned.
+    Types appear in glossary order; entities by name. The box is a ``<details>`` element,
+    closed: its summary counts the entities by type in one line, so on a phone it takes a
+    line or two above the first paragraph; a click, a tap or Enter opens the full list.
+    Returns "" when nothing is mentioned.
     """
     by_type: dict[str, list[EntityTarget]] = {}
     for entry_id in counts:
@@ -207,10 +219,13 @@ def entities_box_html(
     if not by_type:
         return ""
     rows = []
+    tally = []
     for entity_type, label in TYPE_LABELS.items():
         members = sorted(by_type.get(entity_type, ()), key=lambda t: (t.name.casefold(), t.id))
         if not members:
             continue
+        singular, plural = COUNT_NOUNS[entity_type]
+        tally.append(f"{len(members)} {singular if len(members) == 1 else plural}")
         links = ", ".join(
             entity_open_tag(t, linked=True, escape=escape, tooltip=False) + f"{escape(t.name)}</a>"
             for t in members
@@ -222,10 +237,12 @@ def entities_box_html(
     return (
         # Not indexed for search: every name in it is in the text, which is.
         '<aside class="briefing-entities" aria-label="Entities in this briefing" '
-        "data-search-exclude>\n"
-        '<p class="briefing-entities__title">In this briefing</p>\n'
+        'data-search-exclude>\n<details class="briefing-entities__details">\n'
+        '<summary class="briefing-entities__title">In this briefing: '
+        + ", ".join(tally)
+        + "</summary>\n"
         + "\n".join(rows)
-        + "\n</aside>"
+        + "\n</details>\n</aside>"
     )
 
 

@@ -115,7 +115,19 @@ def test_links_keep_entity_colour_on_hover_and_focus() -> None:
     assert any(".md-typeset a.entity:focus-visible" in s for s, _ in _rules(CSS_PATH.read_text()))
 
 
-def test_unreviewed_is_muted_and_dashed() -> None:
-    declarations = _type_rule("unreviewed")
+REVIEW_MARKS_PATH = CSS_PATH.with_name("review-marks.css")
+
+
+def test_published_view_draws_no_review_frames() -> None:
+    """Readers see unreviewed entities like reviewed ones; the frames are the editors'."""
+    css = CSS_PATH.read_text(encoding="utf-8")
+    assert all("entity--unreviewed" not in selector for selector, _ in _rules(css))
+    assert all("border" not in _declarations(body) for _, body in _rules(css))
+
+
+def test_review_marks_are_muted_and_dashed() -> None:
+    rules = _rules(REVIEW_MARKS_PATH.read_text(encoding="utf-8"))
+    (body,) = [body for selector, body in rules if ".entity.entity--unreviewed" in selector]
+    declarations = _declarations(body)
     assert declarations["--briefings-entity-color"] == "var(--briefings-entity-unreviewed)"
     assert "dashed" in declarations["border"]
