@@ -36,6 +36,7 @@ __all__ = [
     "NameParts",
     "fold_case",
     "is_acronym",
+    "is_short_form",
     "is_word_char",
     "name_key",
     "normalise_surface",
@@ -235,9 +236,18 @@ def split_parenthesised_acronym(text: str) -> tuple[str, str]:
         return text, ""
     short = match["short"].strip()
     words = short.split()
-    if not words or len(words) > 2 or not any(is_acronym(w.replace(".", "")) for w in words):
+    if not words or len(words) > 2 or not any(is_short_form(w) for w in words):
         return text, ""
     return match["name"], short
+
+
+def is_short_form(word: str) -> bool:
+    """Return whether ``word`` reads as an acronym: "WFP", "U.S.G.S.", "CBvS" (two capitals
+    or more, ten characters at most)."""
+    bare = word.replace(".", "")
+    return is_acronym(bare) or (
+        len(bare) <= 10 and sum(c.isupper() for c in bare) >= 2 and bare[:1].isupper()
+    )
 
 
 def split_possessive(text: str) -> tuple[str, str]:

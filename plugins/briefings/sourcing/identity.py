@@ -25,7 +25,9 @@ from dataclasses import dataclass
 
 from briefings.common.lexicon import word_set
 from briefings.common.names import (
+    ROLE_NOUNS,
     is_acronym,
+    is_short_form,
     split_parenthesised_acronym,
     split_possessive,
     split_role,
@@ -61,7 +63,8 @@ DOCUMENT_NOUNS = word_set(
     report reports analysis study survey assessment statement document memo letter data
     figures estimate estimates research review findings investigation poll briefing readout
     transcript cable filing paper audit dossier release records list lists list register
-    ruling judgment judgement verdict minutes accounts results
+    ruling judgment judgement verdict minutes accounts results complaint petition lawsuit
+    submission draft alert notice
     """
 )
 """Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
@@ -110,6 +113,8 @@ def identify(
     """
     types: EntityType = entity_type or (lambda _name: None)
     text = _SPACE_RE.sub(" ", phrase).strip(_TRAILING + "(")
+    if text.count("(") > text.count(")") and phrase.rstrip().endswith(")"):
+        text += ")"  # the strip took the parenthesis that closes a short form
     if types(text) is None:
         document = _document_owner(text)
         if document is not None:
@@ -180,7 +185,11 @@ def _is_description(part: str) -> bool:
     """Return whether ``part`` describes rather than names: "A Houthi spokesman", "the UN
     peacekeeping mission" (its last word is a lower-case noun)."""
     last = part.split(" ")[-1] if part else ""
-    return bool(last) and last.islower() and last.casefold() in _DESCRIPTION_HEADS
+    return (
+        bool(last)
+        and last.islower()
+        and (last in _DESCRIPTION_HEADS or last in ROLE_NOUNS or last in SPEAKER_HEADS)
+    )
 
 
 def _looks_like_name(part: str) -> bool:
@@ -237,7 +246,7 @@ def _short_form(name: str) -> tuple[str, str]:
     if short:
         return long_form, short
     match = _UNCLOSED_SHORT_RE.match(name)  # a quote or a sentence cut it: "the IMF (IMF"
-    if match is not None and is_acronym(match["short"]):
+    if match is not None and is_short_form(match["short"]):
         return match["name"], match["short"]
     return name, ""
 
@@ -255,6 +264,9 @@ def _descriptor_name(text: str) -> tuple[str, str] | None:
         ):
             return " ".join(words[:index]), " ".join(words[index:])
         if word.islower() and word not in _DESCRIPTION_HEADS:
+            rest = " ".join(words[index:])
+            if all(w.islower() for w in words[:index]) and _looks_like_name(rest):
+                return " ".join(words[:index]), rest  # "the opposition United Progress Movement"
             return None
     return None
 
@@ -365,7 +377,7 @@ def _document_owner(text: str) -> str | None:
     ]
     if not nouns:
         return None
-    index = nouns[0]
+    index = nouns[-1]  # "a draft of the CBvS policy statement": the statement is the head
     after = [w.strip(_TRAILING) for w in words[index + 1 :]]
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:
         issuer = after[1:]

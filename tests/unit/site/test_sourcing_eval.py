@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow
 ROUND2 = Path(__file__).resolve().parents[2] / "eval" / "round2"
 FLOORS = {
     "dev": {"recall": 0.95, "precision": 0.95, "canonical": 0.94, "merged": 0.97},
+    # Held-out set 1, scored 0.940 / 0.979 / 0.820 / 0.500 on its first run at the tag
+    # sourcing-rules-frozen-1, then studied: development data since (README).
+    "heldout1": {"recall": 0.97, "precision": 0.96, "canonical": 0.92, "merged": 0.75},
 }
 
 

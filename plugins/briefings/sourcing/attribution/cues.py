@@ -263,9 +263,19 @@ def _access_attributions(
         if not (DOC_END_RE.search(held.lower()) or DOC_BY_RE.match(held)):
             continue  # "weapons obtained by the rebels" is not a source
         holder = clean_subject(sentence, *holder) or holder
+        source = Source(holder[0], holder[1])
+        if re.fullmatch(r"\s*in\s+", text[sentence.start : holder[0]], re.IGNORECASE):
+            # "In a complaint seen by Reuters, the UPM says ...": the document is the
+            # subject's, who makes the statement.
+            comma = text.find(",", medium[1], sentence.body_end)
+            subject = np_right(sentence, comma + 1, single=True) if comma >= 0 else None
+            if subject is not None and is_capitalised(
+                text[subject[0] : subject[1]].removeprefix("the ").removeprefix("The ")
+            ):
+                source = Source(subject[0], subject[1])
         attribution = make_attribution(
             sentence,
-            Source(holder[0], holder[1]),
+            source,
             f"{match.group(1)} by",
             match.start(),
             text[holder[0] : medium[1]],

@@ -14,6 +14,8 @@ the rules that find a source left of another cue.
 
 from __future__ import annotations
 
+import re
+
 from briefings.sourcing.attribution.text import (
     Chunk,
     Sentence,
@@ -45,6 +47,12 @@ from briefings.sourcing.attribution.words import (
     TITLE_WORDS,
 )
 
+_CHANNEL_CHUNK_RE = re.compile(
+    r"(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:interview|statement|letter|post|email|e-mail|video|briefing|speech|address)\b",
+    re.IGNORECASE,
+)
+
 # -- appositives and clause cuts -----------------------------------------------------------
 
 
@@ -60,9 +68,14 @@ def _is_appositive_like(text: str, chunk: Chunk) -> bool:
 
 
 def _is_relative_like(text: str, chunk: Chunk) -> bool:
-    """Return whether ``chunk`` is a relative or participial clause: "who spoke", "speaking"."""
+    """Return whether ``chunk`` is a relative or participial clause ("who spoke",
+    "speaking", "known as X") or the channel of the statement ("in an interview with X")."""
     words = word_spans(text, chunk.start, chunk.end)
-    return bool(words) and word_at(text, words[0]) in RELATIVE_OPENERS
+    if not words:
+        return False
+    if _CHANNEL_CHUNK_RE.match(text, chunk.start, chunk.end):
+        return True
+    return word_at(text, words[0]) in RELATIVE_OPENERS
 
 
 def _appositive_head(text: str, chunks: list[Chunk], index: int) -> int | None:

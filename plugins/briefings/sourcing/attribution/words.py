@@ -76,7 +76,10 @@ APPOSITIVE_OPENERS = _word_set(
     "a an the his her its their one two three former then now also another"
 )
 RELATIVE_OPENERS = _word_set(
-    "who whom whose which where speaking citing writing referring quoting asked adding"
+    """
+    who whom whose which where speaking citing writing referring quoting asked adding known
+    based headquartered formerly founded
+    """
 )
 NAME_CONNECTORS = _word_set(
     "of the for and de del der da di du al el la le bin ibn van von on to in at &"
@@ -123,7 +126,8 @@ _DOC_NOUNS = (
     r"(?:report|reports|analysis|analyses|study|studies|survey|assessment|assessments|"
     r"statement|statements|document|documents|memo|letter|intelligence|data|figures|"
     r"estimate|estimates|research|review|findings|investigation|poll|briefing|readout|"
-    r"transcript|cable|cables|filing|paper|audit|dossier|release|records|footage)"
+    r"transcript|cable|cables|filing|paper|audit|dossier|release|records|footage|complaint|"
+    r"petition|lawsuit|submission|draft|alert|notice)"
 )
 
 
