@@ -125,6 +125,8 @@ def run_build(config_file: Path, site: Path, strict: bool = True) -> BuiltSite:
 
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # the editors' notes are INFO: collect them too
     logger.addHandler(handler)
     built = BuiltSite(config_file.parent, site, ok=False)
     try:
@@ -134,6 +136,7 @@ def run_build(config_file: Path, site: Path, strict: bool = True) -> BuiltSite:
         built.error = str(exc)
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
     built.messages = handler.messages
     return built
 

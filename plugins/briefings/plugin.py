@@ -92,6 +92,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.publisher = Publisher(options)
         report = self.publisher.load()
         _log_problems(report.errors, report.warnings)
+        for duplicate in self.publisher.duplicates:
+            log.info(
+                "%s and %s look like the same article (%d%% of their text is the same); both "
+                "are published (listed in the sourcing report)",
+                duplicate.first,
+                duplicate.second,
+                round(duplicate.similarity * 100),
+            )
+        for path, language in self.publisher.languages:
+            log.info(
+                "%s is not in English (%s): published as written, without entity marks or "
+                "source footnotes",
+                path,
+                language,
+            )
         self._annotator = HtmlAnnotator(self.publisher.matcher, self.config.link_mentions)
         return config
 

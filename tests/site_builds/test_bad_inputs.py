@@ -287,7 +287,22 @@ def test_no_element_from_seed_text(site_factory: SiteFactory) -> None:
     (url,) = site.briefing_urls()
     body = site.page(url).select_one("article")
     assert body is not None
-    allowed = {"a", "span", "p", "h1", "sup", "div", "ol", "li", "hr", "time", "aside", "nav", "details", "summary"}
+    allowed = {
+        "a",
+        "span",
+        "p",
+        "h1",
+        "sup",
+        "div",
+        "ol",
+        "li",
+        "hr",
+        "time",
+        "aside",
+        "nav",
+        "details",
+        "summary",
+    }
     found = {t.name for t in body.find_all(True)}
     assert found <= allowed | {"figure", "figcaption", "h2", "svg", "path"}, found - allowed
 

@@ -13,7 +13,14 @@ from datetime import date, datetime
 import yaml
 
 from briefings.common.errors import SeedError
-from briefings.content.seed_model import Seed, date_from_filename, parse_iso_date
+from briefings.content.seed_model import (
+    PROVENANCE_KEYS,
+    Provenance,
+    Seed,
+    date_from_filename,
+    parse_iso_date,
+    provenance_value,
+)
 from briefings.content.text_seeds import TITLE_MAX, derive_summary, derive_title
 
 _FRONT_MATTER_RE = re.compile(
@@ -67,7 +74,22 @@ def parse_markdown_seed(text: str, path: str) -> Seed:
         markdown_line=body_line,
         tags=_front_matter_list(meta, "tags", path),
         sources=_front_matter_list(meta, "sources", path),
+        provenance=_front_matter_provenance(meta, path),
     )
+
+
+def _front_matter_provenance(meta: dict[object, object], path: str) -> Provenance:
+    """Return the article's origin from the front matter's provenance fields."""
+    values: dict[str, object] = {}
+    for key in PROVENANCE_KEYS:
+        raw = meta.get(key)
+        if raw is None:
+            continue
+        if key == "retrieved":
+            values[key] = _front_matter_date(raw, path)
+        else:
+            values[key] = provenance_value(key, _front_matter_str(meta, key, path), path, 2)
+    return Provenance(**values)  # type: ignore[arg-type]
 
 
 def _front_matter_date(value: object, path: str) -> date | None:

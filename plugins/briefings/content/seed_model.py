@@ -39,6 +39,39 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an article came from, as the editor recorded it (all optional)."""
+
+    outlet: str = ""  # "Reuters"
+    url: str = ""  # the original article, http(s) only
+    byline: str = ""  # "Jane Doe and John Roe"
+    retrieved: date | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.outlet or self.url or self.byline or self.retrieved)
+
+
+PROVENANCE_KEYS = ("outlet", "url", "byline", "retrieved")
+_URL_RE = re.compile(r"https?://[!#-&*-;=?-Z^-_a-z{-~]+\Z")
+
+
+def provenance_value(key: str, value: str, path: str, line: int | None) -> str | date:
+    """Return the checked value of provenance field ``key``; raise :class:`SeedError` for a
+    URL that is not http(s) or a ``retrieved`` date that is not YYYY-MM-DD."""
+    value = " ".join(value.split())
+    if key == "retrieved":
+        return parse_iso_date(value, path, line)
+    if key == "url" and not _URL_RE.match(value):
+        raise SeedError(
+            path,
+            line,
+            f"'url {value[:60]}' is not an http(s) address",
+            "write the original article's address, e.g. 'url https://example.org/story'",
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
 class Seed:
     """A parsed seed article, ready for annotation and rendering."""
 
@@ -53,6 +86,8 @@ class Seed:
     markdown_line: int = 1
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    provenance: Provenance = Provenance()
+    language: str = "en"  # ISO 639-1; annotation rules are English ones
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property

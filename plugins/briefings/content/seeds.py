@@ -15,6 +15,7 @@ the line and a fix; nothing is silently dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from datetime import date
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from briefings.common.errors import Problem, SeedError
 from briefings.content.files import decode_utf8, display_path, read_bytes
+from briefings.content.language import ENGLISH, detect_language
 from briefings.content.markdown_front_matter import parse_markdown_seed
 from briefings.content.seed_model import (
     WORDS_PER_MINUTE,
@@ -144,8 +146,13 @@ def parse_seed(text: str, path: str, today: date | None = None, future_days: int
         )
     if path.lower().endswith(".md"):
         seed = parse_markdown_seed(text, path)
+        body = seed.markdown
     else:
         seed = parse_text_seed(text, path)
+        body = "\n".join(block.text for block in seed.blocks)
+    language = detect_language(body)
+    if language != ENGLISH:
+        seed = dataclasses.replace(seed, language=language)
     return _check_future(seed, today, future_days)
 
 

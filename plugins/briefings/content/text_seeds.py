@@ -15,12 +15,20 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefings.common.errors import SeedError
-from briefings.content.seed_model import Block, Seed, date_from_filename, parse_iso_date
+from briefings.content.seed_model import (
+    Block,
+    Provenance,
+    Seed,
+    date_from_filename,
+    parse_iso_date,
+    provenance_value,
+)
 
 TITLE_MAX = 100
 
 _DATE_HEADER_RE = re.compile(r"date[ \t]+(?P<token>\S+)(?:[ \t]+(?P<rest>.*))?\Z")
 _TITLE_HEADER_RE = re.compile(r"title[ \t]+(?P<title>\S.*)\Z")
+_PROVENANCE_RE = re.compile(r"(?P<key>outlet|url|byline|retrieved)[ \t]+(?P<value>\S.*)\Z")
 _DATE_SHAPE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\Z")
 _CREDIT_RE = re.compile(
     r"(?P<body>(?:.*?[.!?\"'”’)\]][ \t]+)?)(?P<label>Credit:|Photo [Cc]redit:)"
@@ -43,7 +51,9 @@ def parse_text_seed(text: str, path: str) -> Seed:
     title = ""
     date_line = 0
     first_line_rest = ""
-    # Header lines: at most one 'date' and one 'title', before the first paragraph.
+    provenance: dict[str, str | date] = {}
+    # Header lines: at most one 'date', one 'title' and one of each provenance field
+    # ('outlet', 'url', 'byline', 'retrieved'), before the first paragraph.
     while index < len(lines):
         stripped = lines[index].strip()
         if not stripped:
@@ -61,6 +71,16 @@ def parse_text_seed(text: str, path: str) -> Seed:
         title_match = _TITLE_HEADER_RE.match(stripped)
         if not title and title_match:
             title = title_match["title"].strip()
+            index += 1
+            continue
+        field_match = _PROVENANCE_RE.match(stripped)
+        if field_match:
+            key = field_match["key"]
+            if key in provenance:
+                raise SeedError(
+                    path, index + 1, f"'{key}' is given twice", f"keep one '{key}' line"
+                )
+            provenance[key] = provenance_value(key, field_match["value"], path, index + 1)
             index += 1
             continue
         break
@@ -99,6 +119,7 @@ def parse_text_seed(text: str, path: str) -> Seed:
         title_derived=title_derived,
         summary=derive_summary(paragraphs[0]),
         blocks=tuple(blocks),
+        provenance=Provenance(**provenance),  # type: ignore[arg-type]
     )
 
 

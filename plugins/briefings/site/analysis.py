@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed
 from briefings.content.sentences import split_sentences
 from briefings.entities.matcher import Matcher, Mention, count_mentions
@@ -47,6 +48,8 @@ def analyse_text_seed(
     ``candidates`` are the site-wide ids of its unreviewed entities and ``found`` their
     mentions per block; a mention of one that overlaps a glossary mention is dropped.
     """
+    if seed.language != ENGLISH:
+        return _unannotated(seed)
     planner = FootnotePlanner(context.sources, seed.date, entities=context.entities)
     counts: Counter[str] = Counter()
     first_sentence: dict[str, str] = {}
@@ -94,3 +97,12 @@ def analyse_text_seed(
         tuple(claims),
         tuple(planner.unreviewed_sources),
     )
+
+
+def _unannotated(seed: Seed) -> AnalysedSeed:
+    """Return a seed in another language as plain blocks: the annotation rules are English
+    ones, so its text is published as written, with no marks and no footnotes."""
+    blocks = tuple(
+        AnalysedBlock(b.kind, b.text, (), (), b.credit_label, b.credit) for b in seed.blocks
+    )
+    return AnalysedSeed(blocks, (), {}, {}, {}, {}, {}, 0, 0, (), ())

@@ -39,6 +39,9 @@ def render_text_seed(
     one stashed block, so Python-Markdown never reads seed text.
     """
     policy = LinkPolicy(link_mentions)
+    # A seed in another language says so, for screen readers and hyphenation.
+    lang = "" if seed.language == "en" else f' lang="{escape_html(seed.language)}"'
+
     stash = Stash()
     body: list[str] = []
     source_of_label = {note.label: note.source_id for note in analysed.footnotes}
@@ -71,13 +74,13 @@ def render_text_seed(
                 escape_html,
                 footnote=notes.reference,
             )
-            html_run.append(f"<p>{html}</p>")
+            html_run.append(f"<p{lang}>{html}</p>")
     html_run.append(notes.definitions({n.label: footnote_html(n) for n in analysed.footnotes}))
     end_run()
     header = [
         front_matter(seed.title, seed.summary, seed.date, seed.tags),
         "# " + escape_markdown(seed.title),
-        stash.block(meta_line_html(seed.date, seed.reading_minutes, seed.path)),
+        stash.block(meta_line_html(seed.date, seed.reading_minutes, seed.path, seed.provenance)),
     ]
     box = entities_box_html(Counter(analysed.counts) + Counter(analysed.new_counts), targets)
     if box:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from briefings.common.errors import Problem
+from briefings.common.text import slugify
 from briefings.entities.glossary import Glossary
 from briefings.entities.model import Candidate
 from briefings.site.model import RenderedSeed
@@ -26,6 +27,7 @@ from briefings.site.records import (
     SourcingRecord,
 )
 from briefings.sourcing.model import UnreviewedSource
+from briefings.sourcing.registry import SourceRegistry
 
 
 class SiteIndex:
@@ -95,6 +97,21 @@ class SiteIndex:
         record.sentences.append(source.sentence)
         record.paths.append(briefing.seed.path)
         record.first = min(record.first, briefing.seed.date)
+
+    def add_outlet(self, briefing: Briefing, registry: SourceRegistry) -> None:
+        """Record the outlet a briefing's article came from (its ``outlet`` line) as a source
+        the briefing cites; an outlet no registry entry names is queued for review."""
+        outlet = briefing.seed.provenance.outlet
+        if not outlet:
+            return
+        entry = registry.lookup(outlet)
+        if entry is not None:
+            self.cite(entry.id, entry.name, briefing, 1)
+            return
+        source_id = f"new:{slugify(outlet) or 'outlet'}"
+        self.cite(source_id, outlet, briefing, 1)
+        note = f"outlet of '{briefing.seed.title}'"
+        self.add_source_to_review(briefing, UnreviewedSource(source_id, outlet, "media", note))
 
     def sources_to_review(self) -> list[SourceToReview]:
         """Return the sources nobody has reviewed, most cited first."""

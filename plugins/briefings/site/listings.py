@@ -8,9 +8,10 @@ dates give in advance: ``sources/review/<yyyy-mm>.md`` and ``reports/sourcing/<y
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
+from briefings.content.duplicates import Duplicate
 from briefings.site.crosspage import SiteIndex
 from briefings.site.pages.discovered import discovered_page
 from briefings.site.pages.sources import (
@@ -31,9 +32,17 @@ REPORT_DIR = "reports/sourcing"
 class Listings:
     """The listing pages of one build, for the months its briefings fall in."""
 
-    def __init__(self, dates: Iterable[date]) -> None:
-        """``dates`` are the briefings' dates."""
+    def __init__(
+        self,
+        dates: Iterable[date],
+        duplicates: Sequence[Duplicate] = (),
+        languages: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """``dates`` are the briefings' dates; ``duplicates`` the near-identical seeds and
+        ``languages`` the ``(path, language)`` of seeds not in English, for the report."""
         self.months = sorted({month_key(d) for d in dates}, reverse=True)
+        self.duplicates = tuple(duplicates)
+        self.languages = tuple(languages)
         self._review = {f"{REVIEW_DIR}/{key}.md": key for key in self.months}
         self._report = {f"{REPORT_DIR}/{key}.md": key for key in self.months}
 
@@ -98,7 +107,7 @@ class Listings:
                 (k, f"{REPORT_DIR}/{k}.md", [r for r in index.sourcing if r.month == k])
                 for k in self.months
             ]
-            return sourcing_index_page(by_month, page_href, stash)
+            return sourcing_index_page(by_month, page_href, self.duplicates, self.languages, stash)
         key = self._report[src_uri]
         records = [r for r in index.sourcing if r.month == key]
         return sourcing_month_page(key, records, href, stash)

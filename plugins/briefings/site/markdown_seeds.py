@@ -1,4 +1,4 @@
-"""Source footnotes for Markdown seeds: markers go into prose blocks of the author's Markdown.
+"""Markdown seeds: source footnote markers go into prose blocks of the author's Markdown.
 
 Author-written footnotes (``[^1]``, ``[^note]``) are kept; generated labels never collide
 with them, and Python-Markdown numbers both kinds together in order of first reference.
@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefings.common.text import escape_markdown
+from briefings.content.language import ENGLISH
+from briefings.site.crosspage import SiteIndex
 from briefings.site.footnote_html import footnote_markdown
+from briefings.site.pages.common import front_matter
+from briefings.site.records import Briefing
+from briefings.site.render import join_blocks, meta_line_html
 from briefings.sourcing.footnotes import FootnotePlanner
 from briefings.sourcing.model import Footnote, UnreviewedSource
 from briefings.sourcing.registry import SourceRegistry
@@ -99,3 +105,30 @@ def markdown_with_footnotes(
         text += "\n\n" + "\n".join(f"[^{n.label}]: {footnote_markdown(n)}" for n in notes)
     uses = {note.label: planner.use_count(note.label) for note in notes}
     return text + "\n", notes, planner.unreviewed_sources, uses
+
+
+def render_markdown_seed(briefing: Briefing, registry: SourceRegistry, index: SiteIndex) -> str:
+    """Return the page Markdown of a Markdown seed, recording its citations in ``index``.
+
+    Its source footnotes are added to the author's Markdown; entity marks come later, from
+    the converted HTML (:mod:`briefings.site.html_annotate`). A seed in another language
+    gets neither.
+    """
+    seed = briefing.seed
+    english = seed.language == ENGLISH
+    body, notes, unreviewed, uses = (
+        markdown_with_footnotes(seed.markdown, registry, seed.date)
+        if english
+        else (seed.markdown, [], [], {})
+    )
+    for source in unreviewed:
+        index.add_source_to_review(briefing, source)
+    index.sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
+    for note in notes:
+        index.cite(note.source_id, note.source_name, briefing, uses[note.label])
+    header = [
+        front_matter(seed.title, seed.summary, seed.date, seed.tags, entities=english),
+        "# " + escape_markdown(seed.title),
+        meta_line_html(seed.date, seed.reading_minutes, seed.path, seed.provenance),
+    ]
+    return join_blocks([*header, body])

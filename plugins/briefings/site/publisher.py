@@ -24,9 +24,10 @@ from datetime import date
 
 from briefings.common.cache import JsonCache
 from briefings.common.errors import Problem
-from briefings.common.text import escape_markdown
 from briefings.common.urls import relative_url
+from briefings.content.duplicates import Duplicate, find_duplicates
 from briefings.content.files import display_path
+from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed
 from briefings.entities.glossary import Glossary
 from briefings.entities.matcher import Matcher, build_matcher
@@ -34,10 +35,9 @@ from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.crosspage import SiteIndex
 from briefings.site.listings import Listings
 from briefings.site.loading import load_inputs
-from briefings.site.markdown_seeds import markdown_with_footnotes
+from briefings.site.markdown_seeds import render_markdown_seed
 from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
-from briefings.site.pages.common import front_matter
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import archive_pages, home_page
 from briefings.site.pages.sources import UNMENTIONED_PLACEHOLDER, unmentioned_html
@@ -54,7 +54,7 @@ from briefings.site.placement import (
     relative_to,
 )
 from briefings.site.records import Briefing, Discovered, Report
-from briefings.site.render import Stash, join_blocks, meta_line_html
+from briefings.site.render import Stash
 from briefings.site.rendering import BriefingRenderer
 from briefings.site.targets import EntityLinks
 from briefings.sourcing.registry import SourceRegistry
@@ -75,6 +75,8 @@ class Publisher:
         self.renderer: BriefingRenderer | None = None
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._listings = Listings(())
+        self.duplicates: list[Duplicate] = []
+        self.languages: list[tuple[str, str]] = []
         self._briefings_index_uri = f"{options.briefings_dir}/index.md"
         self._index_of: dict[str, int] = {}
         self._glossary_markdown: dict[str, str] | None = None
@@ -111,7 +113,13 @@ class Publisher:
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = place_briefings(seeds, self.options.briefings_dir)
-        self._listings = Listings(b.seed.date for b in self.briefings)
+        self.duplicates = find_duplicates((b.seed.path, _body(b.seed)) for b in self.briefings)
+        self.languages = sorted(
+            (b.seed.path, b.seed.language) for b in self.briefings if b.seed.language != ENGLISH
+        )
+        self._listings = Listings(
+            (b.seed.date for b in self.briefings), self.duplicates, self.languages
+        )
         self._index_of = {b.src_uri: index for index, b in enumerate(self.briefings)}
         # Archive pages by src URI, in order: the index of months first.
         self._archive = dict(
@@ -247,31 +255,15 @@ class Publisher:
             self._rendered_count += 1
 
     def _render_briefing(self, index: int, briefing: Briefing, report: Report) -> str:
+        self.index.add_outlet(briefing, self.sources)
         seed = briefing.seed
         if seed.format == "markdown":
-            return self._render_markdown_seed(briefing, report)
+            return render_markdown_seed(briefing, self.sources, self.index)
         assert self.renderer is not None, "prepare() starts a build"
         rendered, candidates = self.renderer.render(index)
         self._stashes[briefing.url] = Stash(rendered.fragments)
         self.index.add_briefing(briefing, rendered, candidates)
         return rendered.markdown
-
-    def _render_markdown_seed(self, briefing: Briefing, report: Report) -> str:
-        seed = briefing.seed
-        body, notes, unreviewed, uses = markdown_with_footnotes(
-            seed.markdown, self.sources, seed.date
-        )
-        for source in unreviewed:
-            self.index.add_source_to_review(briefing, source)
-        self.index.sources_by_label[briefing.url] = {n.label: n.source_id for n in notes}
-        for note in notes:
-            self.index.cite(note.source_id, note.source_name, briefing, uses[note.label])
-        header = [
-            front_matter(seed.title, seed.summary, seed.date, seed.tags, entities=True),
-            "# " + escape_markdown(seed.title),
-            meta_line_html(seed.date, seed.reading_minutes, seed.path),
-        ]
-        return join_blocks([*header, body])
 
     def finish(self, report: Report) -> None:
         """Render every briefing not rendered yet and finish the build's cross-page facts
@@ -383,3 +375,8 @@ class Publisher:
     def sourcing_data(self) -> dict[str, object]:
         """Return the editors' sourcing report as JSON-ready data."""
         return self.index.sourcing_data()
+
+
+def _body(seed: Seed) -> str:
+    """Return the text of a seed that duplicates are looked for in."""
+    return seed.markdown if seed.format == "markdown" else "\n".join(b.text for b in seed.blocks)

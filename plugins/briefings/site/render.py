@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from briefings.common.text import escape_html, escape_markdown
+from briefings.content.seed_model import Provenance
 from briefings.site.model import EntityTarget, Marker, Span
 
 TYPE_LABELS: Mapping[str, str] = {
@@ -191,14 +192,31 @@ def human_date(value: date) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
-def meta_line_html(published: date, minutes: int, path: str) -> str:
-    """Return the briefing's date/reading-time line as a raw HTML block."""
-    return (
+def meta_line_html(
+    published: date, minutes: int, path: str, provenance: Provenance | None = None
+) -> str:
+    """Return the briefing's date/reading-time line as a raw HTML block, and where the
+    article came from (outlet, byline, original article, date retrieved) when recorded."""
+    line = (
         '<p class="briefing-meta">'
         f'<time datetime="{published.isoformat()}">{human_date(published)}</time>'
         f' · <span class="briefing-reading-time">{minutes} min read</span>'
         f' · <span class="briefing-source-file">{escape_html(path)}</span></p>'
     )
+    if not provenance:
+        return line
+    parts = []
+    if provenance.outlet:
+        parts.append(f'<span class="briefing-outlet">{escape_html(provenance.outlet)}</span>')
+    if provenance.byline:
+        parts.append(f'<span class="briefing-byline">By {escape_html(provenance.byline)}</span>')
+    if provenance.url:
+        href = escape_html(provenance.url)
+        parts.append(f'<a class="briefing-original" href="{href}">original article</a>')
+    if provenance.retrieved:
+        when = provenance.retrieved
+        parts.append(f'retrieved <time datetime="{when.isoformat()}">{human_date(when)}</time>')
+    return line + '\n<p class="briefing-provenance">' + " · ".join(parts) + "</p>"
 
 
 def entities_box_html(

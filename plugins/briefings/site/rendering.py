@@ -17,6 +17,7 @@ from typing import Any
 
 from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
 from briefings.common.urls import relative_url
+from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed
 from briefings.entities.glossary import Glossary
 from briefings.entities.matcher import Matcher
@@ -202,7 +203,7 @@ class BriefingRenderer:
     def _local_discovery(self, seed: Seed) -> Found:
         """Return the seed's unreviewed candidates and their mentions per block, with the
         ids discovery gave them in this article alone."""
-        if self._unreviewed is None:
+        if self._unreviewed is None or seed.language != ENGLISH:
             return [], [[] for _ in seed.blocks]
         return self._unreviewed.find(discovery_texts(seed))
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from briefings.common.text import escape_html, escape_markdown
+from briefings.content.duplicates import Duplicate
 from briefings.site.pages.common import (
     SAFE_URL_RE,
     _raw,
@@ -177,6 +178,8 @@ def _citation_list(citations: Mapping[str, Citation], href: Callable[[str], str]
 def sourcing_index_page(
     months: Sequence[tuple[str, str, Sequence[SourcingRecord]]],
     href: Callable[[str], str],
+    duplicates: Sequence[Duplicate] = (),
+    languages: Sequence[tuple[str, str]] = (),
     stash: Stash | None = None,
 ) -> str:
     """Return the sourcing report's index: totals per month, and a slot for the glossary
@@ -206,6 +209,33 @@ def sourcing_index_page(
                 stash,
             )
         )
+    parts.append("## Possible duplicates {#duplicates}")
+    if duplicates:
+        rows = [
+            f"<li><code>{escape_html(d.first)}</code> and <code>{escape_html(d.second)}</code>: "
+            f"{round(d.similarity * 100)}% of their word sequences are the same</li>"
+            for d in duplicates
+        ]
+        parts.append("Both are published; delete one of the files if it is the same story twice.")
+        parts.append(
+            _raw('<ul class="sourcing-duplicates">\n' + "\n".join(rows) + "\n</ul>", stash)
+        )
+    else:
+        parts.append("No two seeds are near-identical.")
+    parts.append("## Seeds not in English {#languages}")
+    if languages:
+        rows = [
+            f"<li><code>{escape_html(path)}</code>: {escape_html(language)}</li>"
+            for path, language in languages
+        ]
+        parts.append(
+            "Published with their text as written and no entity marks or source footnotes: "
+            "the annotation rules are English ones."
+        )
+        listing = '<ul class="sourcing-languages">\n' + "\n".join(rows) + "\n</ul>"
+        parts.append(_raw(listing, stash))
+    else:
+        parts.append("Every seed is in English.")
     parts.append("## Glossary entries no page mentions {#unmentioned}")
     parts.append(_raw(UNMENTIONED_PLACEHOLDER, stash))
     return "\n\n".join(parts) + "\n"
