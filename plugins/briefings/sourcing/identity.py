@@ -64,7 +64,7 @@ DOCUMENT_NOUNS = word_set(
     figures estimate estimates research review findings investigation poll briefing readout
     transcript cable filing paper audit dossier release records list lists list register
     ruling judgment judgement verdict minutes accounts results complaint petition lawsuit
-    submission draft alert notice
+    submission draft alert notice summary timeline
     """
 )
 """Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
@@ -188,7 +188,12 @@ def _is_description(part: str) -> bool:
     return (
         bool(last)
         and last.islower()
-        and (last in _DESCRIPTION_HEADS or last in ROLE_NOUNS or last in SPEAKER_HEADS)
+        and (
+            last in _DESCRIPTION_HEADS
+            or last in ROLE_NOUNS
+            or last in SPEAKER_HEADS
+            or last.rpartition("-")[2] in ROLE_NOUNS  # "vice-chancellor"
+        )
     )
 
 
@@ -306,6 +311,12 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
         )
     if len(words) == 1 and not is_acronym(name) and name.casefold() not in ORG_HEAD_WORDS:
         return SourceIdentity(name, REFERENCE, head=name)  # a surname, or a one-word body
+    left, found, place = name.rpartition(" in ")
+    if found and _looks_like_name(place) and len(place.split()) <= 3 and _looks_like_name(left):
+        # "the Joint Rescue Coordination Centre in Karup": the body, and where it is
+        inner = _classify(left, anonymous, definite, types)
+        if inner.kind == ORGANIZATION:
+            return dataclasses.replace(inner, affiliation=inner.affiliation or place)
     if is_organisation_name(words) or any(
         types(" ".join(words[i:])) == "organization" for i in range(1, len(words))
     ):  # "Mexican Red Cross": a demonym before an organisation's name
@@ -372,6 +383,11 @@ def _document_owner(text: str) -> str | None:
         and (
             i == len(words) - 1
             or words[i + 1].casefold() in {"by", "from", "of"}
+            or (  # "a summary the STU circulated"
+                words[i + 1].casefold() in _DEFINITE
+                and i + 2 < len(words)
+                and words[i + 2][:1].isupper()
+            )
             or (i == len(words) - 2 and words[i + 1].endswith("ed"))
         )
     ]
@@ -379,6 +395,8 @@ def _document_owner(text: str) -> str | None:
         return None
     index = nouns[-1]  # "a draft of the CBvS policy statement": the statement is the head
     after = [w.strip(_TRAILING) for w in words[index + 1 :]]
+    if len(after) > 1 and after[0].casefold() in _DEFINITE and after[1][:1].isupper():
+        return after[1]  # "a summary the STU circulated"
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:
         issuer = after[1:]
         while issuer and not issuer[0][:1].isupper():  # "by (the) consultancy Alder & Finch"
@@ -397,4 +415,10 @@ def _document_owner(text: str) -> str | None:
                 return _POSSESSIVE_END_RE.sub("", " ".join(run))  # "the AIU's public list"
         elif run:
             break
-    return " ".join(run) if run else None
+    if run:
+        return " ".join(run)
+    if after and after[0].casefold() == "of":  # "Minutes of a 2022 KIMM management meeting"
+        named = [w for w in after[1:] if w[:1].isupper()]
+        if named:
+            return named[0]
+    return None

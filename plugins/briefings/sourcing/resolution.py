@@ -67,6 +67,10 @@ _SAME_KIND = {
     "agency": ("agency", "authority", "service", "office", "administration"),
     "fund": ("fund", "pension"),
     "bank": ("bank",),
+    "utility": ("utility", "water", "power", "energy", "electricity", "gas", "corporation"),
+    "university": ("university", "college"),
+    "regulator": ("regulator", "authority", "agency", "commission"),
+    "authority": ("authority", "agency", "administration", "regulator", "council"),
     "government": ("government", "ministry", "administration", "cabinet"),
 }
 _ENTITY_KIND = {PERSON: "person", ORGANIZATION: "organization", PLACE: "place"}
@@ -159,13 +163,19 @@ class ArticleSources:
     def _speaker_for(self, identity: SourceIdentity) -> CitedSource | None:
         """Return the organisation an unnamed spokesperson speaks for ("a spokeswoman for
         the fund" is the fund), or None."""
-        if identity.head not in _SPOKESPEOPLE or not identity.affiliation:
+        if identity.head not in _SPOKESPEOPLE:
             return None
-        body = identify(identity.affiliation, False, self._entity_type)
+        affiliation = identity.affiliation
+        words = identity.name.split()
+        if not affiliation and len(words) > 1 and words[-2].islower():
+            affiliation = f"the {words[-2]}"  # "a university spokesperson": the university
+        if not affiliation:
+            return None
+        body = identify(affiliation, False, self._entity_type)
         if body.kind == REFERENCE and body.definite:
             return self._referent(body)
         if body.kind in (ORGANIZATION, PLACE):
-            return self._named(body, identity.affiliation)
+            return self._named(body, affiliation)
         return None
 
     def _referent(self, identity: SourceIdentity) -> CitedSource | None:
@@ -193,7 +203,13 @@ class ArticleSources:
                     )
                 )
             nouns = _SAME_KIND.get(head, (head,))
+            # A body cited before wins over one only named: "the university said" is the
+            # university quoted earlier, not the last one the text mentions.
             return self._latest(
+                lambda kind, words, s: (
+                    s is not None and kind == ORGANIZATION and any(n in words for n in nouns)
+                )
+            ) or self._latest(
                 lambda kind, words, _s: kind == ORGANIZATION and any(n in words for n in nouns)
             )
         word = identity.name.casefold()

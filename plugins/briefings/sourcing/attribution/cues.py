@@ -41,6 +41,7 @@ from briefings.sourcing.attribution.words import (
     APPOSITIVE_OPENERS,
     CUE_WORDS,
     DESCRIBE_CUES,
+    DOC_ANY_RE,
     DOC_BY_BEFORE_RE,
     DOC_BY_RE,
     DOC_END_RE,
@@ -260,7 +261,11 @@ def _access_attributions(
         if author is not None:  # "An internal review by Alder & Finch, seen by Reuters"
             holder = (window + author.start(), holder[1])
         held = text[holder[0] : holder[1]]
-        if not (DOC_END_RE.search(held.lower()) or DOC_BY_RE.match(held)):
+        if not (
+            DOC_END_RE.search(held.lower())
+            or DOC_BY_RE.match(held)
+            or DOC_ANY_RE.search(" ".join(held.lower().split()[:4]))  # "Minutes of a meeting"
+        ):
             continue  # "weapons obtained by the rebels" is not a source
         holder = clean_subject(sentence, *holder) or holder
         source = Source(holder[0], holder[1])

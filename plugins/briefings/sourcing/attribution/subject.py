@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from briefings.common.names import ROLE_NOUNS as PERSONAL_ROLES
 from briefings.sourcing.attribution.text import (
     Chunk,
     Sentence,
@@ -64,7 +65,11 @@ def _is_appositive_like(text: str, chunk: Chunk) -> bool:
     first = word_at(text, words[0])
     if len(words) == 1 and first.isdigit() and len(first) <= 3:
         return True  # an age: "Ms. Chen, 54, said"
-    return first in APPOSITIVE_OPENERS or first in TITLE_WORDS or first in ROLE_NOUNS
+    if first in APPOSITIVE_OPENERS or first in TITLE_WORDS or first in ROLE_NOUNS:
+        return True
+    raw = text[words[0][0] : words[0][1]]
+    # "Nordvik's chief executive", "principal of Manurewa Grove High School"
+    return raw.endswith(("'s", "’s")) or first in PERSONAL_ROLES
 
 
 def _is_relative_like(text: str, chunk: Chunk) -> bool:

@@ -127,7 +127,7 @@ _DOC_NOUNS = (
     r"statement|statements|document|documents|memo|letter|intelligence|data|figures|"
     r"estimate|estimates|research|review|findings|investigation|poll|briefing|readout|"
     r"transcript|cable|cables|filing|paper|audit|dossier|release|records|footage|complaint|"
-    r"petition|lawsuit|submission|draft|alert|notice)"
+    r"petition|lawsuit|submission|draft|alert|notice|timeline|minutes|summary|log|logs)"
 )
 
 
