@@ -45,6 +45,10 @@ class BriefingsConfig(Config):
     """The editors' view: frame the entities nobody has reviewed yet (dashed, muted). Off on
     the published site, where they look like reviewed ones; ``make serve`` turns it on."""
 
+    decisions_file = c.Type(str, default="decisions.yml")
+    """The editors' decisions (rejected names, names pinned to entries, attributions dropped
+    or re-sourced), relative to ``mkdocs.yml``; a missing file means no decisions."""
+
     max_unreviewed = c.Type(int, default=-1)
     """Warn (failing a strict build) when more unreviewed entities than this are found;
     -1 never warns."""

@@ -58,6 +58,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             seeds_dir=root / self.config.seeds_dir,
             glossary_dir=root / self.config.glossary_dir,
             sources_file=root / self.config.sources_file,
+            decisions_file=root / self.config.decisions_file,
             briefings_dir=self.config.briefings_dir.strip("/"),
             link_mentions=self.config.link_mentions,
             home_count=self.config.home_count,
@@ -86,7 +87,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for asset in self._assets():
             if f"{ASSET_DIR}/{asset}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{asset}")
-        for watched in (options.seeds_dir, options.glossary_dir, options.sources_file):
+        watched_files = (options.seeds_dir, options.glossary_dir, options.sources_file)
+        for watched in (*watched_files, root / self.config.decisions_file):
             if str(watched) not in config.watch:
                 config.watch.append(str(watched))
         self.publisher = Publisher(options)
@@ -195,6 +197,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             report = Report()
             self.publisher.finish(report)  # in case MkDocs read none of the listing pages
             _log_problems(report.errors, report.warnings)
+            for decision in self.publisher.stale_decisions():
+                log.info(
+                    "%s:%s: the decision %s matches nothing any more (listed in the "
+                    "sourcing report)",
+                    decision.path,
+                    decision.line,
+                    decision.describe(),
+                )
             unmentioned = self.publisher.unmentioned_entries()
             if unmentioned:
                 # Not a warning: an entry may be written before its articles arrive.

@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seeds", default="seeds")
     parser.add_argument("--glossary", default="glossary")
     parser.add_argument("--sources", default="sources.yml")
+    parser.add_argument("--decisions", default="decisions.yml")
     parser.add_argument("--output", type=Path, default=Path("review/glossary-candidates.yml"))
     parser.add_argument(
         "--sources-output", type=Path, default=Path("review/sources-candidates.yml")
@@ -112,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seeds_dir=root / args.seeds,
             glossary_dir=root / args.glossary,
             sources_file=root / args.sources,
+            decisions_file=root / args.decisions,
         )
     )
     report = publisher.load()

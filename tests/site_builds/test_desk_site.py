@@ -77,3 +77,75 @@ def test_a_seed_in_another_language_is_published_as_written(site: BuiltSite) -> 
     report = site.page("reports/sourcing/")
     listed = [li.get_text() for li in report.select("ul.sourcing-languages li")]
     assert listed == ["seeds/c.txt: fr"]
+
+
+DECIDED_GLOSSARY = """\
+- id: georgia-country
+  name: Georgia
+  type: place
+  description: A country in the Caucasus.
+- id: georgia-us-state
+  name: State of Georgia
+  type: place
+  description: A state of the United States.
+"""
+DECIDED = {
+    "a.txt": "date 2025-03-04 Farmers in Georgia said the harvest was late, the Atlanta "
+    "Gazette reported. Wexley Holdings said the plan was dead. The Brixton Desk said the "
+    "prices would rise. Markets in Tbilisi were calm.\n",
+    "b.txt": "date 2025-03-05 Georgia sent envoys to Tbilisi on Monday, the Atlanta Gazette "
+    "reported. The Brixton Desk said talks would go on.\n",
+}
+DECISIONS = """\
+- reject: Brixton Desk
+- map: Georgia
+  to: georgia-us-state
+  seed: seeds/a.txt
+- drop: "said the plan was dead"
+  seed: seeds/a.txt
+- source: "the prices would rise"
+  is: Atlanta Gazette
+  seed: seeds/a.txt
+- drop: "a phrase no seed has"
+  seed: seeds/a.txt
+"""
+
+
+@pytest.fixture(scope="module")
+def decided(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("decided")
+    (root / "decisions.yml").write_text(DECISIONS, "utf-8")
+    built = build_site(root, seeds=DECIDED, glossary=DECIDED_GLOSSARY, sources="[]\n")
+    assert built.ok, built.warnings()
+    return built
+
+
+def test_decisions_stick(decided: BuiltSite) -> None:
+    a = decided.page(_url(decided, "04"))
+    b = decided.page(_url(decided, "05"))
+    # Pinned in seed a only: Georgia is the US state there, the country elsewhere.
+    assert {
+        m["data-entity"] for m in a.select("article p [data-entity]") if m.get_text() == "Georgia"
+    } == {"georgia-us-state"}
+    assert {
+        m["data-entity"] for m in b.select("article p [data-entity]") if m.get_text() == "Georgia"
+    } == {"georgia-country"}
+    # A rejected name is never marked, in any seed, nor suggested.
+    for page in (a, b):
+        assert not [m for m in page.select("article [data-entity]") if "Brixton" in m.get_text()]
+    discovered = decided.page("discovered/")
+    assert "Brixton Desk" not in discovered.get_text()
+    # One attribution dropped, one re-sourced, in seed a only.
+    notes = [li.get_text(" ", strip=True) for li in a.select("div.footnote li")]
+    assert not any("Wexley" in n for n in notes)
+    gazette = [n for n in notes if n.startswith("Atlanta Gazette")]
+    assert len(gazette) == 1
+    refs = [r["data-source"] for r in a.select("a.footnote-ref")]
+    assert refs.count("new:atlanta-gazette") == 2  # "reported" and the re-sourced sentence
+
+
+def test_a_stale_decision_is_reported_not_fatal(decided: BuiltSite) -> None:
+    report = decided.page("reports/sourcing/")
+    stale = [li.get_text() for li in report.select("ul.sourcing-stale li")]
+    assert stale == ["decisions.yml:10: drop 'a phrase no seed has' in seeds/a.txt"]
+    assert any("matches nothing any more" in m for m in decided.messages)

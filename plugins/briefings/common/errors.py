@@ -63,3 +63,7 @@ class GlossaryError(BriefingsError):
 
 class SourcesError(BriefingsError):
     """The sources registry is malformed."""
+
+
+class DecisionsError(BriefingsError):
+    """The editors' decisions file is malformed."""

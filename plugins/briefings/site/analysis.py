@@ -11,10 +11,13 @@ Entities and sourcing are independent rooms; this module is where their results 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from briefings.common.names import name_key
+from briefings.content.decisions import Decisions
 from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed
 from briefings.content.sentences import split_sentences
@@ -35,6 +38,8 @@ class AnalysisContext:
     matcher: Matcher
     sources: SourceRegistry
     entities: EntityLookup  # the glossary entry or unreviewed entity a name is exactly
+    is_glossary_id: Callable[[str], bool]
+    decisions: Decisions
 
 
 def analyse_text_seed(
@@ -50,7 +55,17 @@ def analyse_text_seed(
     """
     if seed.language != ENGLISH:
         return _unannotated(seed)
-    planner = FootnotePlanner(context.sources, seed.date, entities=context.entities)
+    overrides = [
+        (d.number, d.value, "" if d.kind == "drop" else d.target)
+        for d in (
+            *context.decisions.of_kind("drop", seed.path),
+            *context.decisions.of_kind("source", seed.path),
+        )
+    ]
+    planner = FootnotePlanner(
+        context.sources, seed.date, entities=context.entities, overrides=overrides
+    )
+    editor = _EntityDecisions(seed.path, context, candidates)
     counts: Counter[str] = Counter()
     first_sentence: dict[str, str] = {}
     new_counts: Counter[str] = Counter()
@@ -60,8 +75,9 @@ def analyse_text_seed(
     claims: list[tuple[str, str]] = []
     for index, block in enumerate(seed.blocks):
         mentions = context.matcher.find_mentions(block.text)
-        count_mentions(block.text, mentions, counts, first_sentence)
         extra = without_overlaps(found[index], mentions, len(block.text), candidates)
+        mentions, extra = editor.apply(block.text, mentions, extra)
+        count_mentions(block.text, mentions, counts, first_sentence)
         if extra:
             count_mentions(block.text, extra, new_counts, new_first)
             mentions = sorted([*mentions, *extra])
@@ -96,7 +112,56 @@ def analyse_text_seed(
         sentences,
         tuple(claims),
         tuple(planner.unreviewed_sources),
+        tuple(sorted(editor.used | planner.used_overrides)),
     )
+
+
+class _EntityDecisions:
+    """Applies the editors' entity decisions to one seed's mentions, noting which matched:
+    a rejected name is never marked; a mapped name is marked as the entity it names."""
+
+    def __init__(
+        self, seed_path: str, context: AnalysisContext, candidates: Collection[str]
+    ) -> None:
+        rejects = context.decisions.of_kind("reject", seed_path)
+        self._rejects = {name_key(d.value): d.number for d in rejects}
+        self._reject_patterns = [
+            (d.number, re.compile(rf"(?<!\w){re.escape(d.value)}(?!\w)", re.IGNORECASE))
+            for d in rejects
+        ]
+        self._maps = context.decisions.of_kind("map", seed_path)
+        self._is_glossary_id = context.is_glossary_id
+        self._candidates = candidates
+        self.used: set[int] = set()
+
+    def apply(
+        self, text: str, mentions: Sequence[Mention], extra: Sequence[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Return the glossary mentions and the unreviewed ones, as decided."""
+        if not self._rejects and not self._maps:
+            return list(mentions), list(extra)
+        for number, rejected in self._reject_patterns:
+            if rejected.search(text):  # discovery never offers it: the decision is at work
+                self.used.add(number)
+        kept: list[Mention] = []
+        for mention in sorted([*mentions, *extra]):
+            found = self._rejects.get(name_key(text[mention.start : mention.end]))
+            if found is None:
+                kept.append(mention)
+            else:
+                self.used.add(found)
+        for decision in self._maps:
+            if not (self._is_glossary_id(decision.target) or decision.target in self._candidates):
+                continue  # an id nobody knows here: reported as a stale decision
+            pattern = rf"(?<!\w){re.escape(decision.value)}(?!\w)"
+            for match in re.finditer(pattern, text):
+                kept = [m for m in kept if m.end <= match.start() or m.start >= match.end()]
+                kept.append(Mention(match.start(), match.end(), decision.target))
+                self.used.add(decision.number)
+        kept.sort()
+        glossary = [m for m in kept if self._is_glossary_id(m.entry_id)]
+        unreviewed = [m for m in kept if not self._is_glossary_id(m.entry_id)]
+        return glossary, unreviewed
 
 
 def _unannotated(seed: Seed) -> AnalysedSeed:
@@ -105,4 +170,4 @@ def _unannotated(seed: Seed) -> AnalysedSeed:
     blocks = tuple(
         AnalysedBlock(b.kind, b.text, (), (), b.credit_label, b.credit) for b in seed.blocks
     )
-    return AnalysedSeed(blocks, (), {}, {}, {}, {}, {}, 0, 0, (), ())
+    return AnalysedSeed(blocks, (), {}, {}, {}, {}, {}, 0, 0, (), (), ())

@@ -97,4 +97,5 @@ def render_text_seed(
         analysed.attributed,
         analysed.sentences,
         list(analysed.claims),
+        list(analysed.decisions),
     )

@@ -41,12 +41,14 @@ class SiteIndex:
         self.sources_by_label: dict[str, dict[str, str]] = {}  # page URL -> label -> source
         self._discovered: dict[str, Discovered] = {}
         self._to_review: dict[str, SourceToReview] = {}  # source id -> record
+        self.decisions_used: set[int] = set()  # editors' decisions that matched something
 
     def add_briefing(
         self, briefing: Briefing, rendered: RenderedSeed, candidates: Mapping[str, Candidate]
     ) -> None:
         """Record what the rendered text briefing mentions and cites."""
         seed = briefing.seed
+        self.decisions_used.update(rendered.decisions)
         for source_id, name, uses, _kind in rendered.citations:
             self.cite(source_id, name, briefing, uses)
         for source_id, name, kind, sentence in rendered.unreviewed_sources:

@@ -71,12 +71,14 @@ class Listings:
         href: Callable[[str], str],
         page_href: Callable[[str], str],
         stash: Stash,
+        stale: Sequence[str] = (),
     ) -> str:
         """Return the Markdown of listing page ``src_uri``.
 
         ``entity_link(glossary id)`` links an entry from this page; ``href(url)`` makes a
         site URL relative to it, ``page_href(src_uri)`` the URL of another generated page;
-        ``stash`` keeps the page's HTML out of its Markdown.
+        ``stash`` keeps the page's HTML out of its Markdown; ``stale`` are the editors'
+        decisions that matched nothing, for the report.
         """
         if src_uri == DISCOVERED_URI:
             return discovered_page(index.discovered(), href, stash)
@@ -107,7 +109,9 @@ class Listings:
                 (k, f"{REPORT_DIR}/{k}.md", [r for r in index.sourcing if r.month == k])
                 for k in self.months
             ]
-            return sourcing_index_page(by_month, page_href, self.duplicates, self.languages, stash)
+            return sourcing_index_page(
+                by_month, page_href, self.duplicates, self.languages, stale, stash
+            )
         key = self._report[src_uri]
         records = [r for r in index.sourcing if r.month == key]
         return sourcing_month_page(key, records, href, stash)

@@ -6,9 +6,10 @@ and the rest of the site is published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefings.common.errors import BriefingsError
+from briefings.content.decisions import Decisions, load_decisions
 from briefings.content.seeds import Seed, find_seed_files, read_seed
 from briefings.entities.glossary import Glossary
 from briefings.entities.glossary_files import load_glossary
@@ -24,6 +25,7 @@ class Inputs:
     glossary: Glossary
     sources: SourceRegistry
     seeds: list[Seed]
+    decisions: Decisions = field(default_factory=Decisions)
 
 
 def load_inputs(options: PublisherOptions) -> tuple[Inputs, Report]:
@@ -45,6 +47,12 @@ def load_inputs(options: PublisherOptions) -> tuple[Inputs, Report]:
             report.warnings.extend(warnings)
         except BriefingsError as exc:
             report.errors.append(exc.problem)
+    decisions = Decisions()
+    if options.decisions_file is not None:
+        try:
+            decisions = load_decisions(options.decisions_file, root)
+        except BriefingsError as exc:
+            report.errors.append(exc.problem)
     seeds: list[Seed] = []
     try:
         paths = find_seed_files(options.seeds_dir, root)
@@ -59,4 +67,4 @@ def load_inputs(options: PublisherOptions) -> tuple[Inputs, Report]:
             continue
         report.warnings.extend(seed.warnings)
         seeds.append(seed)
-    return Inputs(glossary, sources, seeds), report
+    return Inputs(glossary, sources, seeds, decisions), report

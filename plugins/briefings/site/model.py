@@ -89,6 +89,7 @@ class AnalysedSeed:
     sentences: int
     claims: tuple[tuple[str, str], ...]  # (cue, sentence)
     unreviewed_sources: tuple[UnreviewedSource, ...]  # named sources nobody reviewed
+    decisions: tuple[int, ...] = ()  # the editors' decisions that matched this seed
 
 
 @dataclass(slots=True)
@@ -106,6 +107,7 @@ class RenderedSeed:
     attributed: int = 0
     sentences: int = 0
     claims: list[tuple[str, str]] = field(default_factory=list)  # (cue, sentence)
+    decisions: list[int] = field(default_factory=list)  # the editors' decisions applied
 
     def to_json(self) -> dict[str, Any]:
         """Return the result as JSON-ready data (see :meth:`from_json`)."""
@@ -128,6 +130,7 @@ class RenderedSeed:
                 _int(data["attributed"]),
                 _int(data["sentences"]),
                 [(_str(cue), _str(sentence)) for cue, sentence in data["claims"]],
+                [_int(number) for number in data["decisions"]],
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             return None

@@ -15,6 +15,7 @@ class PublisherOptions:
     seeds_dir: Path
     glossary_dir: Path
     sources_file: Path
+    decisions_file: Path | None = None
     briefings_dir: str = "briefings"
     link_mentions: str = "first"
     home_count: int = 20

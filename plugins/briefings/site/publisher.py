@@ -25,6 +25,7 @@ from datetime import date
 from briefings.common.cache import JsonCache
 from briefings.common.errors import Problem
 from briefings.common.urls import relative_url
+from briefings.content.decisions import Decision, Decisions
 from briefings.content.duplicates import Duplicate, find_duplicates
 from briefings.content.files import display_path
 from briefings.content.language import ENGLISH
@@ -75,6 +76,7 @@ class Publisher:
         self.renderer: BriefingRenderer | None = None
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._listings = Listings(())
+        self.decisions = Decisions()
         self.duplicates: list[Duplicate] = []
         self.languages: list[tuple[str, str]] = []
         self._briefings_index_uri = f"{options.briefings_dir}/index.md"
@@ -98,11 +100,14 @@ class Publisher:
         """Read glossary, sources and seeds; return the problems (a bad file stops nothing else)."""
         inputs, report = load_inputs(self.options)
         self.glossary, self.sources = inputs.glossary, inputs.sources
+        self.decisions = inputs.decisions
         self.matcher = build_matcher(self.glossary)
         self._unreviewed = None
         if self.options.discover:
             # Names the editors already know: glossary entries, and sources in the registry.
             known = {s for entry in self.glossary for s in entry.surfaces}
+            # A rejected name is never suggested: discovery treats it as known.
+            known.update(d.value for d in self.decisions.items if d.kind == "reject")
             known.update(n for source in self.sources for n in (source.name, *source.aliases))
             self._unreviewed = UnreviewedFinder(known, self.options.cache_dir)
         self._entry_uri = glossary_page_of(self.glossary, self.options.glossary_split)
@@ -186,6 +191,7 @@ class Publisher:
             self._links,
             self._unreviewed,
             self._page_cache,
+            self.decisions,
         )
         self.renderer.start(self.briefings, url_of, DISCOVERED_URI, self._glossary_uris)
 
@@ -244,6 +250,7 @@ class Publisher:
             href,
             lambda uri: relative_url(self._url_of(uri), url),
             self._new_stash(src_uri),
+            [f"{d.path}:{d.line}: {d.describe()}" for d in self.stale_decisions()],
         )
 
     def _render_briefings(self, stop: int, report: Report) -> None:
@@ -366,6 +373,10 @@ class Publisher:
             ]
             return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned_html(unmentioned))
         return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
+
+    def stale_decisions(self) -> list[Decision]:
+        """Return the editors' decisions that matched no briefing in this build."""
+        return [d for d in self.decisions.items if d.number not in self.index.decisions_used]
 
     def unmentioned_entries(self) -> list[Problem]:
         """Return a note for every glossary entry no page mentions (no failure: a glossary

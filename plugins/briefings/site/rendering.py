@@ -17,6 +17,7 @@ from typing import Any
 
 from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
 from briefings.common.urls import relative_url
+from briefings.content.decisions import Decisions
 from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed
 from briefings.entities.glossary import Glossary
@@ -51,6 +52,7 @@ class BriefingRenderer:
         links: EntityLinks,
         unreviewed: UnreviewedFinder | None,
         page_cache: JsonCache | None,
+        decisions: Decisions,
     ) -> None:
         self._options = options
         self._glossary = glossary
@@ -59,6 +61,7 @@ class BriefingRenderer:
         self._links = links
         self._unreviewed = unreviewed
         self._page_cache = page_cache
+        self._decisions = decisions
         self._briefings: Sequence[Briefing] = ()
         self._candidate_ids = CandidateIds(entry.id for entry in glossary)
         self._page_keys: set[str] = set()
@@ -184,6 +187,8 @@ class BriefingRenderer:
             self._matcher,
             self._sources,
             self._links.entity_lookup(briefing.url, candidates, discovered_base),
+            self._glossary.__contains__,
+            self._decisions,
         )
         analysed = analyse_text_seed(briefing.seed, context, candidates, found)
         targets: dict[str, EntityTarget] = {
@@ -235,6 +240,7 @@ class BriefingRenderer:
                 code_fingerprint(PACKAGE_DIR, ("pyahocorasick",)),
                 sys.version,
                 self._options.link_mentions,
+                repr(self._decisions),
                 *(repr(entry) for entry in self._glossary),
                 *(repr(source) for source in self._sources),
                 *(f"{uri} {url_of(uri)}" for uri in sorted(glossary_uris)),

@@ -17,6 +17,7 @@ gets a numeric suffix.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -107,13 +108,19 @@ class FootnotePlanner:
         reference_date: date,
         reserved_labels: Collection[str] = (),
         entities: EntityLookup | None = None,
+        overrides: Sequence[tuple[int, str, str]] = (),
     ) -> None:
         """Plan against ``registry``, resolving relative dates against ``reference_date``.
 
         ``reserved_labels`` are footnote labels the author already uses; generated labels
         never equal one of them. ``entities`` gives the glossary entry or unreviewed entity
-        a name is exactly, for sources the registry does not know.
+        a name is exactly, for sources the registry does not know. ``overrides`` are editors'
+        decisions ``(number, phrase, source)``: an attribution whose sentence holds the
+        phrase cites ``source`` (a registry id or a name) instead, or none if it is "".
         """
+        self._overrides = tuple(overrides)
+        self._registry = registry
+        self.used_overrides: set[int] = set()
         self._sources = ArticleSources(registry, entities)
         self._reference = reference_date
         self._reserved = frozenset(reserved_labels)
@@ -171,7 +178,10 @@ class FootnotePlanner:
         refs: list[FootnoteRef] = []
         seen: set[tuple[int, str]] = set()
         pending = list(mentions)
-        for attribution in self._attributions(paragraph):
+        for found in self._attributions(paragraph):
+            attribution = self._override(paragraph, found)
+            if attribution is None:
+                continue
             while pending and pending[0][0] < attribution.source_start:
                 start, end = pending.pop(0)
                 self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
@@ -189,6 +199,20 @@ class FootnotePlanner:
         for start, end in pending:
             self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
         return refs
+
+    def _override(self, paragraph: str, attribution: Attribution) -> Attribution | None:
+        """Return ``attribution`` as the editors' decisions have it: dropped (None), with
+        another source, or unchanged."""
+        sentence = paragraph[attribution.sentence_start : attribution.sentence_end]
+        for number, phrase, source in self._overrides:
+            if phrase in sentence:
+                self.used_overrides.add(number)
+                if not source:
+                    return None
+                entry = self._registry.get(source)
+                name = entry.name if entry is not None else source
+                return dataclasses.replace(attribution, source=name, anonymous=False)
+        return attribution
 
     def unattributed_claims(self, paragraph: str) -> list[tuple[str, str]]:
         """Return ``(cue, sentence)`` for each sentence of ``paragraph`` with an unsourced claim."""

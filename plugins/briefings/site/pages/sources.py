@@ -180,6 +180,7 @@ def sourcing_index_page(
     href: Callable[[str], str],
     duplicates: Sequence[Duplicate] = (),
     languages: Sequence[tuple[str, str]] = (),
+    stale: Sequence[str] = (),
     stash: Stash | None = None,
 ) -> str:
     """Return the sourcing report's index: totals per month, and a slot for the glossary
@@ -236,6 +237,14 @@ def sourcing_index_page(
         parts.append(_raw(listing, stash))
     else:
         parts.append("Every seed is in English.")
+    parts.append("## Decisions that match nothing {#stale-decisions}")
+    if stale:
+        rows = [f"<li><code>{escape_html(line)}</code></li>" for line in stale]
+        parts.append("Check them against the seeds, or remove them from the decisions file.")
+        listing = '<ul class="sourcing-stale">\n' + "\n".join(rows) + "\n</ul>"
+        parts.append(_raw(listing, stash))
+    else:
+        parts.append("Every editor's decision applies to some briefing.")
     parts.append("## Glossary entries no page mentions {#unmentioned}")
     parts.append(_raw(UNMENTIONED_PLACEHOLDER, stash))
     return "\n\n".join(parts) + "\n"
