@@ -254,6 +254,16 @@ def make_sources() -> list[Source]:
 # --- articles --------------------------------------------------------------------------
 
 
+def _zipf_weights(size: int) -> list[float]:
+    """Return the cumulative Zipf weights of ``size`` ranked members."""
+    total = 0.0
+    cumulative: list[float] = []
+    for rank in range(size):
+        total += 1.0 / (rank + 1) ** _ZIPF_EXPONENT
+        cumulative.append(total)
+    return cumulative
+
+
 class _Picker:
     """Zipf-weighted choice of entities by type: a few entries are mentioned very often."""
 
@@ -261,14 +271,7 @@ class _Picker:
         self.by_kind: dict[str, list[Entity]] = {"person": [], "org": [], "place": [], "thing": []}
         for entity in entities:
             self.by_kind[_slot_kind(entity.type)].append(entity)
-        self.weights: dict[str, list[float]] = {}
-        for kind, members in self.by_kind.items():
-            total = 0.0
-            cumulative: list[float] = []
-            for rank in range(len(members)):
-                total += 1.0 / (rank + 1) ** _ZIPF_EXPONENT
-                cumulative.append(total)
-            self.weights[kind] = cumulative
+        self.weights = {kind: _zipf_weights(len(m)) for kind, m in self.by_kind.items()}
 
     def cast(self, rng: random.Random, kind: str, size: int) -> list[Entity]:
         """Return up to ``size`` distinct entities of slot kind ``kind``."""
@@ -516,14 +519,7 @@ class _ZipfPool:
         }
         for member in members:
             self.by_kind[_slot_kind(member.type)].append(member)
-        self.weights: dict[str, list[float]] = {}
-        for kind, group in self.by_kind.items():
-            total = 0.0
-            cumulative: list[float] = []
-            for rank in range(len(group)):
-                total += 1.0 / (rank + 1) ** _ZIPF_EXPONENT
-                cumulative.append(total)
-            self.weights[kind] = cumulative
+        self.weights = {kind: _zipf_weights(len(g)) for kind, g in self.by_kind.items()}
 
     def draw(
         self, rng: random.Random, kind: str, avoid: Collection[str]

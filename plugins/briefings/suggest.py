@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -45,7 +45,6 @@ def candidates_yaml(entities: Sequence[Discovered]) -> str:
             "aliases": list(c.aliases),
             "description": "",
         }
-        text = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
         notes = [
             f"confidence {c.confidence:.2f}; mentioned in {len(entity.mentions)} briefing(s)",
             *(f"evidence: {e}" for e in c.evidence),
@@ -54,10 +53,17 @@ def candidates_yaml(entities: Sequence[Discovered]) -> str:
                 for path, m in zip(entity.paths, entity.mentions, strict=True)
             ),
         ]
-        lines = text.rstrip("\n").split("\n")
-        comments = ["  # " + note.replace("\n", " ") for note in notes]
-        chunks.append("\n".join([lines[0], *comments, *lines[1:]]))
+        chunks.append(_commented(entry, notes))
     return "\n\n".join(chunks) + "\n"
+
+
+def _commented(entry: Mapping[str, object], notes: Sequence[str]) -> str:
+    """Return ``entry`` as one YAML list item, with ``notes`` as comments under its first
+    line (so the entry can be moved into the real file as it is)."""
+    text = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
+    lines = text.rstrip("\n").split("\n")
+    comments = ["  # " + note.replace("\n", " ") for note in notes]
+    return "\n".join([lines[0], *comments, *lines[1:]])
 
 
 SOURCES_HEADER = """\
@@ -79,7 +85,6 @@ def sources_yaml(sources: Sequence[SourceToReview], taken: Collection[str]) -> s
             source_id, suffix = f"{base}-{suffix}", suffix + 1
         used.add(source_id)
         entry = {"id": source_id, "name": source.name, "kind": source.kind, "description": ""}
-        text = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
         notes = [
             f"cited in {len(source.paths)} briefing(s)",
             *(
@@ -87,9 +92,7 @@ def sources_yaml(sources: Sequence[SourceToReview], taken: Collection[str]) -> s
                 for path, sentence in zip(source.paths, source.sentences, strict=True)
             ),
         ]
-        lines = text.rstrip("\n").split("\n")
-        comments = ["  # " + note.replace("\n", " ") for note in notes]
-        chunks.append("\n".join([lines[0], *comments, *lines[1:]]))
+        chunks.append(_commented(entry, notes))
     return "\n\n".join(chunks) + "\n"
 
 
