@@ -64,11 +64,12 @@ DOCUMENT_NOUNS = word_set(
     figures estimate estimates research review findings investigation poll briefing readout
     transcript cable filing paper audit dossier release records list lists list register
     ruling judgment judgement verdict minutes accounts results complaint petition lawsuit
-    submission draft alert notice summary timeline
+    submission draft alert notice summary timeline log
     """
 )
 """Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
 _TITLED_EMPLOYER = (" of ", " from ", " at ")
+_DOC_PARTICIPLES = word_set("published released issued compiled prepared written sent drawn")
 SPEAKER_HEADS = word_set(
     """
     official source diplomat aide insider person spokesman spokeswoman spokesperson officer
@@ -389,19 +390,33 @@ def _document_owner(text: str) -> str | None:
                 and words[i + 2][:1].isupper()
             )
             or (i == len(words) - 2 and words[i + 1].endswith("ed"))
+            or (  # "a briefing sent by Carelink Systems to its customers"
+                i + 2 < len(words)
+                and words[i + 1].casefold() in _DOC_PARTICIPLES
+                and words[i + 2].casefold() in {"by", "from"}
+            )
         )
     ]
     if not nouns:
         return None
     index = nouns[-1]  # "a draft of the CBvS policy statement": the statement is the head
     after = [w.strip(_TRAILING) for w in words[index + 1 :]]
+    if after and after[0].casefold() in _DOC_PARTICIPLES:
+        after = after[1:]
     if len(after) > 1 and after[0].casefold() in _DEFINITE and after[1][:1].isupper():
         return after[1]  # "a summary the STU circulated"
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:
         issuer = after[1:]
         while issuer and not issuer[0][:1].isupper():  # "by (the) consultancy Alder & Finch"
             issuer = issuer[1:]
-        return " ".join(issuer) if issuer else None
+        named: list[str] = []
+        for word in issuer:  # "by Carelink Systems to its customers": the name only
+            if not (word[:1].isupper() or word in {"of", "for", "&", "and"}):
+                break
+            named.append(word)
+        while named and named[-1] in {"of", "for", "&", "and"}:
+            named.pop()  # "compiled by the Guardia Civil and obtained by El País"
+        return " ".join(named) if named else None
     before = words[:index]
     if before and before[0].casefold() in {"its", "their", "his", "her"}:
         return ""
@@ -417,6 +432,9 @@ def _document_owner(text: str) -> str | None:
             break
     if run:
         return " ".join(run)
+    body = next((w for w in reversed(before) if w.casefold() in _DESCRIPTION_HEADS), None)
+    if body is not None:
+        return f"the {body.casefold()}"  # "an internal ministry memo": the ministry's
     if after and after[0].casefold() == "of":  # "Minutes of a 2022 KIMM management meeting"
         named = [w for w in after[1:] if w[:1].isupper()]
         if named:

@@ -45,6 +45,7 @@ from briefings.sourcing.attribution.words import (
     DOC_BY_BEFORE_RE,
     DOC_BY_RE,
     DOC_END_RE,
+    DOC_OPENING_RE,
     INTERVIEW_RE,
     LOWER_WORD_RE,
     OPENING_CHANNEL_RE,
@@ -164,6 +165,10 @@ def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Sourc
     return refine_source(text, start, end)
 
 
+_PARTICIPLES = ("published", "released", "issued", "compiled", "prepared", "presented")
+_LATE_AUTHOR_RE = re.compile(r"\s+(?:on|last|this|in)\s+[\w ]{1,24}?\s+by\s+")
+
+
 def _according_to(sentence: Sentence, anonymity: bool) -> list[Attribution]:
     """Return the "according to X" attributions of ``sentence``."""
     text = sentence.text
@@ -174,6 +179,12 @@ def _according_to(sentence: Sentence, anonymity: bool) -> list[Attribution]:
         phrase = np_right(sentence, match.end())
         if phrase is None:
             continue
+        # "according to a report published on Thursday by X": the author after the date.
+        author = _LATE_AUTHOR_RE.match(text, phrase[1], sentence.body_end)
+        if author is not None and text[phrase[0] : phrase[1]].endswith(_PARTICIPLES):
+            by = np_right(sentence, author.end(), single=True)
+            if by is not None:
+                phrase = (phrase[0], by[1])
         source = refine_source(text, *phrase)
         attribution = make_attribution(
             sentence, source, "according to", match.start(), anonymity=anonymity
@@ -254,6 +265,9 @@ def _access_attributions(
             continue
         medium = np_right(sentence, match.end(), single=True)
         holder = trailing_noun_phrase(text, max(sentence.start, match.start() - 120), match.start())
+        opening = DOC_OPENING_RE.match(text[sentence.start : match.start()])
+        if opening is not None:  # "A briefing sent by Carelink to its customers, seen by"
+            holder = (sentence.start, sentence.start + opening.end("doc"))
         if medium is None or holder is None:
             continue
         window = max(sentence.start, holder[0] - 80)

@@ -158,7 +158,16 @@ ANONYMITY_RE = re.compile(
     r"not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)|unnamed)\b",
     re.IGNORECASE,
 )
-DOC_BY_BEFORE_RE = re.compile(rf"(?:\b[\w-]+\s+){{0,3}}?\b{_DOC_NOUNS}\s+(?:by|from)\s+$")
+DOC_BY_BEFORE_RE = re.compile(
+    rf"(?:\b[\w-]+\s+){{0,3}}?\b{_DOC_NOUNS}\s+(?:(?:compiled|prepared|written|sent|drawn\s+up)\s+)?"
+    r"(?:by|from)\s+$"
+)
+DOC_OPENING_RE = re.compile(
+    rf"(?P<doc>(?:An?|The)\s+(?:[\w-]+\s+){{0,3}}?{_DOC_NOUNS}\b[^,;]{{0,80}}?)"
+    r"(?:,\s*(?:parts\s+of\s+which\s+were\s+)?|\s+(?:and\s+)?)$"
+)
+"""A sentence opening with a document, up to its "seen by": "A briefing sent by X to its
+customers, " or "An internal review, parts of which were "."""
 """A document phrase ending just before its author: "an internal review by " (+ "X")."""
 DOC_ACCESS_RE = re.compile(
     rf"^(?P<doc>.*?\b{_DOC_NOUNS})\s+(?:accessed|obtained|seen|reviewed|viewed|leaked\s+to|"
