@@ -82,7 +82,7 @@ def test_entity_link_lands_on_its_glossary_entry_whose_backlinks_return(
     backlinks.scroll_into_view_if_needed()
     backlinks.click()
     expect(seed_page).to_have_url(re.compile(rf"/{re.escape(seed_url)}(#.*)?$"))
-    expect(seed_page.locator(f'article .entity[data-entity="{entry_id}"]').first).to_be_visible()
+    expect(seed_page.locator(f'article p .entity[data-entity="{entry_id}"]').first).to_be_visible()
 
 
 def test_footnote_marker_names_the_source_and_back_reference_returns(seed_page: Page) -> None:
