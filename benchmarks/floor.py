@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.sites import PROJECT_CONFIG
 
@@ -166,7 +167,8 @@ def write_floor_site(
     backlinks after search read them. Returns the config path and the number of pages.
     """
     config = yaml.safe_load(plugin_config.read_text("utf-8"))
-    project = yaml.safe_load(base_config.read_text("utf-8"))
+    # The project's config uses MkDocs' !ENV tags: read it with MkDocs' own loader.
+    project = yaml_load(base_config.read_text("utf-8"))
     site_name = str(project.get("site_name", ""))
     docs = root / "docs"
     shutil.rmtree(root, ignore_errors=True)

@@ -74,7 +74,8 @@ _ROLE_NOUNS = """
     captain
     sergeant commissioner inspector superintendent justice king queen prince princess sheikh
     emir pope archbishop bishop dr mr mrs ms prof sir dame lord lady rep sen gen col maj capt
-    lt councillor councilor commodore president-elect master principal
+    lt councillor councilor commodore president-elect master principal constable ombudsman
+    solicitor barrister lawyer coroner auditor registrar
 """
 _ROLE_MODIFIERS = """
     vice deputy prime foreign defence defense interior finance cabinet executive general

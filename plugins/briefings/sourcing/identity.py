@@ -390,10 +390,8 @@ def _document_owner(text: str) -> str | None:
                 and words[i + 2][:1].isupper()
             )
             or (i == len(words) - 2 and words[i + 1].endswith("ed"))
-            or (  # "a briefing sent by Carelink Systems to its customers"
-                i + 2 < len(words)
-                and words[i + 1].casefold() in _DOC_PARTICIPLES
-                and words[i + 2].casefold() in {"by", "from"}
+            or (  # "a briefing sent by Carelink Systems", "a notice published on its website"
+                i + 1 < len(words) and words[i + 1].casefold() in _DOC_PARTICIPLES
             )
         )
     ]
@@ -403,6 +401,10 @@ def _document_owner(text: str) -> str | None:
     after = [w.strip(_TRAILING) for w in words[index + 1 :]]
     if after and after[0].casefold() in _DOC_PARTICIPLES:
         after = after[1:]
+        if not (after and after[0].casefold() in {"by", "from"}) and any(
+            w.casefold() in {"its", "their"} for w in after
+        ):
+            return ""  # "a notice published on its website": the body named before
     if len(after) > 1 and after[0].casefold() in _DEFINITE and after[1][:1].isupper():
         return after[1]  # "a summary the STU circulated"
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:

@@ -27,6 +27,10 @@ FLOORS = {
     # Held-out set 3: 0.915 / 0.956 / 0.809 / 0.818 on its first run at the tag
     # sourcing-rules-frozen-3, then studied.
     "heldout3": {"recall": 0.95, "precision": 0.94, "canonical": 0.91, "merged": 0.88},
+    # Held-out set 4: 0.804 / 0.974 / 0.696 / 0.462 on its first run at the tag
+    # sourcing-rules-frozen-4 (targets missed); a floor against regressions until it is
+    # studied.
+    "heldout4": {"recall": 0.78, "precision": 0.95, "canonical": 0.74, "merged": 0.44},
 }
 
 
