@@ -197,6 +197,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             report = Report()
             self.publisher.finish(report)  # in case MkDocs read none of the listing pages
             _log_problems(report.errors, report.warnings)
+            for notice in self.publisher.cache_notices():
+                # INFO, not a warning: the build has worked around it (the output is the
+                # same without a cache), so a strict build does not fail.
+                log.info("cache %s", notice)
             for decision in self.publisher.stale_decisions():
                 log.info(
                     "%s:%s: the decision %s matches nothing any more (listed in the "

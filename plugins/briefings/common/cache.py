@@ -78,6 +78,7 @@ class JsonCache:
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._disabled = False
+        self.notice = ""  # what went wrong with the file, said once by the build
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._disabled:
@@ -101,9 +102,13 @@ class JsonCache:
             except sqlite3.DatabaseError as exc:
                 if attempt == 1 and _is_damaged(exc):
                     self._delete_files()  # not a database: start again, empty
+                    self.notice = f"{self.path}: damaged ({exc}); started again, empty"
                     continue
-                break  # busy (another build holds it) or unusable: build without the cache
-            except OSError:
+                # busy (another build holds it) or unusable: build without the cache
+                self.notice = f"{self.path}: cannot be used ({exc}); building without it"
+                break
+            except OSError as exc:
+                self.notice = f"{self.path}: cannot be used ({exc}); building without it"
                 break
             self._db, self._pid = db, os.getpid()
             return db
@@ -114,6 +119,11 @@ class JsonCache:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{self.path}{suffix}")
+
+    def open(self) -> None:
+        """Open the file now (a damaged one is reset here): before a helper is forked, so
+        that this process, which reports problems, is the one that finds them."""
+        self._connect()
 
     def get(self, key: str) -> Any | None:
         """Return the value stored under ``key``, or None when absent or unreadable."""

@@ -51,6 +51,17 @@ class UnreviewedFinder:
         self._gazetteer_cache = JsonCache(cache_dir / "gazetteers.sqlite") if cache_dir else None
         self._discoverer: EntityDiscoverer | None = None
 
+    def open_caches(self) -> None:
+        """Open the cache files now (see :meth:`JsonCache.open`)."""
+        for cache in (self._cache, self._gazetteer_cache):
+            if cache is not None:
+                cache.open()
+
+    def cache_notices(self) -> list[str]:
+        """Return what went wrong with this finder's caches (damaged, unusable), if anything."""
+        caches = (self._cache, self._gazetteer_cache)
+        return [cache.notice for cache in caches if cache is not None and cache.notice]
+
     def key(self, texts: Sequence[str]) -> str:
         """Return the cache key of an article's discovery result."""
         return fingerprint([self._base, *texts])

@@ -374,6 +374,14 @@ class Publisher:
             return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned_html(unmentioned))
         return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
 
+    def cache_notices(self) -> list[str]:
+        """Return what went wrong with the build's caches: a damaged file reset, or a cache
+        that could not be used (the build then works without it)."""
+        notices = [self._page_cache.notice] if self._page_cache and self._page_cache.notice else []
+        if self._unreviewed is not None:
+            notices += self._unreviewed.cache_notices()
+        return notices
+
     def stale_decisions(self) -> list[Decision]:
         """Return the editors' decisions that matched no briefing in this build."""
         return [d for d in self.decisions.items if d.number not in self.index.decisions_used]

@@ -83,6 +83,10 @@ class BriefingRenderer:
         """
         self._briefings = briefings
         self._discovered_url = url_of(discovered_uri)
+        if self._page_cache is not None:
+            self._page_cache.open()
+        if self._unreviewed is not None:
+            self._unreviewed.open_caches()
         self._render_base = self._render_fingerprint(url_of, glossary_uris)
         unreviewed = self._unreviewed
         if (

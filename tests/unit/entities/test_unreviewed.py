@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -168,3 +170,30 @@ def test_a_warm_build_starts_no_helper(tmp_path: Path, monkeypatch: pytest.Monke
     warm.prepare(url_of)
     assert warm.renderer is not None
     assert warm.renderer._helper is None
+
+
+@pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
+def test_a_helper_killed_midway_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper dies (SIGKILL) after the first briefing: the build computes the rest."""
+    serial = _publisher(tmp_path, "serial", parallel=False)
+    expected, _ = serial.render_pages(url_of)
+    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
+    helped = _publisher(tmp_path, "killed", parallel=True)
+    helped.prepare(url_of)
+    renderer = helped.renderer
+    assert renderer is not None and renderer._helper is not None
+    report = Report()
+    uris = helped.page_uris()
+    first = next(i for i, uri in enumerate(uris) if uri == helped.briefings[0].src_uri)
+    pages = {uri: helped.page_markdown(uri, report) for uri in uris[: first + 1]}
+    pool = renderer._helper._pool
+    assert pool is not None
+    for process in list(pool._processes.values()):  # type: ignore[attr-defined]
+        os.kill(process.pid, signal.SIGKILL)
+    try:
+        pages.update({uri: helped.page_markdown(uri, report) for uri in uris[first + 1 :]})
+    finally:
+        helped.close()
+    assert pages == expected
