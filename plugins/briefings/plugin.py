@@ -67,6 +67,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             discover=self.config.discover,
             max_unreviewed=self.config.max_unreviewed,
             max_unreviewed_sources=self.config.max_unreviewed_sources,
+            problems_page=self.config.review_marks,
             glossary_split=self.config.glossary_split,
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
             parallel=self.config.parallel,
@@ -87,9 +88,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for asset in self._assets():
             if f"{ASSET_DIR}/{asset}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{asset}")
-        watched_files = (options.seeds_dir, options.glossary_dir, options.sources_file)
-        for watched in (*watched_files, root / self.config.decisions_file):
-            if str(watched) not in config.watch:
+        watched_files = [options.seeds_dir, options.glossary_dir, options.sources_file]
+        if options.decisions_file is not None:
+            watched_files.append(options.decisions_file)
+        for watched in watched_files:
+            # Watching a path that does not exist stops `mkdocs serve` (watchdog): the
+            # sources and decisions files and the glossary folder are optional.
+            if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
         self.publisher = Publisher(options)
         report = self.publisher.load()

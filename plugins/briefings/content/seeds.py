@@ -48,6 +48,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Seed",
+    "body_text",
     "decode_seed",
     "derive_summary",
     "derive_title",
@@ -146,14 +147,19 @@ def parse_seed(text: str, path: str, today: date | None = None, future_days: int
         )
     if path.lower().endswith(".md"):
         seed = parse_markdown_seed(text, path)
-        body = seed.markdown
     else:
         seed = parse_text_seed(text, path)
-        body = "\n".join(block.text for block in seed.blocks)
-    language = detect_language(body)
+    language = detect_language(body_text(seed))
     if language != ENGLISH:
         seed = dataclasses.replace(seed, language=language)
     return _check_future(seed, today, future_days)
+
+
+def body_text(seed: Seed) -> str:
+    """Return the article text of ``seed``: the Markdown body, or the blocks' text."""
+    if seed.format == "markdown":
+        return seed.markdown
+    return "\n".join(block.text for block in seed.blocks)
 
 
 def _check_future(seed: Seed, today: date | None, days: int) -> Seed:

@@ -25,6 +25,7 @@ class PublisherOptions:
     discover: bool = True
     max_unreviewed: int = -1
     max_unreviewed_sources: int = -1
+    problems_page: bool = False  # the preview lists the build's problems on a page
     glossary_split: int = 300
     cache_dir: Path | None = None
     parallel: bool = True

@@ -21,6 +21,7 @@ HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
 DISCOVERED_URI = "discovered.md"
+PROBLEMS_URI = "problems.md"
 
 
 def place_briefings(seeds: Iterable[Seed], briefings_dir: str) -> list[Briefing]:

@@ -29,7 +29,7 @@ from briefings.content.decisions import Decision, Decisions
 from briefings.content.duplicates import Duplicate, find_duplicates
 from briefings.content.files import display_path
 from briefings.content.language import ENGLISH
-from briefings.content.seeds import Seed
+from briefings.content.seeds import Seed, body_text
 from briefings.entities.glossary import Glossary
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
@@ -39,6 +39,7 @@ from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import render_markdown_seed
 from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
+from briefings.site.pages.discovered import problems_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import archive_pages, home_page
 from briefings.site.pages.sources import UNMENTIONED_PLACEHOLDER, unmentioned_html
@@ -47,6 +48,7 @@ from briefings.site.placement import (
     DISCOVERED_URI,
     GLOSSARY_URI,
     HOME_URI,
+    PROBLEMS_URI,
     REPORT_URI,
     SOURCES_URI,
     default_url,
@@ -77,6 +79,7 @@ class Publisher:
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._listings = Listings(())
         self.decisions = Decisions()
+        self.load_problems: list[Problem] = []
         self.duplicates: list[Duplicate] = []
         self.languages: list[tuple[str, str]] = []
         self._briefings_index_uri = f"{options.briefings_dir}/index.md"
@@ -99,6 +102,7 @@ class Publisher:
     def load(self) -> Report:
         """Read glossary, sources and seeds; return the problems (a bad file stops nothing else)."""
         inputs, report = load_inputs(self.options)
+        self.load_problems = [*report.errors, *report.warnings]
         self.glossary, self.sources = inputs.glossary, inputs.sources
         self.decisions = inputs.decisions
         self.matcher = build_matcher(self.glossary)
@@ -118,7 +122,7 @@ class Publisher:
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = place_briefings(seeds, self.options.briefings_dir)
-        self.duplicates = find_duplicates((b.seed.path, _body(b.seed)) for b in self.briefings)
+        self.duplicates = find_duplicates((b.seed.path, body_text(b.seed)) for b in self.briefings)
         self.languages = sorted(
             (b.seed.path, b.seed.language) for b in self.briefings if b.seed.language != ENGLISH
         )
@@ -145,6 +149,8 @@ class Publisher:
         uris.append(self._briefings_index_uri)
         uris += [b.src_uri for b in self.briefings]
         uris += self._listings.uris()
+        if self.options.problems_page:
+            uris.append(PROBLEMS_URI)
         return uris
 
     # -- render ----------------------------------------------------------------------------
@@ -239,6 +245,8 @@ class Publisher:
                     self._new_stash,
                 )
             return self._glossary_markdown[src_uri]
+        if src_uri == PROBLEMS_URI and self.options.problems_page:
+            return problems_page(self.load_problems)
         if src_uri not in self._listings:
             raise KeyError(src_uri)
         self.finish(report)
@@ -394,8 +402,3 @@ class Publisher:
     def sourcing_data(self) -> dict[str, object]:
         """Return the editors' sourcing report as JSON-ready data."""
         return self.index.sourcing_data()
-
-
-def _body(seed: Seed) -> str:
-    """Return the text of a seed that duplicates are looked for in."""
-    return seed.markdown if seed.format == "markdown" else "\n".join(b.text for b in seed.blocks)

@@ -1,10 +1,12 @@
-"""The unreviewed-entities page: names discovery found that the glossary does not know yet."""
+"""The editors' pages: the unreviewed entities (names discovery found that the glossary does
+not know yet) and, in the preview only, the build's problems."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from briefings.common.errors import Problem
 from briefings.common.text import escape_html, escape_markdown
 from briefings.site.pages.common import (
     _raw,
@@ -25,7 +27,7 @@ def discovered_page(
         _simple_front_matter("Unreviewed entities"),
         "# Unreviewed entities",
         "Names found automatically in the briefings that the glossary does not know yet. "
-        "They are highlighted with a dashed frame until an editor reviews them "
+        "The editors' preview (`make serve`) frames them until an editor reviews them "
         "(`make suggest` writes them in the glossary's format).",
     ]
     if not entities:
@@ -58,4 +60,26 @@ def discovered_page(
             f"## {escape_markdown(c.name)} {{#{c.id} .glossary-entry "
             f'data-entity="{c.id}" data-entity-type="{c.type}"}}\n\n' + _raw(html, stash)
         )
+    return "\n\n".join(parts) + "\n"
+
+
+def problems_page(problems: Sequence[Problem]) -> str:
+    """Return the preview's "Build problems" page: each problem once, with its file, line
+    and fix, so a broken seed is seen in the browser as well as in the terminal."""
+    parts = [_simple_front_matter("Build problems", search={"exclude": True}), "# Build problems"]
+    if not problems:
+        parts.append("No problems: every seed, the glossary and the sources were read.")
+        return "\n\n".join(parts) + "\n"
+    parts.append(
+        "Fix these and save: the preview rebuilds. A seed that cannot be read is left out "
+        "until it is fixed; everything else is published."
+    )
+    rows = [
+        f'<li class="build-problem"><code>{escape_html(p.path)}'
+        f"{f':{p.line}' if p.line else ''}</code>: {escape_html(p.reason)}"
+        + (f" <em>({escape_html(p.hint)})</em>" if p.hint else "")
+        + "</li>"
+        for p in problems
+    ]
+    parts.append('<ul class="build-problems">\n' + "\n".join(rows) + "\n</ul>")
     return "\n\n".join(parts) + "\n"

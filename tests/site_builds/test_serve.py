@@ -1,0 +1,118 @@
+"""The editors' preview while they work: a broken seed, then fixed, while `mkdocs serve` runs.
+
+The preview builds non-strict with review marks (what ``make serve`` sets), keeps serving
+the rest of the site, says each problem once (in the log and on a "Build problems" page),
+and publishes the seed once it is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sitetools import ROOT
+
+pytestmark = pytest.mark.slow
+
+GOOD = "date 2025-03-04 Dock workers at the port of Valtara walked out on Monday, the union said.\n"
+BROKEN = "date 2025-13-45 Talks resumed in Morsund on Tuesday, the ministry said.\n"
+FIXED = "date 2025-03-05 Talks resumed in Morsund on Tuesday, the ministry said.\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(check: Callable[[], bool], seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """Start the preview of a two-seed project, one seed broken; yield the project, the
+    URL and the server's log file."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "seeds" / "good.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "seeds" / "bad.txt").write_text(BROKEN, "utf-8")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "sources.yml").write_text("[]\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {(ROOT / 'mkdocs.yml').as_posix()}\ndocs_dir: docs\n"
+        "nav:\n  - Home: index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+        "plugins:\n  - search\n  - briefings:\n      cache_dir: ''\n      review_marks: true\n",
+        "utf-8",
+    )
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {
+        **os.environ,
+        "BRIEFINGS_STRICT": "false",
+        "BRIEFINGS_REVIEW_MARKS": "true",
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+    }
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(tmp_path / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{port}",
+                "--livereload",
+            ],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield tmp_path, f"http://127.0.0.1:{port}/", log
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def test_a_broken_seed_then_fixed_while_serving(served: tuple[Path, str, Path]) -> None:
+    project, url, log = served
+    started = _wait_for(lambda: (_fetch(url + "problems/") or "").count("bad.txt") > 0)
+    assert started, log.read_text()[-3000:]
+    # The rest of the site is served, and the problem is said once, with file and line.
+    home = _fetch(url) or ""
+    assert "Dock workers at the port of Valtara" in home
+    problems = _fetch(url + "problems/") or ""
+    assert problems.count("seeds/bad.txt:1") == 1 and "impossible or malformed date" in problems
+    text = log.read_text()
+    assert text.count("seeds/bad.txt:1: impossible or malformed date") == 1, text[-3000:]
+    assert "Aborted" not in text and "Traceback" not in text
+    assert "not mentioned by any page" not in text  # no cascade from the unread seed
+    # Fixed and saved: the preview rebuilds and publishes it.
+    (project / "seeds" / "bad.txt").write_text(FIXED, "utf-8")
+    assert _wait_for(lambda: "Talks resumed in Morsund" in (_fetch(url) or ""))
+    assert "No problems" in (_fetch(url + "problems/") or "")
