@@ -34,6 +34,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("briefings.css", "entities.css")
 REVIEW_MARKS = "review-marks.css"
+PROGRESS_MINIMUM = 200  # briefings; smaller builds take seconds and say nothing
 ASSET_DIR = "assets/briefings"
 REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "toc", "md_in_html")
 
@@ -190,9 +191,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Render the generated page ``src_uri`` and log what rendering it found."""
         assert self.publisher is not None
         report = Report()
+        before = self.publisher.rendered_count
         markdown = self.publisher.page_markdown(src_uri, report)
         _log_problems(report.errors, report.warnings)
+        self._log_progress(before, self.publisher.rendered_count)
         return markdown
+
+    def _log_progress(self, before: int, after: int) -> None:
+        """Say every tenth of the briefings rendered, so a long build is never silent."""
+        assert self.publisher is not None
+        total = len(self.publisher.briefings)
+        if total < PROGRESS_MINIMUM:
+            return
+        step = -(-total // 10)
+        if after // step > before // step or (after == total and before < total):
+            log.info("%d of %d briefings analysed and rendered", after, total)
 
     @event_priority(-100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

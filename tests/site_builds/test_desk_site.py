@@ -149,3 +149,16 @@ def test_a_stale_decision_is_reported_not_fatal(decided: BuiltSite) -> None:
     stale = [li.get_text() for li in report.select("ul.sourcing-stale li")]
     assert stale == ["decisions.yml:10: drop 'a phrase no seed has' in seeds/a.txt"]
     assert any("matches nothing any more" in m for m in decided.messages)
+
+
+def test_long_builds_say_how_far_they_are(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every tenth of the briefings is logged (from 200 briefings on; 2 here)."""
+    monkeypatch.setattr("briefings.plugin.PROGRESS_MINIMUM", 2)
+    built = build_site(tmp_path_factory.mktemp("progress"), seeds=SEEDS, sources="[]\n")
+    assert built.ok, built.warnings()
+    progress = [m for m in built.messages if "briefings analysed and rendered" in m]
+    assert progress[-1].endswith("3 of 3 briefings analysed and rendered")
+    home = built.page("").select_one("p.briefing-archive-link")
+    assert home is not None and home.get_text() == "The archive: 3 briefings by month"

@@ -333,6 +333,11 @@ class Publisher:
         """Return a function giving the entity target of an entry id, linked from ``page_url``."""
         return functools.partial(self._links.target_or_none, page_url=page_url)
 
+    @property
+    def rendered_count(self) -> int:
+        """How many briefings this build has rendered so far."""
+        return self._rendered_count
+
     def page_title(self, src_uri: str) -> str:
         """Return the title of the briefing generated at ``src_uri`` ("" for other pages)."""
         index = self._index_of.get(src_uri)

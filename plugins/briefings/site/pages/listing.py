@@ -42,7 +42,8 @@ def home_page(
         parts.append(briefing_list(latest, href))
     parts.append(
         f'<p class="briefing-archive-link"><a href="{escape_html(archive_href)}">'
-        f"All {total} briefings by month</a></p>"
+        + ("The archive: 1 briefing" if total == 1 else f"The archive: {total} briefings by month")
+        + "</a></p>"
     )
     return "\n\n".join(parts) + "\n"
 
