@@ -254,6 +254,19 @@ def make_sources() -> list[Source]:
 # --- articles --------------------------------------------------------------------------
 
 
+def _draw(
+    decks: dict[tuple[str, ...], list[str]], rng: random.Random, pool: tuple[str, ...]
+) -> str:
+    """Return a template of ``pool`` from its shuffled deck in ``decks``, dealing a new deck
+    when the last one is used up."""
+    deck = decks.get(pool)
+    if not deck:
+        deck = list(pool)
+        rng.shuffle(deck)
+        decks[pool] = deck
+    return deck.pop()
+
+
 def _zipf_weights(size: int) -> list[float]:
     """Return the cumulative Zipf weights of ``size`` ranked members."""
     total = 0.0
@@ -368,12 +381,7 @@ class _ArticleWriter:
 
     def draw(self, pool: tuple[str, ...]) -> str:
         """Return a template of ``pool``, not repeating one until the pool is used up."""
-        deck = self.decks.get(pool)
-        if not deck:
-            deck = list(pool)
-            self.rng.shuffle(deck)
-            self.decks[pool] = deck
-        return deck.pop()
+        return _draw(self.decks, self.rng, pool)
 
     def sentence(self, with_entities: bool) -> str:
         """Return one filled sentence without attribution."""
@@ -649,12 +657,7 @@ class _DenseWriter:
 
     def draw(self, pool: tuple[str, ...]) -> str:
         """Return a template of ``pool``, not repeating one until the pool is used up."""
-        deck = self.decks.get(pool)
-        if not deck:
-            deck = list(pool)
-            self.rng.shuffle(deck)
-            self.decks[pool] = deck
-        return deck.pop()
+        return _draw(self.decks, self.rng, pool)
 
     def sentence(self, density: float, target: float) -> str:
         """Return one sentence without attribution: dense while the article is below target."""
