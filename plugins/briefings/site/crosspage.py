@@ -12,9 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 
-from briefings.common.errors import Problem
 from briefings.common.text import slugify
-from briefings.entities.glossary import Glossary
+from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.model import Candidate
 from briefings.site.model import RenderedSeed
 from briefings.site.pages.sources import month_key, sourcing_json
@@ -140,18 +139,9 @@ class SiteIndex:
         """How many unreviewed entities the briefings mention."""
         return len(self._discovered)
 
-    def unmentioned(self, glossary: Glossary) -> list[Problem]:
-        """Return a warning for every glossary entry no page mentions."""
-        return [
-            Problem(
-                entry.path,
-                entry.line,
-                f"glossary entry '{entry.id}' is not mentioned by any page",
-                "check its name and aliases against the articles, or remove the entry",
-            )
-            for entry in glossary
-            if entry.id not in self.backlinks
-        ]
+    def unmentioned(self, glossary: Glossary) -> list[GlossaryEntry]:
+        """Return the glossary entries no page mentions."""
+        return [entry for entry in glossary if entry.id not in self.backlinks]
 
     def sourcing_data(self) -> dict[str, object]:
         """Return the editors' sourcing report as JSON-ready data."""

@@ -22,6 +22,7 @@ from briefings.site.pages.sources import (
     sourcing_month_page,
 )
 from briefings.site.placement import DISCOVERED_URI, REPORT_URI, SOURCES_URI
+from briefings.site.records import SourceToReview, SourcingRecord
 from briefings.site.render import Stash
 from briefings.sourcing.registry import SourceRegistry
 
@@ -43,6 +44,10 @@ class Listings:
         self.months = sorted({month_key(d) for d in dates}, reverse=True)
         self.duplicates = tuple(duplicates)
         self.languages = tuple(languages)
+        self._grouped: (
+            tuple[SiteIndex, dict[str, list[SourceToReview]], dict[str, list[SourcingRecord]]]
+            | None
+        ) = None
         self._review = {f"{REVIEW_DIR}/{key}.md": key for key in self.months}
         self._report = {f"{REPORT_DIR}/{key}.md": key for key in self.months}
 
@@ -82,12 +87,11 @@ class Listings:
         """
         if src_uri == DISCOVERED_URI:
             return discovered_page(index.discovered(), href, stash)
-        to_review = index.sources_to_review()
+        to_review, sourcing = self._by_month(index)
         if src_uri == SOURCES_URI:
-            counts = {key: 0 for key in self.months}
-            for source in to_review:
-                counts[month_key(source.first)] += 1
-            months = [(key, f"{REVIEW_DIR}/{key}.md", counts[key]) for key in counts]
+            months = [
+                (key, f"{REVIEW_DIR}/{key}.md", len(to_review.get(key, ()))) for key in self.months
+            ]
             cited = sorted(
                 (
                     (source_id, name, entity_link(source_id.removeprefix("glossary:")))
@@ -102,16 +106,27 @@ class Listings:
             )
         key = self._review.get(src_uri)
         if key is not None:
-            month = [s for s in to_review if month_key(s.first) == key]
-            return review_page(key, month, index.citations, href, stash)
+            return review_page(key, to_review.get(key, []), index.citations, href, stash)
         if src_uri == REPORT_URI:
-            by_month = [
-                (k, f"{REPORT_DIR}/{k}.md", [r for r in index.sourcing if r.month == k])
-                for k in self.months
-            ]
+            by_month = [(k, f"{REPORT_DIR}/{k}.md", sourcing.get(k, [])) for k in self.months]
             return sourcing_index_page(
                 by_month, page_href, self.duplicates, self.languages, stale, stash
             )
         key = self._report[src_uri]
-        records = [r for r in index.sourcing if r.month == key]
-        return sourcing_month_page(key, records, href, stash)
+        return sourcing_month_page(key, sourcing.get(key, []), href, stash)
+
+    def _by_month(
+        self, index: SiteIndex
+    ) -> tuple[dict[str, list[SourceToReview]], dict[str, list[SourcingRecord]]]:
+        """Return the sources to review (by the month first cited) and the sourcing records
+        (by the briefing's month), grouped once per build: every listing page is asked for
+        after the last briefing is rendered, so the index no longer changes."""
+        if self._grouped is None or self._grouped[0] is not index:
+            to_review: dict[str, list[SourceToReview]] = {}
+            for source in index.sources_to_review():
+                to_review.setdefault(month_key(source.first), []).append(source)
+            sourcing: dict[str, list[SourcingRecord]] = {}
+            for record in index.sourcing:
+                sourcing.setdefault(record.month, []).append(record)
+            self._grouped = (index, to_review, sourcing)
+        return self._grouped[1], self._grouped[2]

@@ -30,7 +30,7 @@ from briefings.content.duplicates import Duplicate, find_duplicates
 from briefings.content.files import display_path
 from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed, body_text
-from briefings.entities.glossary import Glossary
+from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.crosspage import SiteIndex
@@ -379,12 +379,8 @@ class Publisher:
     def resolve_late(self, src_uri: str, html: str, page_url: str) -> str:
         """Return the HTML of page ``src_uri`` with its late placeholders filled in."""
         if src_uri == REPORT_URI:
-            unmentioned = [
-                (entry.id, entry.name, entry.path, entry.line)
-                for entry in self.glossary
-                if entry.id not in self.index.backlinks
-            ]
-            return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned_html(unmentioned))
+            unmentioned = unmentioned_html(self.unmentioned_entries())
+            return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned)
         return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
 
     def cache_notices(self) -> list[str]:
@@ -399,9 +395,9 @@ class Publisher:
         """Return the editors' decisions that matched no briefing in this build."""
         return [d for d in self.decisions.items if d.number not in self.index.decisions_used]
 
-    def unmentioned_entries(self) -> list[Problem]:
-        """Return a note for every glossary entry no page mentions (no failure: a glossary
-        entry may wait for its articles)."""
+    def unmentioned_entries(self) -> list[GlossaryEntry]:
+        """Return the glossary entries no page mentions (no failure: an entry may wait for
+        its articles)."""
         return self.index.unmentioned(self.glossary)
 
     def sourcing_data(self) -> dict[str, object]:

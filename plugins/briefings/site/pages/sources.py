@@ -20,6 +20,7 @@ from datetime import date
 
 from briefings.common.text import escape_html, escape_markdown
 from briefings.content.duplicates import Duplicate
+from briefings.entities.glossary import GlossaryEntry
 from briefings.site.pages.common import (
     SAFE_URL_RE,
     _raw,
@@ -281,14 +282,14 @@ def sourcing_month_page(
     return "\n\n".join(parts) + "\n"
 
 
-def unmentioned_html(entries: Sequence[tuple[str, str, str, int | None]]) -> str:
-    """Return the list of glossary entries no page mentions: ``(id, name, path, line)``."""
+def unmentioned_html(entries: Sequence[GlossaryEntry]) -> str:
+    """Return the list of glossary entries no page mentions."""
     if not entries:
         return '<p class="glossary-unmentioned">Every glossary entry is mentioned.</p>'
     rows = [
-        f"<li><code>{escape_html(entry_id)}</code> ({escape_html(name)}), "
-        f"<code>{escape_html(path)}{f':{line}' if line else ''}</code></li>"
-        for entry_id, name, path, line in entries
+        f"<li><code>{escape_html(entry.id)}</code> ({escape_html(entry.name)}), "
+        f"<code>{escape_html(entry.path)}{f':{entry.line}' if entry.line else ''}</code></li>"
+        for entry in entries
     ]
     return (
         f'<p class="glossary-unmentioned">{_plural(len(rows), "entry", "entries")} of the glossary '
