@@ -23,7 +23,7 @@ from pathlib import Path
 
 from briefings.common.errors import DecisionsError
 from briefings.common.names import name_key
-from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
+from briefings.content.files import LocatedDict, display_path, read_located_list
 
 KINDS = ("reject", "map", "drop", "source")
 _EXTRA = {"reject": (), "map": ("to", "seed"), "drop": ("seed",), "source": ("is", "seed")}
@@ -81,11 +81,11 @@ def load_decisions(path: Path, root: Path | None = None) -> Decisions:
         return Decisions()
     shown = display_path(path, root)
     hint = "decisions.yml must be a YAML list of decisions (see the README)"
-    data = read_located_yaml(path, shown, DecisionsError, hint)
+    data = read_located_list(
+        path, shown, DecisionsError, hint, ("the decisions file", "decisions"), hint
+    )
     if data is None:
         return Decisions()
-    if not isinstance(data, LocatedList):
-        raise DecisionsError(shown, 1, "the decisions file must be a YAML list", hint)
     items = []
     for number, (item, line) in enumerate(zip(data, data.item_lines, strict=True)):
         items.append(_read(number, item, line, shown))

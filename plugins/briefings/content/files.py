@@ -193,3 +193,44 @@ def read_located_yaml(path: Path, shown: str, error: type[BriefingsError], synta
     """
     text = decode_utf8(read_bytes(path, shown, error), shown, error)
     return load_located_yaml(text, shown, error, syntax_hint)
+
+
+def yaml_type_name(value: object) -> str:
+    """Name the YAML type of ``value`` in an editor's words: "text", "a mapping", ..."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        LocatedDict: "a mapping",
+        LocatedList: "a list",
+    }.get(type(value), type(value).__name__)
+
+
+def read_located_list(
+    path: Path,
+    shown: str,
+    error: type[BriefingsError],
+    syntax_hint: str,
+    what: tuple[str, str],
+    fix: str,
+) -> LocatedList | None:
+    """Return the YAML list in the file ``path``, ``None`` when the file is empty (or only
+    comments).
+
+    Raises ``error`` as :func:`read_located_yaml` does, and when the document is not a list
+    (``what`` is the file and its items, e.g. ``("a glossary file", "entries")``): "a glossary
+    file must be a YAML list of entries, not a mapping", with ``fix``.
+    """
+    data = read_located_yaml(path, shown, error, syntax_hint)
+    if data is None or isinstance(data, LocatedList):
+        return data
+    raise error(
+        shown,
+        getattr(data, "line", 1),
+        f"{what[0]} must be a YAML list of {what[1]}, not {yaml_type_name(data)}",
+        fix,
+    )

@@ -28,7 +28,13 @@ from urllib.parse import urlsplit
 
 from briefings.common.errors import GlossaryError, Problem
 from briefings.common.names import is_acronym, normalise_surface
-from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
+from briefings.content.files import (
+    LocatedDict,
+    LocatedList,
+    display_path,
+    read_located_list,
+    yaml_type_name,
+)
 from briefings.entities.glossary import ENTITY_TYPES, Glossary, GlossaryEntry
 
 __all__ = ["load_glossary", "load_lowercase_english_words"]
@@ -43,20 +49,6 @@ _REQUIRED_KEYS = ("id", "name", "type")
 
 
 _ID_HINT = "use lower-case letters, digits and single hyphens, e.g. 'vladimir-putin'"
-
-
-def _type_name(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    return {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        LocatedDict: "a mapping",
-        LocatedList: "a list",
-    }.get(type(value), type(value).__name__)
 
 
 def _quote_hint(value: object) -> str:
@@ -86,7 +78,7 @@ class _EntryReader:
             return default
         if not isinstance(value, str):
             raise self.fail(
-                key, f"'{key}' must be text, not {_type_name(value)}", _quote_hint(value)
+                key, f"'{key}' must be text, not {yaml_type_name(value)}", _quote_hint(value)
             )
         return value.strip()
 
@@ -96,7 +88,9 @@ class _EntryReader:
             return ()
         if not isinstance(value, list):
             hint = f"write it as a list: {key}: [{value}]" if isinstance(value, str) else ""
-            raise self.fail(key, f"'{key}' must be a list of text, not {_type_name(value)}", hint)
+            raise self.fail(
+                key, f"'{key}' must be a list of text, not {yaml_type_name(value)}", hint
+            )
         items: list[str] = []
         for index, item in enumerate(value):
             line = value.item_lines[index] if isinstance(value, LocatedList) else self.line(key)
@@ -104,7 +98,7 @@ class _EntryReader:
                 raise GlossaryError(
                     self.path,
                     line,
-                    f"item {index + 1} of '{key}' must be text, not {_type_name(item)}",
+                    f"item {index + 1} of '{key}' must be text, not {yaml_type_name(item)}",
                     _quote_hint(item),
                 )
             if not item.strip():
@@ -119,7 +113,7 @@ def _read_entry(item: object, path: str, line: int) -> GlossaryEntry:
         raise GlossaryError(
             path,
             line,
-            f"a glossary entry must be a mapping, not {_type_name(item)}",
+            f"a glossary entry must be a mapping, not {yaml_type_name(item)}",
             "start each entry with '- id: ...' and indent its other keys under 'id'",
         )
     reader = _EntryReader(item, path)
@@ -151,7 +145,7 @@ def _read_entry(item: object, path: str, line: int) -> GlossaryEntry:
     if not isinstance(case_sensitive, bool):
         raise reader.fail(
             "case_sensitive",
-            f"'case_sensitive' must be true or false, not {_type_name(case_sensitive)}",
+            f"'case_sensitive' must be true or false, not {yaml_type_name(case_sensitive)}",
         )
     links = reader.texts("links")
     for link in links:
@@ -179,16 +173,16 @@ def _read_entry(item: object, path: str, line: int) -> GlossaryEntry:
 def _read_file(path: Path, shown: str) -> list[GlossaryEntry]:
     """Return the entries of one glossary file; raise :class:`GlossaryError` if invalid."""
     hint = "check the indentation and quoting on this line and the one before"
-    data = read_located_yaml(path, shown, GlossaryError, hint)
+    data = read_located_list(
+        path,
+        shown,
+        GlossaryError,
+        hint,
+        ("a glossary file", "entries"),
+        "start each entry with '- id: ...'",
+    )
     if data is None:
-        return []  # empty, or only comments
-    if not isinstance(data, LocatedList):
-        raise GlossaryError(
-            shown,
-            getattr(data, "line", 1),
-            f"a glossary file must be a YAML list of entries, not {_type_name(data)}",
-            "start each entry with '- id: ...'",
-        )
+        return []
     return [
         _read_entry(item, shown, line) for item, line in zip(data, data.item_lines, strict=True)
     ]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefings.common.errors import Problem, SourcesError
 from briefings.common.names import source_key
-from briefings.content.files import LocatedDict, LocatedList, display_path, read_located_yaml
+from briefings.content.files import LocatedDict, display_path, read_located_list, yaml_type_name
 
 SOURCE_KINDS: tuple[str, ...] = (
     "news agency",
@@ -182,7 +182,7 @@ def _string_field(item: LocatedDict, key: str, path: str, *, required: bool) -> 
         raise SourcesError(
             path,
             item.line_of(key),
-            f"'{key}' must be a string, not {type(value).__name__}",
+            f"'{key}' must be a string, not {yaml_type_name(value)}",
             "quote the value if YAML reads it as a number, date or boolean",
         )
     value = value.strip()
@@ -197,7 +197,7 @@ def _parse_entry(item: object, line: int, path: str) -> tuple[SourceEntry, list[
         raise SourcesError(
             path,
             line,
-            f"each source must be a mapping, not {type(item).__name__}",
+            f"each source must be a mapping, not {yaml_type_name(item)}",
             "write '- id: ...' followed by 'name:', 'kind:' and the other keys",
         )
     problems: list[Problem] = []
@@ -275,16 +275,16 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[SourceRegistry, 
     """
     shown = display_path(path, root)
     hint = "sources.yml must be a YAML list of mappings"
-    data = read_located_yaml(path, shown, SourcesError, hint)
+    data = read_located_list(
+        path,
+        shown,
+        SourcesError,
+        hint,
+        ("the sources file", "sources"),
+        "start each source with '- id: ...'",
+    )
     if data is None:
         return SourceRegistry(()), []
-    if not isinstance(data, LocatedList):
-        raise SourcesError(
-            shown,
-            getattr(data, "line", 1),
-            f"the sources file must be a YAML list, not {type(data).__name__}",
-            "start each source with '- id: ...'",
-        )
     entries: list[SourceEntry] = []
     problems: list[Problem] = []
     for item, line in zip(data, data.item_lines, strict=True):

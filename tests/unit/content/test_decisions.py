@@ -49,6 +49,7 @@ def test_a_missing_file_is_no_decisions(tmp_path: Path) -> None:
         ("- reject: X\n  seed: seeds/a.txt\n", 2, "'seed' does not belong"),
         ("- map: Georgia\n  to: 3\n", 2, "'to' must be non-empty text"),
         ("reject: X\n", 1, "must be a YAML list"),
+        ("just text\n", 1, "must be a YAML list of decisions, not text"),
         ("- [oops\n", 1, "decisions.yml:"),
     ],
 )

@@ -110,6 +110,10 @@ def test_normalize_name(name: str, key: str) -> None:
         ("- id: a\n  name: A\n kind: media\n", 3, "invalid YAML"),
         ("id: a\nname: A\n", 1, "must be a YAML list"),
         ("- just a string\n", 1, "must be a mapping"),
+        # Types are named in an editor's words, not by the loader's classes.
+        ("id: a\nname: A\n", 1, "must be a YAML list of sources, not a mapping"),
+        ("- [a, b]\n", 1, "each source must be a mapping, not a list"),
+        ("- id: a\n  name: 12\n  kind: media\n", 2, "'name' must be a string, not a number"),
         ("- name: A\n  kind: media\n", 1, "missing 'id'"),
         ("- id: a\n  kind: media\n", 1, "missing 'name'"),
         ("- id: a\n  name: A\n", 1, "missing 'kind'"),
