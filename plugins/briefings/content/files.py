@@ -205,7 +205,9 @@ def yaml_type_name(value: object) -> str:
         str: "text",
         int: "a number",
         float: "a number",
+        dict: "a mapping",
         LocatedDict: "a mapping",
+        list: "a list",
         LocatedList: "a list",
     }.get(type(value), type(value).__name__)
 

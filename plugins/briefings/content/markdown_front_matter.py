@@ -13,6 +13,7 @@ from datetime import date, datetime
 import yaml
 
 from briefings.common.errors import SeedError
+from briefings.content.files import yaml_type_name
 from briefings.content.seed_model import (
     PROVENANCE_KEYS,
     Provenance,
@@ -107,7 +108,7 @@ def _front_matter_str(meta: dict[object, object], key: str, path: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise SeedError(path, 2, f"front matter '{key}' must be text, not {type(value).__name__}")
+        raise SeedError(path, 2, f"front matter '{key}' must be text, not {yaml_type_name(value)}")
     return " ".join(value.split())
 
 

@@ -227,6 +227,7 @@ def test_markdown_seed() -> None:
         ("---\n- a\n---\nx", "must be a mapping"),
         ("---\ntitle: t\n---\nx", "has no date"),
         ("---\ndate: 2022-01-01\ntitle: [1]\n---\nx", "'title' must be text"),
+        ("---\ndate: 2022-01-01\ntitle: 12\n---\nx", "'title' must be text, not a number"),
         ("---\ndate: 2022-01-01\n---\n  \n", "no article text"),
     ],
 )
