@@ -15,7 +15,7 @@ from briefings.entities.unreviewed import CandidateIds
 from briefings.site.helper import helper_processes
 from briefings.site.publisher import Publisher, PublisherOptions, Report
 from briefings.site.records import Briefing
-from briefings.site.rendering import HELPER_RENDERS_ONE_IN
+from briefings.site.rendering import HELPER_RENDERS_ONE_IN, BriefingRenderer
 
 
 def candidate(cid: str, name: str, kind: str = "person") -> Candidate:
@@ -106,20 +106,29 @@ def _publisher(tmp_path: Path, cache: str, parallel: bool, minimum: int = 1) -> 
     return publisher
 
 
+def _serial_and_helped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Publisher, dict[str, str], Publisher, BriefingRenderer]:
+    """Return a serial publisher and its pages, and a prepared publisher whose helper process
+    has been forked (it runs discovery on every briefing ahead), with its renderer."""
+    serial = _publisher(tmp_path, "serial", parallel=False)
+    expected, _ = serial.render_pages(url_of)
+    # Other tests of this session may leave threads running (Playwright's), where a build
+    # would not fork; the helper's work is what these tests are about.
+    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
+    helped = _publisher(tmp_path, "helped", parallel=True)
+    helped.prepare(url_of)
+    renderer = helped.renderer
+    assert renderer is not None
+    assert renderer._helper is not None
+    return serial, expected, helped, renderer
+
+
 @pytest.mark.skipif(helper_processes() == 0, reason="needs a second CPU and fork")
 def test_publisher_output_is_the_same_with_a_helper_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    serial = _publisher(tmp_path, "serial", parallel=False)
-    expected, _ = serial.render_pages(url_of)
-    # Other tests of this session may leave threads running (Playwright's), where a build
-    # would not fork; the helper's work is what this test is about.
-    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
-    helped = _publisher(tmp_path, "helped", parallel=True)
-    helped.prepare(url_of)  # forks the helper, which runs discovery on every briefing ahead
-    renderer = helped.renderer
-    assert renderer is not None
-    assert renderer._helper is not None
+    serial, expected, helped, renderer = _serial_and_helped(tmp_path, monkeypatch)
 
     def not_here(*args: object) -> None:
         raise AssertionError("discovery ran in the build process, not in the helper")
@@ -177,13 +186,7 @@ def test_a_helper_killed_midway_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The helper dies (SIGKILL) after the first briefing: the build computes the rest."""
-    serial = _publisher(tmp_path, "serial", parallel=False)
-    expected, _ = serial.render_pages(url_of)
-    monkeypatch.setattr("briefings.site.rendering.helper_processes", lambda: 1)
-    helped = _publisher(tmp_path, "killed", parallel=True)
-    helped.prepare(url_of)
-    renderer = helped.renderer
-    assert renderer is not None and renderer._helper is not None
+    _, expected, helped, renderer = _serial_and_helped(tmp_path, monkeypatch)
     report = Report()
     uris = helped.page_uris()
     first = next(i for i, uri in enumerate(uris) if uri == helped.briefings[0].src_uri)
