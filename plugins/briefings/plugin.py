@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefings.common.errors import Problem
 from briefings.common.sanitize import neutralize_unsafe_urls
 from briefings.config import BriefingsConfig
 from briefings.site.footnote_html import add_source_attributes, separate_adjacent_references
@@ -98,23 +97,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
         self.publisher = Publisher(options)
-        report = self.publisher.load()
-        _log_problems(report.errors, report.warnings)
-        for duplicate in self.publisher.duplicates:
-            log.info(
-                "%s and %s look like the same article (%d%% of their text is the same); both "
-                "are published (listed in the sourcing report)",
-                duplicate.first,
-                duplicate.second,
-                round(duplicate.similarity * 100),
-            )
-        for path, language in self.publisher.languages:
-            log.info(
-                "%s is not in English (%s): published as written, without entity marks or "
-                "source footnotes",
-                path,
-                language,
-            )
+        _log_report(self.publisher.load())
         self._annotator = HtmlAnnotator(self.publisher.matcher, self.config.link_mentions)
         return config
 
@@ -193,7 +176,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         report = Report()
         before = self.publisher.rendered_count
         markdown = self.publisher.page_markdown(src_uri, report)
-        _log_problems(report.errors, report.warnings)
+        _log_report(report)
         self._log_progress(before, self.publisher.rendered_count)
         return markdown
 
@@ -214,30 +197,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.config.enabled and self.publisher is not None:
             report = Report()
             self.publisher.finish(report)  # in case MkDocs read none of the listing pages
-            _log_problems(report.errors, report.warnings)
-            for notice in self.publisher.cache_notices():
-                # INFO, not a warning: the build has worked around it (the output is the
-                # same without a cache), so a strict build does not fail.
-                log.info("cache %s", notice)
-            for decision in self.publisher.stale_decisions():
-                log.info(
-                    "%s:%s: the decision %s matches nothing any more (listed in the "
-                    "sourcing report)",
-                    decision.path,
-                    decision.line,
-                    decision.describe(),
-                )
-            unmentioned = self.publisher.unmentioned_entries()
-            if unmentioned:
-                # Not a warning: an entry may be written before its articles arrive.
-                first = unmentioned[0]
-                log.info(
-                    "%d glossary entries are not mentioned by any page yet, the first at "
-                    "%s:%s (all are listed in the sourcing report)",
-                    len(unmentioned),
-                    first.path,
-                    first.line,
-                )
+            report.notes += self.publisher.closing_notes()
+            _log_report(report)
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -303,8 +264,11 @@ class _LazyPage(File):
         self.content_string = value.decode("utf-8")
 
 
-def _log_problems(errors: Iterable[Problem], warnings: Iterable[Problem]) -> None:
-    for problem in errors:
+def _log_report(report: Report) -> None:
+    """Log errors and warnings (a strict build fails on either) and notes (INFO)."""
+    for problem in report.errors:
         log.error(str(problem))
-    for problem in warnings:
+    for problem in report.warnings:
         log.warning(str(problem))
+    for note in report.notes:
+        log.info(note)

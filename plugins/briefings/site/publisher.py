@@ -117,6 +117,16 @@ class Publisher:
         self._entry_uri = glossary_page_of(self.glossary, self.options.glossary_split)
         self._glossary_uris = set(self._entry_uri.values()) | {GLOSSARY_URI}
         self.use_seeds(inputs.seeds)
+        report.notes += [
+            f"{d.first} and {d.second} look like the same article ({round(d.similarity * 100)}% "
+            "of their text is the same); both are published (listed in the sourcing report)"
+            for d in self.duplicates
+        ]
+        report.notes += [
+            f"{path} is not in English ({language}): published as written, without entity "
+            "marks or source footnotes"
+            for path, language in self.languages
+        ]
         return report
 
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
@@ -382,6 +392,26 @@ class Publisher:
             unmentioned = unmentioned_html(self.unmentioned_entries())
             return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned)
         return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
+
+    def closing_notes(self) -> list[str]:
+        """Return what the editor should hear once the build is done, failing nothing:
+        cache troubles the build worked around (the output is the same without a cache),
+        decisions that match nothing any more, glossary entries no page mentions yet (an
+        entry may be written before its articles arrive)."""
+        notes = [f"cache {notice}" for notice in self.cache_notices()]
+        notes += [
+            f"{d.path}:{d.line}: the decision {d.describe()} matches nothing any more "
+            "(listed in the sourcing report)"
+            for d in self.stale_decisions()
+        ]
+        unmentioned = self.unmentioned_entries()
+        if unmentioned:
+            first = unmentioned[0]
+            notes.append(
+                f"{len(unmentioned)} glossary entries are not mentioned by any page yet, the "
+                f"first at {first.path}:{first.line} (all are listed in the sourcing report)"
+            )
+        return notes
 
     def cache_notices(self) -> list[str]:
         """Return what went wrong with the build's caches: a damaged file reset, or a cache

@@ -73,10 +73,12 @@ class SourceToReview:
 
 @dataclass(slots=True)
 class Report:
-    """Problems found while publishing: errors fail any build, warnings fail strict ones."""
+    """Problems found while publishing: errors fail any build, warnings fail strict ones;
+    notes are worth telling the editor but fail nothing (the build has dealt with them)."""
 
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
