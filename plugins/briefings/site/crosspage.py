@@ -120,6 +120,11 @@ class SiteIndex:
             self._to_review.values(), key=lambda s: (-len(s.paths), s.name.casefold(), s.source_id)
         )
 
+    @property
+    def sources_to_review_count(self) -> int:
+        """How many sources nobody has reviewed the briefings cite."""
+        return len(self._to_review)
+
     def cite(self, source_id: str, name: str, briefing: Briefing, count: int) -> None:
         """Record that ``briefing`` cites source ``source_id`` ``count`` times."""
         self.cited_names.setdefault(source_id, name)

@@ -312,7 +312,7 @@ class Publisher:
                 )
             )
         limit = self.options.max_unreviewed_sources
-        found = len(self.index.sources_to_review())
+        found = self.index.sources_to_review_count
         if 0 <= limit < found:
             report.warnings.append(
                 Problem(
