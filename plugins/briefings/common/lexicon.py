@@ -37,6 +37,9 @@ ORG_HEADS = _words(
     Railways Regiment Reserve Resources School Secretariat Senate Service Services Society
     Software Solutions Staff Studios Systems Technologies Telecom Times Tribunal Trust Union
     University
+    Air Airline Bancorp Biotech Biosciences Chemicals Consulting Dockyard Energy Engineering
+    Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
+    Investors Laboratories Management Panel Terminals Therapeutics Toys Ventures
     """
 )
 
@@ -54,11 +57,12 @@ PLACE_HEADS = _words(
     Airport Area Avenue Basin Bay Bridge Canal Cape City Coast County Dam Desert Gulf Highway
     Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
     Square Strait Straits Street Valley
+    Castle Harbour Harbor Lane Park Road Shoal Stadium Station
     """
 )
 
 # A name beginning with one of these, followed by "of", names a place: "Gulf of Aden".
-PLACE_INITIAL_HEADS = _words("Cape Gulf Isle Lake Mount Port Sea Strait Straits")
+PLACE_INITIAL_HEADS = _words("Cape Gulf Isle Lake Mount Port Saint Sea St Strait Straits")
 
 # A name ending in one of these names an event: "Munich Security Conference".
 EVENT_HEADS = _words(
@@ -105,10 +109,12 @@ CLASS_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             """
-            aircraft bomber bombers carrier console consoles destroyer destroyers drone drones
-            freighter frigate helicopter helicopters howitzer howitzers jet jets launcher
-            launchers missile missiles processor processors rifle rifles rocket rockets
-            satellite satellites ship submarine tank tanker tanks vessel warship
+            aircraft airliner airliners bomber bombers carrier chip chips console consoles
+            destroyer destroyers drone drones drug freighter frigate helicopter helicopters
+            howitzer howitzers jet jets launcher launchers malware medicine missile missiles
+            processor processors ransomware rifle rifles rocket rockets satellite satellites
+            ship spyware submarine tank tanker tanks telescope turboprop turboprops vaccine
+            vessel warship
             """
         ),
         "equipment",
@@ -126,7 +132,7 @@ CLASS_NOUNS: dict[str, str] = {
 TWO_WORD_CLASS_NOUNS = {"think tank": "organization", "news agency": "organization"}
 
 # Class nouns that only classify the name *after* them, or only the name before them.
-CLASS_NOUNS_BEFORE_ONLY = _words("capital border")
+CLASS_NOUNS_BEFORE_ONLY = _words("capital border drug medicine")
 CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing")
 
 # Personal roles that nameparser's title list lacks (it has "president", "minister"...).
@@ -151,7 +157,8 @@ NOT_ROLES = _words(
     kingdom knowledge law legal literary marketing master mathematics me member met military
     model most municipal mystery national navy operating personality petty police political
     presiding prime private pro radio rear resident revenue right risk rock royal security
-    senior social soccer software special staff state states strategy supreme tax technical
+    senior social soccer software special st staff state states ste strategy supreme tax
+    technical saint sainte
     television theater theatre travel uk united us vice voice wing
     """
 )
@@ -201,3 +208,32 @@ EMPLOYER_PREPOSITIONS = _words("at of with for")
 
 # Characters that open a quotation: a capital after one starts a quotation, not a name.
 OPENING_QUOTES = frozenset("\"'“‘«„")
+
+# Verbs of speech right after a name: "Baltamed said", "Norvind told investors".
+STATEMENT_VERBS = _words(
+    "said says told announced confirmed declined denied warned added stated reported"
+)
+
+# Words before a name that place it: "near Ely", "off Hanstholm", "outside Porto".
+PLACE_PREPOSITIONS = _words("near off outside across in")
+
+# Words before a name that make it an organisation: "shares in Norvind", "joined Lakeshore",
+# "a subsidiary of Volta Crest". One or two words, lower case.
+ORG_CONTEXT_BEFORE = frozenset(
+    {
+        "acquisition of",
+        "customers of",
+        "employees of",
+        "investors in",
+        "joined",
+        "listed on",
+        "merger with",
+        "shareholders in",
+        "shares in",
+        "stake in",
+        "staff at",
+        "subsidiary of",
+        "takeover of",
+        "workers at",
+    }
+)

@@ -139,17 +139,38 @@ def without_overlaps(
     known: Sequence[Mention],
     limit: int,
     candidates: Collection[str],
-) -> list[Mention]:
-    """Return the discovered mentions of kept ``candidates`` that end within ``limit`` and
-    overlap no glossary mention in ``known``."""
-    taken = [(m.start, m.end) for m in known]
-    return [
-        m
-        for m in found
-        if m.entry_id in candidates
-        and m.end <= limit
-        and not any(m.start < end and start < m.end for start, end in taken)
-    ]
+) -> tuple[list[Mention], list[Mention]]:
+    """Return (glossary mentions kept, discovered mentions kept) of one block.
+
+    A discovered mention of a kept candidate (one of ``candidates``, ending within
+    ``limit``) that overlaps no glossary mention is kept. One that holds glossary mentions
+    whole is the longer name and replaces them: "South China Sea" is a sea, not the
+    glossary's "China". One that cuts across a glossary mention is dropped. Both lists
+    must be sorted by start; the work is linear in their lengths.
+    """
+    kept_known: list[Mention] = []
+    extra: list[Mention] = []
+    index = 0
+    for mention in found:
+        if mention.entry_id not in candidates or mention.end > limit:
+            continue
+        while index < len(known) and known[index].end <= mention.start:
+            kept_known.append(known[index])
+            index += 1
+        inside = index
+        while inside < len(known) and known[inside].start < mention.end:
+            inside += 1
+        covered = known[index:inside]
+        if all(
+            mention.start <= m.start
+            and m.end <= mention.end
+            and m.end - m.start < mention.end - mention.start
+            for m in covered
+        ):
+            extra.append(mention)
+            index = inside
+    kept_known.extend(known[index:])
+    return kept_known, extra
 
 
 def to_json(candidates: Sequence[Candidate], found: Sequence[Sequence[Mention]]) -> dict[str, Any]:

@@ -51,7 +51,8 @@ def analyse_text_seed(
     """Return the analysis of a plain-text seed.
 
     ``candidates`` are the site-wide ids of its unreviewed entities and ``found`` their
-    mentions per block; a mention of one that overlaps a glossary mention is dropped.
+    mentions per block; a mention of one that cuts across a glossary mention is dropped, and
+    one that holds glossary mentions whole replaces them (see ``without_overlaps``).
     """
     if seed.language != ENGLISH:
         return _unannotated(seed)
@@ -75,7 +76,7 @@ def analyse_text_seed(
     claims: list[tuple[str, str]] = []
     for index, block in enumerate(seed.blocks):
         mentions = context.matcher.find_mentions(block.text)
-        extra = without_overlaps(found[index], mentions, len(block.text), candidates)
+        mentions, extra = without_overlaps(found[index], mentions, len(block.text), candidates)
         mentions, extra = editor.apply(block.text, mentions, extra)
         count_mentions(block.text, mentions, counts, first_sentence)
         if extra:

@@ -12,7 +12,10 @@ from briefings.entities.discovery import Candidate, EntityDiscoverer, Gazetteers
 from briefings.entities.discovery.aliases import definition_start, initials_match, is_alias_gap
 from briefings.entities.discovery.gazetteers import fold, gazetteers_from_json, gazetteers_to_json
 from briefings.entities.discovery.spans import find_runs, tokenize
+from briefings.entities.discovery.word_lists import load_known_names
 from briefings.entities.glossary import ENTITY_TYPES
+from briefings.entities.model import Mention
+from briefings.entities.unreviewed import without_overlaps
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -378,8 +381,9 @@ def test_known_surfaces_are_skipped(gazetteers: Gazetteers) -> None:
     candidates, mentions = discoverer.discover(
         ["Kremlin spokesman Dmitry Peskov spoke in Moscow.", "Peskov left for Minsk."]
     )
-    assert [candidate.name for candidate in candidates] == ["Minsk"]
-    assert [len(found) for found in mentions] == [0, 1]
+    # The well-known "Kremlin" is new; the glossary's Peskov and Moscow are not.
+    assert [candidate.name for candidate in candidates] == ["Kremlin", "Minsk"]
+    assert [len(found) for found in mentions] == [1, 1]
 
 
 @pytest.mark.parametrize(("threshold", "expected"), [(0.0, True), (0.99, False)])
@@ -519,3 +523,99 @@ def test_other_gazetteer_data_is_rejected(gazetteers: Gazetteers, damage: Any) -
     data = gazetteers_to_json(gazetteers)
     damage(data)
     assert gazetteers_from_json(data) is None
+
+
+# --- issue #15: organisations, products and name boundaries from the text's own cues -----
+
+
+def _found(gazetteers: Gazetteers, *paragraphs: str) -> dict[str, str]:
+    discoverer = EntityDiscoverer(gazetteers=gazetteers)
+    candidates, _mentions = discoverer.discover(list(paragraphs))
+    found = {candidate.name: candidate.type for candidate in candidates}
+    for candidate in candidates:
+        found.update(dict.fromkeys(candidate.aliases, candidate.type))
+    return found
+
+
+def test_company_suffix_types_and_ends_the_name(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "The buyer, Tarrant Systems Inc of Austin, paid cash.",
+        "Shares in Corrigan Packaging plc rose; Delta Gateway Terminals BV did not comment.",
+    )
+    assert found["Tarrant Systems Inc"] == "organization"
+    assert found["Austin"] == "place"
+    assert found["Corrigan Packaging plc"] == "organization"
+    assert found["Delta Gateway Terminals BV"] == "organization"
+
+
+def test_short_form_of_a_company_joins_its_full_name(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Regulators fined Volta Crest Mining on Monday.",
+        "Volta Crest has 30 days to reply, and Volta Crest shares fell.",
+    )
+    assert found["Volta Crest Mining"] == "organization"
+    assert found["Volta Crest"] == "organization"
+
+
+def test_a_place_is_not_the_short_form_of_an_agency_named_after_it(
+    gazetteers: Gazetteers,
+) -> None:
+    found = _found(
+        gazetteers,
+        "The Lombardy Environmental Protection Agency (LEPA) fined the firm.",
+        "Farms in Lombardy were affected, the agency said.",
+    )
+    assert found["Lombardy Environmental Protection Agency"] == "organization"
+    assert found.get("Lombardy") != "organization"
+
+
+def test_verbs_of_speech_type_a_name(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        '"We are confident," said Thandeka Mokoena, who led the study.',
+        "Baltamed said in a statement that the batches were safe. Mokoena said more was needed.",
+    )
+    assert found["Thandeka Mokoena"] == "person"
+    assert found["Mokoena"] == "person"  # her surname, whatever "said" suggests alone
+    assert found["Baltamed"] == "organization"
+
+
+def test_well_known_names_come_from_the_data_file(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Kremlin officials met on Monday. The vote in the Storting was close.",
+        "Analysts at Barclays and Apple watched the talks.",
+    )
+    assert found["Kremlin"] == "organization"
+    assert found["Storting"] == "organization"
+    assert found["Apple"] == "organization"
+
+
+def test_saint_belongs_to_a_place_name(gazetteers: Gazetteers) -> None:
+    found = _found(gazetteers, "The clinic in St Lucia closed; staff moved to St Helens.")
+    assert found["St Lucia"] == "place"
+    assert "Lucia" not in found
+
+
+def test_a_longer_discovered_name_replaces_a_glossary_name_inside_it() -> None:
+    known = [Mention(6, 11, "china")]
+    found = [Mention(0, 15, "south-china-sea"), Mention(20, 25, "cut")]
+    kept, extra = without_overlaps(found, known, 40, {"south-china-sea", "cut"})
+    assert kept == []
+    assert extra == [Mention(0, 15, "south-china-sea"), Mention(20, 25, "cut")]
+    # A discovered name that cuts across a glossary mention is dropped instead.
+    kept, extra = without_overlaps([Mention(8, 14, "x")], known, 40, {"x"})
+    assert kept == known
+    assert extra == []
+
+
+def test_known_names_file_loads_and_company_suffixes_skip_words(gazetteers: Gazetteers) -> None:
+    names = load_known_names()
+    assert len(names) > 100
+    assert set(names.values()) <= set(ENTITY_TYPES)
+    assert gazetteers.is_company_suffix("GmbH")
+    assert gazetteers.is_company_suffix("plc")
+    for word in ("As", "UK", "Company", "VAT"):
+        assert not gazetteers.is_company_suffix(word), word

@@ -176,7 +176,11 @@ class EntityDiscoverer:
             credit = _CREDIT_RE.search(paragraph)
             credit_start = credit.start("credit") if credit else len(paragraph)
             for first, last in find_runs(
-                paragraph, tokens, gazetteers.name_particles, self._possessive_joins
+                paragraph,
+                tokens,
+                gazetteers.name_particles,
+                self._possessive_joins,
+                gazetteers.is_company_suffix,
             ):
                 for segment in self._segments(article, index, tokens, first, last, capitalised):
                     self._record(article, index, tokens, segment, credit_start)
@@ -340,7 +344,9 @@ class EntityDiscoverer:
 
     def _candidate(self, group: list[NameRecord], taken: set[str]) -> Candidate | None:
         """Return the entity of a group of surfaces, or None (too unsure, or known)."""
-        root = max(group, key=lambda n: n.confidence)
+        # A person's full name leads the group: "Kalua said" is her surname, whatever the
+        # verb after it suggests on its own.
+        root = max(group, key=lambda n: (n.type == "person" and len(n.words) > 1, n.confidence))
         if len(group) == 1 and root.confidence < self.min_confidence:
             return None
         if self._known and any(

@@ -25,12 +25,15 @@ from briefings.common.lexicon import (
     EVENT_HEADS,
     EVENT_PREFIXES,
     FUNCTION_WORDS,
+    ORG_CONTEXT_BEFORE,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
+    PLACE_PREPOSITIONS,
     SHIP_PREFIXES,
+    STATEMENT_VERBS,
     TWO_WORD_CLASS_NOUNS,
 )
 from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
@@ -63,6 +66,12 @@ CLASS_NOUN_SCORE = 0.8
 FAR_CLASS_NOUN_SCORE = 0.6
 PLURAL_GROUP_SCORE = 0.65
 CREDIT_SCORE = 0.85
+COMPANY_SUFFIX_SCORE = 0.9
+KNOWN_NAME_SCORE = 0.9
+# Weak cues: each is right more often than not, and decides only when nothing else speaks.
+STATEMENT_SCORE = 0.6
+PLACE_PREPOSITION_SCORE = 0.5
+ORG_CONTEXT_SCORE = 0.7
 # A gazetteer hit this sure beats any head word inside the name ("Russian Federation").
 _SURE_PLACE = 0.9
 
@@ -74,8 +83,8 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
         before = words[connector - 1]
         if before in ORG_INITIAL_HEADS or before in ORG_HEADS:
             return "organization", before
-        if before in PLACE_INITIAL_HEADS:
-            return "place", before
+        if before in PLACE_INITIAL_HEADS and words[-1] not in ORG_HEADS:
+            return "place", before  # "Gulf of Aden", but "Port of Rotterdam Authority"
     last = words[-1]
     for heads, kind in (
         (ORG_HEADS, "organization"),
@@ -118,6 +127,15 @@ def name_evidence(
     hit = gazetteers.place(surface)
     if hit is not None:
         evidence.append(Evidence("place", hit.confidence, hit.evidence))
+    known = gazetteers.known_name(surface)
+    if known is not None:
+        evidence.append(Evidence(known, KNOWN_NAME_SCORE, "listed in known_names.yml"))
+    if len(words) > 1 and gazetteers.is_company_suffix(words[-1]):
+        evidence.append(
+            Evidence(
+                "organization", COMPANY_SUFFIX_SCORE, f"company suffix '{words[-1]}' (cleanco)"
+            )
+        )
     sure_place = hit is not None and hit.confidence >= _SURE_PLACE
     if len(words) > 1 and not sure_place:
         head = _head_type(words)
@@ -194,6 +212,9 @@ def _apposition(
     if tokens[index].text.lower() in APPOSITION_OPENERS:
         index += 1
         reach = 4
+    elif tokens[index].capitalised and tokens[index].possessive:
+        index += 1  # "Kavya Raman, Northvault's former chief technology officer"
+        reach = 4
     for probe in range(index, min(index + reach, len(tokens))):
         token = tokens[probe]
         if probe > last + 1 and _gap(paragraph, tokens[probe - 1], token).strip():
@@ -227,6 +248,80 @@ def _employer_role_before(
             return None
         if gazetteers.is_role(token.text):
             return token.text
+    return None
+
+
+def _phrase_before(paragraph: str, tokens: Sequence[Token], first: int, size: int) -> str:
+    """Return the ``size`` lower-case words right before ``tokens[first]``, or ""."""
+    if first < size:
+        return ""
+    words = tokens[first - size : first]
+    if any(token.capitalised for token in words):
+        return ""
+    gaps = [_gap(paragraph, a, b) for a, b in zip(words, [*words[1:], tokens[first]], strict=True)]
+    if any(gap != " " for gap in gaps):
+        return ""
+    return " ".join(token.text for token in words)
+
+
+def _weak_context(
+    paragraph: str, tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> list[Evidence]:
+    """Return the weak cues around a name no gazetteer knows.
+
+    - a verb of speech after it: a single word that is not a given name is an organisation
+      ("Baltamed said"), two or more words that are not English words are a person ("Owain
+      Brett said"), and a name ending in an English word is an organisation ("Azimut
+      Launch said");
+    - a possessive before a role: "Norvind's chief executive" is an organisation;
+    - a phrase before it that only an organisation takes: "shares in", "joined";
+    - a preposition of place before it: "near Ely", "off Hanstholm", "in Finnmark".
+    """
+    evidence: list[Evidence] = []
+    words = [token.text for token in tokens[first : last + 1]]
+    name_end = tokens[last]
+    if last + 1 < len(tokens):
+        after = tokens[last + 1]
+        gap = _gap(paragraph, name_end, after)
+        if after.text in STATEMENT_VERBS and gap in (" ", ", ") and not name_end.possessive:
+            kind = _speaker_kind(words, gazetteers)
+            if kind is not None:
+                reason = f"'{after.text}' after the name"
+                evidence.append(Evidence(kind, STATEMENT_SCORE, reason))
+        if name_end.possessive and gap == " " and gazetteers.is_role(after.text):
+            reason = f"its '{after.text}'"
+            evidence.append(Evidence("organization", EMPLOYER_SCORE, reason))
+    before = _phrase_before(paragraph, tokens, first, 1)
+    if (
+        before in STATEMENT_VERBS
+        and len(words) > 1
+        and _speaker_kind(words, gazetteers) == "person"
+    ):
+        evidence.append(Evidence("person", STATEMENT_SCORE, f"'{before}' before the name"))
+    for size in (2, 1):
+        phrase = _phrase_before(paragraph, tokens, first, size)
+        if phrase in ORG_CONTEXT_BEFORE:
+            evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, f"'{phrase}' before it"))
+            break
+    else:
+        preposition = _phrase_before(paragraph, tokens, first, 1)
+        if preposition in PLACE_PREPOSITIONS and len(words) == 1:
+            reason = f"'{preposition}' before the name"
+            evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
+    return evidence
+
+
+def _speaker_kind(words: Sequence[str], gazetteers: Gazetteers) -> str | None:
+    """Return the type a verb of speech after the name suggests, or None."""
+    if len(words) == 1:
+        word = words[0]
+        if gazetteers.is_first_name(word) or gazetteers.is_ordinary(word):
+            return None
+        return "organization"
+    if gazetteers.is_ordinary(words[-1]):
+        return "organization"
+    if all(word[:1].isupper() and not gazetteers.is_ordinary(word) for word in words):
+        return "person"
     return None
 
 
@@ -281,6 +376,8 @@ def context_evidence(
     role = _employer_role_before(paragraph, tokens, first, gazetteers)
     if role is not None and not single_ordinary:
         evidence.append(Evidence("organization", EMPLOYER_SCORE, f"a '{role}' works there"))
+    if not single_ordinary and place_hit is None:
+        evidence.extend(_weak_context(paragraph, tokens, first, last, gazetteers))
     if last + 1 < len(tokens) and not name_end.possessive and not name_end.compound:
         after = tokens[last + 1]
         if _gap(paragraph, name_end, after) == " " and not after.capitalised:

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from briefings.common.lexicon import COMMON_ACRONYMS
 from briefings.entities.discovery.places import PlaceHit, load_places
 from briefings.entities.discovery.word_lists import (
     fold,
+    load_company_suffixes,
     load_first_names,
+    load_known_names,
     load_name_particles,
     load_roles,
     load_web2,
@@ -50,6 +53,8 @@ class Gazetteers:
     roles: frozenset[str]
     name_particles: frozenset[str]
     hyphen_particles: tuple[str, ...]
+    company_suffixes: frozenset[str]
+    known_names: Mapping[str, str]
 
     def place(self, name: str) -> PlaceHit | None:
         """Return the best place entry named ``name``, or None.
@@ -86,6 +91,14 @@ class Gazetteers:
             return key.rsplit("-", 1)[1] in self.roles
         return key.endswith("s") and key[:-1] in self.roles
 
+    def is_company_suffix(self, word: str) -> bool:
+        """Return True if ``word`` is a company's legal form written after its name ("AG")."""
+        return len(word) > 1 and fold(word) in self.company_suffixes
+
+    def known_name(self, name: str) -> str | None:
+        """Return the type of a well-known name of ``known_names.yml`` ("Reuters"), or None."""
+        return self.known_names.get(fold(name))
+
     def is_demonym(self, words: str) -> bool:
         """Return True if ``words`` is a nationality adjective or noun ("Russian", "Iranians")."""
         key = fold(words)
@@ -119,6 +132,14 @@ def load_gazetteers() -> Gazetteers:
     first_names = load_first_names()
     tables = load_places(ordinary, first_names)
     particles, hyphen_particles = load_name_particles()
+    not_suffixes = {fold(word) for word in tables.abbreviations} | {
+        fold(word) for word in COMMON_ACRONYMS
+    }
+    suffixes = frozenset(
+        suffix
+        for suffix in load_company_suffixes()
+        if suffix not in not_suffixes and not any(f in ordinary for f in _base_forms(suffix))
+    )
     return Gazetteers(
         places=tables.places,
         abbreviations=tables.abbreviations,
@@ -129,6 +150,8 @@ def load_gazetteers() -> Gazetteers:
         roles=load_roles(),
         name_particles=particles,
         hyphen_particles=hyphen_particles,
+        company_suffixes=suffixes,
+        known_names=MappingProxyType(load_known_names()),
     )
 
 
@@ -151,9 +174,11 @@ def gazetteers_to_json(gazetteers: Gazetteers) -> dict[str, Any]:
                 "first_names",
                 "roles",
                 "name_particles",
+                "company_suffixes",
             )
         },
         "hyphen_particles": list(gazetteers.hyphen_particles),
+        "known_names": dict(gazetteers.known_names),
     }
 
 
@@ -188,6 +213,10 @@ def gazetteers_from_json(data: Any) -> Gazetteers | None:
             roles=words("roles"),
             name_particles=words("name_particles"),
             hyphen_particles=tuple(strings("hyphen_particles")),
+            company_suffixes=words("company_suffixes"),
+            known_names=MappingProxyType(
+                {str(k): str(v) for k, v in dict(data["known_names"]).items()}
+            ),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

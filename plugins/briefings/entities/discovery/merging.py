@@ -8,7 +8,8 @@ not common English); a competing type lowers it (see :func:`score`).
 :func:`group_names` then puts together the forms of one entity: an acronym and its long
 form, a surname after a full name ("Peskov" after "Dmitry Peskov", "Lai" before "Lai
 Ching-te"), an organisation's or a storm's short form ("Wagner" for "Wagner Group",
-"Otis" for "Hurricane Otis"), an undefined acronym of a long name ("UN" for "United
+"Otis" for "Hurricane Otis", "Volta Crest" for "Volta Crest Mining", "Skarv" for "Skarv
+Air" rather than "Skarv Pilots Association"), an undefined acronym of a long name ("UN" for "United
 Nations"), singular and plural ("Houthi", "Houthis"), two names of one country ("US",
 "United States").
 """
@@ -118,6 +119,19 @@ def _only(records: list[NameRecord]) -> NameRecord | None:
     return records[0] if len(records) == 1 else None
 
 
+def _shortest(records: list[NameRecord]) -> NameRecord | None:
+    """Return the one record of ``records`` with the fewest words, or None (none, or a tie)."""
+    if not records:
+        return None
+    fewest = min(len(record.words) for record in records)
+    return _only([record for record in records if len(record.words) == fewest])
+
+
+def _descriptor(word: str, gazetteers: Gazetteers) -> bool:
+    """Return True for a word that describes what a named thing is ("Mining", "Air", "AG")."""
+    return word in _HEADS or gazetteers.is_ordinary(word) or gazetteers.is_company_suffix(word)
+
+
 def _owner(
     name: NameRecord, long_names: list[NameRecord], gazetteers: Gazetteers
 ) -> NameRecord | None:
@@ -152,6 +166,20 @@ def _owner(
                 (other.words[-1] in _HEADS and other.words[:-1] == words)
                 or (other.words[0] in EVENT_PREFIXES and other.words[1:] == words)
             )
+        ]
+    )
+    if owner is not None:
+        return owner
+    owner = _shortest(
+        [
+            other
+            for other in long_names
+            if other.type in ("organization", "place", "event", "equipment")
+            and len(other.words) > size
+            and other.words[:size] == words
+            and all(_descriptor(word, gazetteers) for word in other.words[size:])
+            # "in Lombardy" is a place of its own, not short for "Lombardy ... Agency".
+            and (name.type in ("other", other.type) or name.confidence < PLACE_SHORT_FORM - 0.1)
         ]
     )
     if owner is not None:

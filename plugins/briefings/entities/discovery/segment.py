@@ -227,10 +227,12 @@ def _inner_head(
     has its own head word ("Times Square", "Black Sea Grain Initiative"), a run with a
     connector ("US Army Corps of Engineers", "Alliance of Small Island States").
     """
-    if tokens[last].text in _HEADS or any(
-        _is_connector(token, gazetteers) for token in tokens[first : last + 1]
+    if (
+        tokens[last].text in _HEADS
+        or gazetteers.is_company_suffix(tokens[last].text)
+        or any(_is_connector(token, gazetteers) for token in tokens[first : last + 1])
     ):
-        return None
+        return None  # nor a company's legal form after its head: "... Terminals BV"
     for index in range(last - 1, first, -1):
         if tokens[index].text in _SPLIT_HEADS:
             return index
@@ -270,6 +272,8 @@ def _drop_initial_word(
         return False
     if head.text.lower() in FUNCTION_WORDS:
         return True
+    if first == last and gazetteers.known_name(head.text) is not None:
+        return False  # "Kremlin spokesman ...": a well-known name, although "kremlin" is a word
     if not gazetteers.is_ordinary(head.text) or fold(head.text) in capitalised_mid_sentence:
         return False
     if gazetteers.place(head.text) is not None:

@@ -217,6 +217,7 @@ def find_runs(
     tokens: Sequence[Token],
     particles: frozenset[str],
     possessive_joins: Callable[[str], bool],
+    company_suffix: Callable[[str], bool] = lambda word: False,
 ) -> list[tuple[int, int]]:
     """Return runs of name words as inclusive ``(first, last)`` token index pairs.
 
@@ -224,7 +225,9 @@ def find_runs(
     word, unless ``possessive_joins`` says the word is a common noun inside a name
     ("Taiwan People's Party"); a compound modifier ("Iran-backed") always ends it. Connectors
     (:data:`~.lexicon.CONNECTORS` and name particles such as "da", "van", "bin") join two
-    name words; a run never starts or ends with one. A number joins a product name.
+    name words; a run never starts or ends with one. A number joins a product name. A
+    company's legal form ends the run, and joins it even in lower case ("Corrigan
+    Packaging plc", "Tarrant Systems Inc of Austin" ends at "Inc").
     """
     runs: list[tuple[int, int]] = []
     index = 0
@@ -234,8 +237,13 @@ def find_runs(
             index += 1
             continue
         first = last = index
-        while not tokens[last].compound and (
-            not tokens[last].possessive or (last > first and possessive_joins(tokens[last].text))
+        while (
+            not tokens[last].compound
+            and (
+                not tokens[last].possessive
+                or (last > first and possessive_joins(tokens[last].text))
+            )
+            and not (last > first and company_suffix(tokens[last].text))
         ):
             probe = last + 1
             while (
@@ -255,6 +263,15 @@ def find_runs(
                 )
             ):
                 last = probe
+            elif (
+                probe == last + 1
+                and probe < count
+                and _single_space(paragraph, tokens[last], tokens[probe])
+                and not tokens[probe].name_word
+                and company_suffix(tokens[probe].text)
+            ):
+                last = probe
+                break
             else:
                 break
         runs.append((first, last))

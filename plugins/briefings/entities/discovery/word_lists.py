@@ -7,7 +7,11 @@ Sources (all offline, shipped inside the packages):
   nouns capitalised, so "grain" is an ordinary word and "Moscow" is not;
 - first names: gender-guesser's name dictionary (about 48,000 names from many countries);
 - personal titles and name particles: nameparser's constants, with the corrections of
-  :mod:`briefings.common.lexicon`.
+  :mod:`briefings.common.lexicon`;
+- companies' legal forms written after the name ("AG", "Oyj", "GmbH"): cleanco's term lists;
+- well-known names that no pattern types ("Reuters", "Storting", "Eurostat"):
+  ``known_names.yml`` next to this module, which says where its entries come from and how
+  to add to it.
 
 Every word is stored folded (:func:`fold`), so "Kahramanmaras" finds "Kahramanmaraş".
 """
@@ -18,12 +22,25 @@ import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
+import yaml
+from cleanco import termdata  # type: ignore[import-untyped,unused-ignore]
 from english_words import get_english_words_set  # type: ignore[import-untyped,unused-ignore]
 from nameparser.config import CONSTANTS
 
 from briefings.common.lexicon import EXTRA_ROLES, NOT_ROLES
 
-__all__ = ["fold", "load_first_names", "load_name_particles", "load_roles", "load_web2"]
+__all__ = [
+    "KNOWN_NAME_TYPES",
+    "fold",
+    "load_company_suffixes",
+    "load_first_names",
+    "load_known_names",
+    "load_name_particles",
+    "load_roles",
+    "load_web2",
+]
+
+KNOWN_NAME_TYPES = frozenset({"person", "organization", "place", "equipment", "event", "other"})
 
 # Letters that Unicode decomposition leaves alone but ASCII spellings replace.
 _FOLD_TABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th"})
@@ -99,3 +116,41 @@ def load_name_particles() -> tuple[frozenset[str], tuple[str, ...]]:
         sorted(p for p in CONSTANTS.prefixes if p.isascii() and p[-1:] in "-'" and len(p) > 1)
     )
     return particles, hyphen_particles
+
+
+def load_company_suffixes() -> frozenset[str]:
+    """Return cleanco's legal forms of companies written as one word, folded.
+
+    Dotted forms count without their dots ("B.V." is also written "BV"); forms of several
+    words are left out. The caller removes English words and country abbreviations ("as",
+    "UK").
+    """
+    terms: set[str] = set()
+    for table in (termdata.terms_by_type, termdata.terms_by_country):
+        for values in table.values():
+            for term in values:
+                word = term.replace(".", "")
+                if word.isalpha() and len(word) > 1:
+                    terms.add(fold(word))
+    return frozenset(terms)
+
+
+def load_known_names() -> dict[str, str]:
+    """Return ``known_names.yml`` as folded name -> entity type.
+
+    Raises ValueError naming the entry when the file is not a mapping of known types to
+    lists of names (a broken data file is a bug to fix in the package, not an input error).
+    """
+    data = resources.files("briefings.entities.discovery").joinpath("known_names.yml")
+    loaded = yaml.safe_load(data.read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict):
+        raise ValueError("known_names.yml: expected a mapping of entity types to name lists")
+    names: dict[str, str] = {}
+    for kind, values in loaded.items():
+        if kind not in KNOWN_NAME_TYPES or not isinstance(values, list):
+            raise ValueError(f"known_names.yml: {kind!r} is not an entity type with a name list")
+        for value in values:
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"known_names.yml: {value!r} under {kind!r} is not a name")
+            names[fold(value)] = kind
+    return names
