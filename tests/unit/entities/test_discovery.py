@@ -619,3 +619,43 @@ def test_known_names_file_loads_and_company_suffixes_skip_words(gazetteers: Gaze
     assert gazetteers.is_company_suffix("plc")
     for word in ("As", "UK", "Company", "VAT"):
         assert not gazetteers.is_company_suffix(word), word
+
+
+def test_new_cues_mark_no_ordinary_words(gazetteers: Gazetteers) -> None:
+    """Sentence-initial words, headline-case subheadings, days and months, a photo credit
+    and a quoted slogan next to "said", "in", "shares in": only the credit is a name."""
+    found = _found(
+        gazetteers,
+        "Officials said on Monday that talks would resume. Analysts told reporters so.",
+        "Prices Rise Again as Winter Sets In",
+        'Protesters chanted "Hands Off Our Water" in March. Critics said the plan was late.',
+        "A worker repairs a pipe near the harbour. Credit: AP",
+        "Shares in the company fell. Investors said they were worried in December.",
+        "Later said it was too early. Some said no. On Tuesday, Residents said so.",
+    )
+    assert found == {"AP": "organization"}
+
+
+def test_a_name_repeated_without_cues_is_queued_as_an_organisation(
+    gazetteers: Gazetteers,
+) -> None:
+    found = _found(
+        gazetteers,
+        "The deal values Seagen at $43 billion.",
+        "Analysts expect Seagen to grow, and Seagen staff were told on Friday.",
+    )
+    assert found["Seagen"] == "organization"
+    # Once is not enough: a single capitalised word with no cue stays plain text.
+    assert "Brokvale" not in _found(gazetteers, "The plan for Brokvale was dropped.")
+
+
+def test_a_mixed_case_acronym_in_brackets_is_an_alias(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "The Central Bank of Suriname (CBvS) raised rates.",
+        "Reserves at the CBvS fell.",
+    )
+    assert found["CBvS"] == found["Central Bank of Suriname"] == "organization"
+    discoverer = EntityDiscoverer(gazetteers=gazetteers)
+    candidates, _ = discoverer.discover(["The Central Bank of Suriname (CBvS) raised rates."])
+    assert [c.aliases for c in candidates] == [("CBvS",)]

@@ -1,10 +1,15 @@
-"""Entity marks scored occurrence by occurrence on the round-2 articles (tests/entity_eval.py).
+"""Entity marks scored occurrence by occurrence (tests/entity_eval.py), shipped glossary,
+discovery on, on the round-2 and round-3 articles at real density (10-12 mentions per 100
+words).
 
-27 articles at real density (10-12 mentions per 100 words), none of them written or read
-while the entity rules were developed; shipped glossary, discovery on. The floors sit a
-little under the scores reached (precision 0.956, recall 0.803, type accuracy 0.942 on
-1,287 mentions), so a regression fails the build; the issue's targets (0.95, 0.90, 0.93)
-are not met on recall yet.
+History (precision, recall, type accuracy):
+
+- round 2 (27 articles, 1,287 mentions), before the #15 rules: 0.956, 0.803, 0.942;
+- round 2 and round-3 dev (34 articles, 1,664 mentions), with the #15 rules frozen at
+  `entity-rules-frozen-1`, on which they were developed: 0.970, 0.917, 0.941;
+- round-3 held-out articles, written after the freeze: see tests/eval/round3/README.md.
+
+The floors sit a little under the scores reached, so a regression fails the build.
 """
 
 from __future__ import annotations
@@ -16,17 +21,22 @@ from entity_eval import score
 
 pytestmark = pytest.mark.slow
 
-ROUND2 = Path(__file__).resolve().parents[2] / "eval" / "round2"
-FLOORS = {"precision": 0.94, "recall": 0.78, "type accuracy": 0.92}
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+FLOORS = {"precision": 0.955, "recall": 0.9, "type accuracy": 0.925}
 
 
 def test_entity_marks_by_occurrence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folders = sorted(p for p in ROUND2.iterdir() if p.is_dir())
+    folders = sorted(
+        folder
+        for round_folder in (EVAL / "round2", EVAL / "round3")
+        for folder in round_folder.iterdir()
+        if folder.is_dir()
+    )
     scores = score(folders, tmp_path)
     ratios = scores.ratios()
     with capsys.disabled():
         figures = ", ".join(f"{name} {value:.3f}" for name, value in ratios.items())
         print(f"\nentities by occurrence ({scores.gold} mentions): {figures}")
-    assert scores.gold >= 1000
+    assert scores.gold >= 1600
     for name, floor in FLOORS.items():
         assert ratios[name] >= floor, (name, ratios[name])

@@ -50,10 +50,18 @@ def acronym_after(paragraph: str, tokens: Sequence[Token], last: int) -> str | N
     if (
         paragraph[tokens[last].end : token.start] != " ("
         or paragraph[token.end : token.end + 1] != ")"
-        or not token.acronym
+        or not (token.acronym or _mixed_case_acronym(token.text))
     ):
         return None
     return token.text
+
+
+def _mixed_case_acronym(text: str) -> bool:
+    """Return True for an acronym with a few small letters: "CBvS" (Centrale Bank van
+    Suriname), "KfW", "MoD": more capitals than small letters, and at least two."""
+    upper = sum(char.isupper() for char in text)
+    lower = sum(char.islower() for char in text)
+    return text.isalpha() and upper >= 2 and upper > lower
 
 
 def initials_match(words: Sequence[str], letters: str) -> bool:

@@ -56,6 +56,8 @@ PROPER_WORD_PRIOR = 0.15
 REPEAT_BONUS = 0.1
 LIST_SCORE = 0.6
 DEFINED_ACRONYM_BONUS = 0.2
+REPEATED_NAME_USES = 2
+REPEATED_NAME_SCORE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +288,16 @@ class EntityDiscoverer:
         if record.mid_sentence >= 2:
             prior += REPEAT_BONUS
         record.prior = max(record.prior, prior)
+        if (
+            not record.evidence
+            and record.mid_sentence >= REPEATED_NAME_USES
+            and prior > REPEAT_BONUS
+            and not self._gazetteers.is_first_name(record.words[0])
+        ):
+            # A name the article capitalises again and again with no cue to its type: in
+            # news prose that is most often an organisation. The editor's review confirms.
+            reason = f"used {record.mid_sentence} times mid-sentence, no other cue"
+            record.add([Evidence("organization", REPEATED_NAME_SCORE, reason)])
         record.rescore()
 
     # --- lists -------------------------------------------------------------------------

@@ -265,7 +265,12 @@ def _phrase_before(paragraph: str, tokens: Sequence[Token], first: int, size: in
 
 
 def _weak_context(
-    paragraph: str, tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+    paragraph: str,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    gazetteers: Gazetteers,
+    place_hit: PlaceHit | None,
 ) -> list[Evidence]:
     """Return the weak cues around a name no gazetteer knows.
 
@@ -276,8 +281,17 @@ def _weak_context(
     - a possessive before a role: "Norvind's chief executive" is an organisation;
     - a phrase before it that only an organisation takes: "shares in", "joined";
     - a preposition of place before it: "near Ely", "off Hanstholm", "in Finnmark".
+
+    Only the last applies to a name a gazetteer lists as a place ("Lithuania said" stays a
+    place).
     """
     evidence: list[Evidence] = []
+    preposition = _phrase_before(paragraph, tokens, first, 1)
+    if preposition in PLACE_PREPOSITIONS and first == last:
+        reason = f"'{preposition}' before the name"
+        evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
+    if place_hit is not None:
+        return evidence
     words = [token.text for token in tokens[first : last + 1]]
     name_end = tokens[last]
     if last + 1 < len(tokens):
@@ -302,12 +316,8 @@ def _weak_context(
         phrase = _phrase_before(paragraph, tokens, first, size)
         if phrase in ORG_CONTEXT_BEFORE:
             evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, f"'{phrase}' before it"))
-            break
-    else:
-        preposition = _phrase_before(paragraph, tokens, first, 1)
-        if preposition in PLACE_PREPOSITIONS and len(words) == 1:
-            reason = f"'{preposition}' before the name"
-            evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
+            # "shares in Norvind": the organisation cue replaces the place one.
+            return [item for item in evidence if item.type != "place"]
     return evidence
 
 
@@ -376,8 +386,8 @@ def context_evidence(
     role = _employer_role_before(paragraph, tokens, first, gazetteers)
     if role is not None and not single_ordinary:
         evidence.append(Evidence("organization", EMPLOYER_SCORE, f"a '{role}' works there"))
-    if not single_ordinary and place_hit is None:
-        evidence.extend(_weak_context(paragraph, tokens, first, last, gazetteers))
+    if not single_ordinary:
+        evidence.extend(_weak_context(paragraph, tokens, first, last, gazetteers, place_hit))
     if last + 1 < len(tokens) and not name_end.possessive and not name_end.compound:
         after = tokens[last + 1]
         if _gap(paragraph, name_end, after) == " " and not after.capitalised:
@@ -385,6 +395,8 @@ def context_evidence(
                 reason = f"followed by the role '{after.text}'"
                 evidence.append(Evidence("organization", EMPLOYER_SCORE, reason))
             kind = _class_noun(after.text, "after")
+            if first > 0 and tokens[first - 1].text.lower() in ("a", "an"):
+                kind = None  # "a Bristol company": the noun classifies the phrase, not Bristol
             if kind is not None:
                 evidence.append(Evidence(kind, CLASS_NOUN_SCORE, f"'{after.text}' after the name"))
             elif last + 2 < len(tokens) and _gap(paragraph, after, tokens[last + 2]) == " ":

@@ -83,7 +83,13 @@ class Gazetteers:
         return fold(word) in self.first_names
 
     def is_role(self, word: str) -> bool:
-        """Return True if ``word`` names a person's role or title ("minister", "spokesman")."""
+        """Return True if ``word`` names a person's role or title ("minister", "spokesman").
+
+        Written in capitals, only a common abbreviation is a role ("CEO"): nameparser's
+        military ranks ("SMA", "BG") are far more often an organisation's acronym.
+        """
+        if word.isupper() and len(word) > 1 and word not in COMMON_ACRONYMS:
+            return False
         key = fold(word)
         if key in self.roles:
             return True

@@ -201,7 +201,8 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
 
     "Hou Yu-ih of the Kuomintang" is two names: a proper word before "of" ends a name. A
     head word, a role or a common word before it belongs to the name ("Bank of England",
-    "Secretary of State", "Call of Duty").
+    "Secretary of State", "Call of Duty"), unless a company of two or more words is "of"
+    a known place: "Kvistad Systems of Stavanger", "Azimut Launch of Seville".
     """
     for index in range(first + 1, last):
         if tokens[index].text not in ("of", "for"):
@@ -212,6 +213,15 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
             and left.text not in _OF_HEADS
             and not gazetteers.is_role(left.text)
             and not gazetteers.is_ordinary(left.text)
+        ):
+            return index
+        if (
+            tokens[index].text == "of"
+            and index - first >= 2
+            and left.text not in ORG_INITIAL_HEADS
+            and left.text not in PLACE_INITIAL_HEADS
+            and not gazetteers.is_role(left.text)
+            and gazetteers.place(" ".join(t.text for t in tokens[index + 1 : last + 1]))
         ):
             return index
     return None
