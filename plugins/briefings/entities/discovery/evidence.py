@@ -251,17 +251,21 @@ def _employer_role_before(
     return None
 
 
-def _phrase_before(paragraph: str, tokens: Sequence[Token], first: int, size: int) -> str:
-    """Return the ``size`` lower-case words right before ``tokens[first]``, or ""."""
-    if first < size:
-        return ""
-    words = tokens[first - size : first]
-    if any(token.capitalised for token in words):
-        return ""
-    gaps = [_gap(paragraph, a, b) for a, b in zip(words, [*words[1:], tokens[first]], strict=True)]
-    if any(gap != " " for gap in gaps):
-        return ""
-    return " ".join(token.text for token in words)
+def _words_before(paragraph: str, tokens: Sequence[Token], first: int) -> tuple[str, str]:
+    """Return the one and the two lower-case words right before ``tokens[first]``.
+
+    Each is "" unless its words are lower case and single spaces join them to the name.
+    """
+    one = two = ""
+    if first >= 1:
+        previous = tokens[first - 1]
+        if not previous.capitalised and _gap(paragraph, previous, tokens[first]) == " ":
+            one = previous.text
+            if first >= 2:
+                earlier = tokens[first - 2]
+                if not earlier.capitalised and _gap(paragraph, earlier, previous) == " ":
+                    two = f"{earlier.text} {one}"
+    return one, two
 
 
 def _weak_context(
@@ -286,9 +290,9 @@ def _weak_context(
     place).
     """
     evidence: list[Evidence] = []
-    preposition = _phrase_before(paragraph, tokens, first, 1)
-    if preposition in PLACE_PREPOSITIONS and first == last:
-        reason = f"'{preposition}' before the name"
+    before, two_before = _words_before(paragraph, tokens, first)
+    if before in PLACE_PREPOSITIONS and first == last:
+        reason = f"'{before}' before the name"
         evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
     if place_hit is not None:
         return evidence
@@ -305,15 +309,13 @@ def _weak_context(
         if name_end.possessive and gap == " " and gazetteers.is_role(after.text):
             reason = f"its '{after.text}'"
             evidence.append(Evidence("organization", EMPLOYER_SCORE, reason))
-    before = _phrase_before(paragraph, tokens, first, 1)
     if (
         before in STATEMENT_VERBS
         and len(words) > 1
         and _speaker_kind(words, gazetteers) == "person"
     ):
         evidence.append(Evidence("person", STATEMENT_SCORE, f"'{before}' before the name"))
-    for size in (2, 1):
-        phrase = _phrase_before(paragraph, tokens, first, size)
+    for phrase in (two_before, before):
         if phrase in ORG_CONTEXT_BEFORE:
             evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, f"'{phrase}' before it"))
             # "shares in Norvind": the organisation cue replaces the place one.
