@@ -110,7 +110,8 @@ CLASS_NOUNS: dict[str, str] = {
         _words(
             """
             aircraft airliner airliners bomber bombers carrier chip chips console consoles
-            destroyer destroyers drone drones drug freighter frigate helicopter helicopters
+            destroyer destroyers drone drones drug freighter frigate handset handsets
+            helicopter helicopters
             howitzer howitzers jet jets launcher launchers malware medicine missile missiles
             processor processors ransomware rifle rifles rocket rockets satellite satellites
             ship spyware submarine tank tanker tanks telescope turboprop turboprops vaccine
@@ -140,10 +141,13 @@ EXTRA_ROLES = _words(
     """
     advisor aide analyst analysts boss candidate chairman chairwoman co-founder
     director-general economists emir fellow head lawmaker legislator mediator negotiator
-    official owner partner president-elect prosecutor secretary-general spokesman
+    justice official owner partner president-elect prosecutor secretary-general spokesman
     spokesperson spokeswoman strategist volunteer
     """
 )
+
+# Titles of two words whose last word alone is no role ("executive" also heads bodies).
+TWO_WORD_TITLES = frozenset({"Chief Executive", "Managing Director", "Executive Director"})
 
 # nameparser titles that are not roles of a person on their own: modifiers ("deputy",
 # "prime"), adjectives and nouns that also head organisations or places.
@@ -183,6 +187,7 @@ COMMON_ACRONYMS = _words(
     """
     AI AM CCTV CEO CEOs CFO COO CTO DNA EV EVs FAQ GDP GMT HIV ID IPO IT LNG LPG MP MPs OK PC
     PDF PM TV UAV UAVs UTC VAT VIP
+    API APIs CPU CPUs GPS GPU GPUs ICU LED MRI PIN PPE RAM SIM SIMs SMS SSD URL USB VPN
     """
 )
 
@@ -213,6 +218,8 @@ OPENING_QUOTES = frozenset("\"'“‘«„")
 STATEMENT_VERBS = _words(
     "said says told announced confirmed declined denied warned added stated reported"
 )
+# Verbs of speech before a speaker's name: "said Thandeka Mokoena" (not "told X": X listens).
+INVERTED_STATEMENT_VERBS = _words("said says added warned wrote")
 
 # Words before a name that place it: "near Ely", "off Hanstholm", "outside Porto".
 PLACE_PREPOSITIONS = _words("near off outside across in")

@@ -659,3 +659,33 @@ def test_a_mixed_case_acronym_in_brackets_is_an_alias(gazetteers: Gazetteers) ->
     discoverer = EntityDiscoverer(gazetteers=gazetteers)
     candidates, _ = discoverer.discover(["The Central Bank of Suriname (CBvS) raised rates."])
     assert [c.aliases for c in candidates] == [("CBvS",)]
+
+
+def test_titles_of_two_words_and_judges_stay_outside_the_name(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        '"We failed," Chief Executive Katrin Wollenberg told analysts.',
+        "A panel led by Justice Nomvula Khumalo heard the case.",
+    )
+    assert found["Katrin Wollenberg"] == "person"
+    assert found["Nomvula Khumalo"] == "person"
+    assert not any(name.startswith(("Executive", "Justice")) for name in found)
+
+
+def test_a_quoted_surname_makes_its_full_name_a_person(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Thabo Sithole, who represents the miners, spoke first.",
+        "Sithole said the company knew.",
+    )
+    assert found["Thabo Sithole"] == found["Sithole"] == "person"
+
+
+def test_a_country_name_is_not_cut_at_its_demonym(gazetteers: Gazetteers) -> None:
+    found = _found(gazetteers, "The plant moves to Ostrava in the Czech Republic next year.")
+    assert found["Czech Republic"] == "place"
+
+
+def test_told_before_a_name_makes_it_the_listener_not_a_speaker(gazetteers: Gazetteers) -> None:
+    found = _found(gazetteers, "The minister told Bayerischer Rundfunk that talks had failed.")
+    assert found.get("Bayerischer Rundfunk") != "person"

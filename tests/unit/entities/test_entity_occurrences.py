@@ -7,7 +7,8 @@ History (precision, recall, type accuracy):
 - round 2 (27 articles, 1,287 mentions), before the #15 rules: 0.956, 0.803, 0.942;
 - round 2 and round-3 dev (34 articles, 1,664 mentions), with the #15 rules frozen at
   `entity-rules-frozen-1`, on which they were developed: 0.970, 0.917, 0.941;
-- round-3 held-out articles, written after the freeze: see tests/eval/round3/README.md.
+- round-3 held-out articles, written after each freeze: first runs in
+  tests/eval/round3/README.md.
 
 The floors sit a little under the scores reached, so a regression fails the build.
 """

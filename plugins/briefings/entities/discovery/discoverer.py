@@ -27,6 +27,7 @@ from briefings.common.lexicon import (
     OTHER_HEADS,
     PLACE_HEADS,
     SHORT_MODIFIERS,
+    STATEMENT_VERBS,
 )
 from briefings.common.names import fold_case, normalise_surface
 from briefings.common.text import slugify
@@ -36,7 +37,12 @@ from briefings.entities.discovery.aliases import (
     is_alias_gap,
     is_generic_definition,
 )
-from briefings.entities.discovery.evidence import CREDIT_SCORE, context_evidence, name_evidence
+from briefings.entities.discovery.evidence import (
+    CREDIT_SCORE,
+    STATEMENT_SCORE,
+    context_evidence,
+    name_evidence,
+)
 from briefings.entities.discovery.gazetteers import Gazetteers, fold, load_gazetteers
 from briefings.entities.discovery.merging import NameRecord, UnionFind, group_names, score
 from briefings.entities.discovery.segment import Evidence, Segment, segment_run
@@ -79,6 +85,12 @@ class _Article:
     occurrences: list[_Occurrence]
     aliases: dict[str, str]
     generic: set[str]
+
+
+def _speech_reason(reason: str) -> bool:
+    """Return True for the reason a verb of speech after a name gives ("'said' after ...")."""
+    verb, _, rest = reason.removeprefix("'").partition("'")
+    return rest == " after the name" and verb in STATEMENT_VERBS
 
 
 def _looks_title_case(paragraph: str, tokens: Sequence[Token]) -> bool:
@@ -132,6 +144,7 @@ class EntityDiscoverer:
         raises on any text.
         """
         article = self._collect(paragraphs)
+        self._add_speaker_surnames(article)
         self._add_list_evidence(article)
         groups = group_names(article.names, article.aliases, self.min_confidence, self._gazetteers)
         candidates = self._candidates(article.names, groups)
@@ -299,6 +312,46 @@ class EntityDiscoverer:
             reason = f"used {record.mid_sentence} times mid-sentence, no other cue"
             record.add([Evidence("organization", REPEATED_NAME_SCORE, reason)])
         record.rescore()
+
+    # --- speakers ----------------------------------------------------------------------
+
+    def _add_speaker_surnames(self, article: _Article) -> None:
+        """Type as people a full name and its surname when the surname speaks.
+
+        "Thabo Sithole, who represents the miners" then "Sithole said": a given name no list
+        knows leaves both untyped, and "Sithole said" alone reads as an organisation. A
+        name of two or three words that are not English words, ending in the word that
+        speaks, makes that word a surname and both a person.
+        """
+        gazetteers = self._gazetteers
+        full_names: dict[str, list[NameRecord]] = {}
+        for record in article.names.values():
+            if (
+                2 <= len(record.words) <= 3
+                and record.type in ("other", "person")
+                and record.words[-1] not in _HEADS
+                and not any(gazetteers.is_ordinary(word) for word in record.words)
+            ):
+                full_names.setdefault(record.words[-1], []).append(record)
+        for record in article.names.values():
+            owners = full_names.get(record.surface) if len(record.words) == 1 else None
+            if not owners:
+                continue
+            spoken = [
+                key
+                for key in record.evidence
+                if key[0] == "organization" and _speech_reason(key[1])
+            ]
+            if not spoken:
+                continue
+            for key in spoken:
+                del record.evidence[key]
+            record.add([Evidence("person", STATEMENT_SCORE, f"surname of '{owners[0].surface}'")])
+            record.rescore()
+            for owner in owners:
+                reason = f"'{record.surface}' is quoted like a person"
+                owner.add([Evidence("person", STATEMENT_SCORE, reason)])
+                owner.rescore()
 
     # --- lists -------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from briefings.common.lexicon import (
     EVENT_HEADS,
     EVENT_PREFIXES,
     FUNCTION_WORDS,
+    INVERTED_STATEMENT_VERBS,
     ORG_CONTEXT_BEFORE,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
@@ -70,7 +71,7 @@ COMPANY_SUFFIX_SCORE = 0.9
 KNOWN_NAME_SCORE = 0.9
 # Weak cues: each is right more often than not, and decides only when nothing else speaks.
 STATEMENT_SCORE = 0.6
-PLACE_PREPOSITION_SCORE = 0.5
+PLACE_PREPOSITION_SCORE = 0.55
 ORG_CONTEXT_SCORE = 0.7
 # A gazetteer hit this sure beats any head word inside the name ("Russian Federation").
 _SURE_PLACE = 0.9
@@ -310,7 +311,7 @@ def _weak_context(
             reason = f"its '{after.text}'"
             evidence.append(Evidence("organization", EMPLOYER_SCORE, reason))
     if (
-        before in STATEMENT_VERBS
+        before in INVERTED_STATEMENT_VERBS
         and len(words) > 1
         and _speaker_kind(words, gazetteers) == "person"
     ):

@@ -35,6 +35,7 @@ from briefings.common.lexicon import (
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
+    TWO_WORD_TITLES,
     WEEKDAYS,
 )
 from briefings.entities.discovery.gazetteers import Gazetteers, fold
@@ -47,6 +48,7 @@ _SPLIT_HEADS = ORG_HEADS | PLACE_HEADS
 # Words that may stand before "of"/"for" inside one name: "Bank of", "Cape of".
 _OF_HEADS = _HEADS | ORG_INITIAL_HEADS | PLACE_INITIAL_HEADS
 _CALENDAR = MONTHS | WEEKDAYS
+_SURE_PLACE = 0.9
 TITLE_SCORE = 0.85
 EMPLOYER_SCORE = 0.7
 
@@ -119,6 +121,8 @@ def _title_end_role(
     token = tokens[title_end]
     if token.capitalised and gazetteers.is_role(token.text):
         return title_end
+    if title_end > first and f"{tokens[title_end - 1].text} {token.text}" in TWO_WORD_TITLES:
+        return title_end  # "Chief Executive Katrin Wollenberg"
     index = title_end
     while (
         index > first and tokens[index].capitalised and gazetteers.is_ordinary(tokens[index].text)
@@ -156,10 +160,9 @@ def _title_split(
             continue
         if not _looks_like_personal_name(tokens[name_start : last + 1], gazetteers):
             continue
-        if (
-            name_start < last
-            and tokens[name_start].capitalised
-            and gazetteers.is_role(tokens[name_start].text)
+        if name_start < last and (
+            (tokens[name_start].capitalised and gazetteers.is_role(tokens[name_start].text))
+            or f"{tokens[title_end].text} {tokens[name_start].text}" in TWO_WORD_TITLES
         ):
             continue  # the title goes on: "Secretary General Jens Stoltenberg"
         title_start = role
@@ -380,8 +383,10 @@ def segment_run(
     if _drop_initial_word(tokens, first, last, gazetteers, capitalised_mid_sentence):
         yield from segment_run(tokens, first + 1, last, *split)
         return
+    whole = gazetteers.place(" ".join(token.text for token in tokens[first : last + 1]))
     demonym = _demonym_length(tokens, first, last, gazetteers)
-    if demonym:
+    if demonym and not (whole is not None and whole.confidence >= _SURE_PLACE):
+        # "Czech Republic" is a country, not the demonym "Czech" before "Republic".
         if first + demonym > last:
             return
         if tokens[last].text not in _HEADS and not _has_inner_of_head(
