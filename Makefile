@@ -2,7 +2,7 @@
 #   make build   strict build of the site from seeds/ into site/
 #   make serve   live-reloading preview (watches seeds/, glossary/, sources.yml)
 #   make test    lint, types, import contracts, unit/build/property tests, browser tests,
-#                site checks
+#                site checks, the same site built with ProperDocs (mk/engines.mk)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := build
@@ -53,8 +53,9 @@ unit: $(STAMP)
 # Quality gates (browser, accessibility, HTML validity, links) and benchmarks live in mk/.
 include mk/quality.mk
 include mk/bench.mk
+include mk/engines.mk
 
-test: lint typecheck imports quality-deps
+test: lint typecheck imports quality-deps properdocs-deps
 	$(BIN)/python -m pytest
 	$(MAKE) check
 
@@ -63,8 +64,8 @@ suggest: $(STAMP)
 	$(BIN)/python -m briefings.suggest --output review/glossary-candidates.yml
 
 clean:
-	rm -rf $(SITE) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results
-	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+	rm -rf $(SITE) $(PD_SITE) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -not -path './$(PD_VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) node_modules
+	rm -rf $(VENV) $(PD_VENV) node_modules
