@@ -34,6 +34,9 @@ class BriefingsConfig(Config):
     archive_page_size = c.Type(int, default=50)
     """Briefings per archive page (each month is one or more pages)."""
 
+    entity_page_size = c.Type(int, default=50)
+    """Briefings listed per entity page (an entity in more briefings gets more pages)."""
+
     future_days = c.Type(int, default=7)
     """Warn about a seed dated more than this many days after the build."""
 

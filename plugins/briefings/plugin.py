@@ -63,6 +63,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             link_mentions=self.config.link_mentions,
             home_count=self.config.home_count,
             archive_page_size=self.config.archive_page_size,
+            entity_page_size=self.config.entity_page_size,
             future_days=self.config.future_days,
             discover=self.config.discover,
             max_unreviewed=self.config.max_unreviewed,
@@ -72,7 +73,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
             parallel=self.config.parallel,
         )
-        for name in ("home_count", "archive_page_size"):
+        for name in ("home_count", "archive_page_size", "entity_page_size"):
             if self.config[name] < 1:
                 raise PluginError(
                     f"briefings: '{name}' must be at least 1, not {self.config[name]}"

@@ -11,7 +11,13 @@ from pytest_playwright import CreateContextCallback
 pytestmark = pytest.mark.browser
 
 FAILING_IMPACTS = frozenset({"serious", "critical"})
-PAGES = {"home": "", "briefing": "SEED", "glossary": "glossary/", "sources": "sources/"}
+PAGES = {
+    "home": "",
+    "briefing": "SEED",
+    "glossary": "glossary/",
+    "sources": "sources/",
+    "entity": "entities/vladimir-putin/",
+}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 

@@ -64,23 +64,22 @@ def test_hovering_an_entity_shows_its_glossary_description(
         seed_page.mouse.move(0, 0)
 
 
-def test_entity_link_lands_on_its_glossary_entry_whose_backlinks_return(
+def test_entity_link_lands_on_its_entity_page_whose_briefings_return(
     seed_page: Page, served_site: ServedSite, seed_url: str
 ) -> None:
     entry_id, index = next(iter(first_entity_per_type(seed_page).values()))
     seed_page.locator(ENTITY_LINKS).nth(index).click()
-    expect(seed_page).to_have_url(re.compile(rf"/glossary/#{re.escape(entry_id)}$"))
-    heading = seed_page.locator(f'h3.glossary-entry[id="{entry_id}"]')
-    expect(heading).to_be_in_viewport()
-    # The entry's own backlinks: the first list after its heading (each entry ends with one).
-    entry_backlinks = seed_page.locator(
-        f'xpath=//h3[@id="{entry_id}"]/following-sibling::'
-        'div[contains(concat(" ", @class, " "), " glossary-backlinks ")][1]'
-    )
-    backlinks = entry_backlinks.locator(f'a[href*="{seed_url.rstrip("/")}"]').first
-    expect(backlinks).to_be_attached()
-    backlinks.scroll_into_view_if_needed()
-    backlinks.click()
+    expect(seed_page).to_have_url(re.compile(rf"/entities/{re.escape(entry_id)}/$"))
+    expect(seed_page.locator("article h1")).to_be_visible()
+    # The timeline is drawn, with its figures as a table for screen readers.
+    expect(seed_page.locator(".entity-timeline svg[role=img]")).to_be_visible()
+    expect(seed_page.locator(".entity-timeline-table table")).to_be_attached()
+    # Its glossary entry is one link away, and the list of briefings leads back.
+    glossary = seed_page.locator(".entity-glossary a")
+    expect(glossary).to_have_attribute("href", re.compile(rf"glossary/#{re.escape(entry_id)}$"))
+    back = seed_page.locator(f'.entity-briefings a[href*="{seed_url.rstrip("/")}"]').first
+    back.scroll_into_view_if_needed()
+    back.click()
     expect(seed_page).to_have_url(re.compile(rf"/{re.escape(seed_url)}(#.*)?$"))
     expect(seed_page.locator(f'article p .entity[data-entity="{entry_id}"]').first).to_be_visible()
 
@@ -163,7 +162,9 @@ def test_every_entity_type_is_readable(seed_page: Page, scheme: str) -> None:
     assert not failing, f"entity colours below WCAG AA {WCAG_AA_TEXT}:1 in {scheme}: {failing}"
 
 
-@pytest.mark.parametrize("path", ["", "SEED", "glossary/", "sources/", "archive/"])
+@pytest.mark.parametrize(
+    "path", ["", "SEED", "glossary/", "sources/", "archive/", "entities/vladimir-putin/"]
+)
 def test_phone_viewport_has_no_horizontal_scroll(
     new_context: CreateContextCallback,
     served_site: ServedSite,

@@ -357,7 +357,7 @@ def test_markdown_seed_title_escaped_once_in_backlinks(site_factory: SiteFactory
     text = "---\ntitle: Kyiv's view & more\ndate: 2022-09-07\n---\nNorth Korea sent workers.\n"
     site = build(site_factory, {"m.md": text})
     assert site.ok, site.warnings()
-    backlink = site.page("glossary/").select_one(".glossary-backlinks a")
+    backlink = site.page("entities/north-korea/").select_one(".entity-briefings li > a")
     assert backlink is not None and backlink.get_text() == "Kyiv's view & more"
 
 

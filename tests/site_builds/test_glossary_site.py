@@ -39,10 +39,11 @@ def test_split_glossary(site_factory: SiteFactory) -> None:
         for a in page.select("article a.entity")
         if not a.find_parent(class_="briefing-entities")
     }
+    # Mentions link to the entity pages; the split glossary is the index of entries.
     assert hrefs == {
-        "vladimir-putin": "../../glossary/v/#vladimir-putin",
-        "north-korea": "../../glossary/n/#north-korea",
-        "associated-press": "../../glossary/a/#associated-press",
+        "vladimir-putin": "../../entities/vladimir-putin/",
+        "north-korea": "../../entities/north-korea/",
+        "associated-press": "../../entities/associated-press/",
     }
     index = site.page("glossary/")
     assert [a.get_text() for a in index.select("ul.glossary-letters a")] == ["A", "N", "V"]
@@ -50,7 +51,10 @@ def test_split_glossary(site_factory: SiteFactory) -> None:
     assert letter.select_one("h3#vladimir-putin") is not None
     assert letter.select_one("h3#north-korea") is None
     backlinks = [a["href"] for a in letter.select(".glossary-backlinks a")]
-    assert backlinks == [f"../../{url}"]
+    assert backlinks == ["../../entities/vladimir-putin/"]
+    entity = site.page("entities/vladimir-putin/")
+    assert [a["href"] for a in entity.select(".entity-briefings a")] == [f"../../{url}"]
+    assert entity.select_one(".entity-glossary a")["href"] == "../../glossary/v/#vladimir-putin"
     see_also = {a.get_text(): a["href"] for a in letter.select("article p a") if "#" in a["href"]}
     assert see_also["North Korea"] == "../n/#north-korea"
     assert see_also["Associated Press"] == "../a/#associated-press"
@@ -82,9 +86,10 @@ def test_glossary_person_is_a_known_source(site_factory: SiteFactory) -> None:
     note = page.select_one("div.footnote li")
     assert note is not None
     link = note.find("a", string="Vladimir Putin")
-    assert link is not None and link["href"] == "../../glossary/#vladimir-putin"
+    # A source that is a glossary entry links to its entity page, like its mentions.
+    assert link is not None and link["href"] == "../../entities/vladimir-putin/"
     assert "(person)" in note.get_text() and "6 September 2022" in note.get_text()
     sources = site.page("sources/")
     cited = sources.select_one("ul.source-entities li[data-source='glossary:vladimir-putin'] a")
     assert cited is not None and cited.get_text() == "Vladimir Putin"
-    assert cited["href"] == "../glossary/#vladimir-putin"
+    assert cited["href"] == "../entities/vladimir-putin/"

@@ -88,7 +88,13 @@ def test_entity_markup_contract(seed_page: BeautifulSoup) -> None:
         assert mention.get("title"), mention
         assert mention.get_text() not in ("Russian", "Iranian")
     linked = [m for m in in_text if m.name == "a"]
-    assert linked and all("glossary/#" in m["href"] for m in linked)
+    # Glossary entries link to their entity pages, unreviewed names to their review list.
+    assert linked and all(
+        m["href"] == f"../../entities/{m['data-entity']}/"
+        if m.get("data-reviewed") == "true"
+        else "discovered/#" in m["href"]
+        for m in linked
+    )
 
 
 def test_footnote_markup_contract(seed_page: BeautifulSoup) -> None:
@@ -109,13 +115,33 @@ def test_home_lists_the_briefing(repo_site: BuiltSite) -> None:
     assert any(a["href"].startswith("briefings/2022-09-07-") for a in links)
 
 
-def test_glossary_backlinks(repo_site: BuiltSite) -> None:
+def test_glossary_is_the_index_of_entity_pages(repo_site: BuiltSite) -> None:
     glossary = repo_site.page("glossary/")
     entry = glossary.select_one("h3#vladimir-putin")
     assert entry is not None
-    backlinks = glossary.select("div.glossary-backlinks a")
-    assert any("briefings/2022-09-07-" in a["href"] for a in backlinks)
+    links = [a["href"] for a in glossary.select("p.glossary-backlinks a")]
+    assert "../entities/vladimir-putin/" in links
+    assert not any("briefings/" in href for href in links)
     assert "<!--briefings:backlinks" not in str(glossary)
+    entity = repo_site.page("entities/vladimir-putin/")
+    briefings = [a["href"] for a in entity.select(".entity-briefings li > a")]
+    assert len(briefings) == 1 and "briefings/2022-09-07-" in briefings[0]
+    assert entity.select_one(".entity-timeline svg[role=img]") is not None
+    assert entity.select(".entity-companions a")
+
+
+def test_every_glossary_entry_a_briefing_mentions_has_an_entity_page(
+    repo_site: BuiltSite,
+) -> None:
+    briefing = repo_site.page(repo_site.briefing_urls()[0])
+    marked = {
+        mark["data-entity"]
+        for mark in briefing.select("article [data-entity]")
+        if mark.get("data-reviewed") != "false"
+    }
+    assert marked
+    for entry_id in marked:
+        assert (repo_site.site / "entities" / entry_id / "index.html").is_file(), entry_id
 
 
 def test_sourcing_report(repo_site: BuiltSite) -> None:

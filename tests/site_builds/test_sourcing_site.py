@@ -126,7 +126,7 @@ def test_registry_and_glossary_name_is_one_source_linked_to_the_entity(
     note = page.select_one(f"li[id='{str(ref['href']).removeprefix('#')}']")
     assert note is not None and "(media)" in note.get_text()
     link = note.find("a", string="NRV")
-    assert link is not None and str(link["href"]).endswith("glossary/#nrv")
+    assert link is not None and str(link["href"]).endswith("entities/nrv/")
 
 
 def test_definite_descriptions_and_pronouns_refer_back(site: BuiltSite) -> None:

@@ -41,6 +41,7 @@ class SiteIndex:
         self._discovered: dict[str, Discovered] = {}
         self._to_review: dict[str, SourceToReview] = {}  # source id -> record
         self.decisions_used: set[int] = set()  # editors' decisions that matched something
+        self._together: dict[str, Counter[str]] | None = None  # entry -> co-mentioned entries
 
     def add_briefing(
         self, briefing: Briefing, rendered: RenderedSeed, candidates: Mapping[str, Candidate]
@@ -75,6 +76,27 @@ class SiteIndex:
                 month_key(seed.date),
             )
         )
+
+    def companions(self, entry_id: str, limit: int) -> list[tuple[str, int]]:
+        """Return the entries mentioned in the most pages that also mention ``entry_id``,
+        with the number of such pages, most first (ties by id). Counted once, on the first
+        call, when every page is in."""
+        if self._together is None:
+            by_page: dict[str, list[str]] = {}
+            for other_id, pages in self.backlinks.items():
+                for url in pages:
+                    by_page.setdefault(url, []).append(other_id)
+            together: dict[str, Counter[str]] = {}
+            for ids in by_page.values():
+                for member in ids:
+                    together.setdefault(member, Counter()).update(ids)
+            self._together = together
+        counts = self._together.get(entry_id, Counter())
+        ranked = sorted(
+            ((other, n) for other, n in counts.items() if other != entry_id),
+            key=lambda item: (-item[1], item[0]),
+        )
+        return ranked[:limit]
 
     def add_mentions(
         self,

@@ -21,9 +21,11 @@ _QUANTIFIER_RE = re.compile(
 _SAFE_URL_RE = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+")
 # A link to a glossary entry on another page of the site: "../glossary.md#vladimir-putin".
 _PAGE_LINK_RE = re.compile(r"(?:\.\./)*(?:[\w-]+/)*[\w-]+\.md#[a-z0-9]+(?:-[a-z0-9]+)*")
-# The same link once the site's URLs are known: "../../glossary/#vladimir-putin".
+# The same link once the site's URLs are known: "../../glossary/#vladimir-putin", or a page
+# of the site: "../../entities/vladimir-putin/" ("...vladimir-putin.html" without directory URLs).
 _SITE_LINK_RE = re.compile(
-    r"(?:\./|(?:\.\./)+)?(?:[\w-]+/)*(?:[\w-]+\.html)?#[a-z0-9]+(?:-[a-z0-9]+)*"
+    r"(?:\./|(?:\.\./)+)?(?:[\w-]+/)*"
+    r"(?:(?:[\w-]+\.html)?#[a-z0-9]+(?:-[a-z0-9]+)*|[\w-]+/|[\w-]+\.html)"
 )
 
 

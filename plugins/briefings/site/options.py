@@ -20,6 +20,7 @@ class PublisherOptions:
     link_mentions: str = "first"
     home_count: int = 20
     archive_page_size: int = 50
+    entity_page_size: int = 50
     future_days: int = 7
     today: date | None = None
     discover: bool = True

@@ -34,6 +34,7 @@ from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.crosspage import SiteIndex
+from briefings.site.entity_pages import EntityPages, mentioned_entries
 from briefings.site.listings import Listings
 from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import render_markdown_seed
@@ -78,6 +79,7 @@ class Publisher:
         self.renderer: BriefingRenderer | None = None
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._listings = Listings(())
+        self._entities = EntityPages(self.glossary, {}, options.entity_page_size)
         self.decisions = Decisions()
         self.load_problems: list[Problem] = []
         self.duplicates: list[Duplicate] = []
@@ -140,6 +142,11 @@ class Publisher:
             (b.seed.date for b in self.briefings), self.duplicates, self.languages
         )
         self._index_of = {b.src_uri: index for index, b in enumerate(self.briefings)}
+        self._entities = EntityPages(
+            self.glossary,
+            mentioned_entries(self.briefings, self.matcher),
+            self.options.entity_page_size,
+        )
         # Archive pages by src URI, in order: the index of months first.
         self._archive = dict(
             archive_pages(
@@ -158,6 +165,7 @@ class Publisher:
         uris += list(self._archive)
         uris.append(self._briefings_index_uri)
         uris += [b.src_uri for b in self.briefings]
+        uris += self._entities.all_uris()
         uris += self._listings.uris()
         if self.options.problems_page:
             uris.append(PROBLEMS_URI)
@@ -198,7 +206,13 @@ class Publisher:
         self._glossary_markdown = None
         self._rendered_count = 0
         self._finished = False
-        self._links = EntityLinks(self.glossary, self.matcher, self._entry_uri, url_of)
+        self._links = EntityLinks(
+            self.glossary,
+            self.matcher,
+            self._entry_uri,
+            url_of,
+            {entry_id: uris[0] for entry_id, uris in self._entities.uris.items()},
+        )
         self.renderer = BriefingRenderer(
             self.options,
             self.glossary,
@@ -257,6 +271,17 @@ class Publisher:
             return self._glossary_markdown[src_uri]
         if src_uri == PROBLEMS_URI and self.options.problems_page:
             return problems_page(self.load_problems)
+        if src_uri in self._entities:
+            self.finish(report)
+            return self._entities.markdown(
+                src_uri,
+                self.index,
+                functools.partial(self._links.entry_link, page_url=url),
+                functools.partial(self._links.glossary_link, page_url=url),
+                lambda uri: relative_url(self._url_of(uri), url),
+                href,
+                self._new_stash(src_uri),
+            )
         if src_uri not in self._listings:
             raise KeyError(src_uri)
         self.finish(report)
@@ -391,7 +416,14 @@ class Publisher:
         if src_uri == REPORT_URI:
             unmentioned = unmentioned_html(self.unmentioned_entries())
             return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned)
-        return fill_backlinks(html, self.index.backlinks, lambda url: relative_url(url, page_url))
+        return fill_backlinks(
+            html, self.index.backlinks, functools.partial(self._entity_href, page_url)
+        )
+
+    def _entity_href(self, page_url: str, entry_id: str) -> str | None:
+        """Return the link from ``page_url`` to the entity page of ``entry_id``, if any."""
+        uri = self._entities.first_uri(entry_id)
+        return relative_url(self._url_of(uri), page_url) if uri is not None else None
 
     def closing_notes(self) -> list[str]:
         """Return what the editor should hear once the build is done, failing nothing:

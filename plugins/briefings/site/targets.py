@@ -28,15 +28,26 @@ class EntityLinks:
         matcher: Matcher,
         entry_uri: Mapping[str, str],
         url_of: Callable[[str], str],
+        entity_uri: Mapping[str, str] | None = None,
     ) -> None:
-        """``entry_uri`` gives the glossary page of each entry id, ``url_of`` a page's URL."""
+        """``entry_uri`` gives the glossary page of each entry id, ``entity_uri`` the first
+        entity page of the entries that have one, ``url_of`` a page's URL."""
         self._glossary = glossary
         self._matcher = matcher
         self._entry_uri = entry_uri
+        self._entity_uri = entity_uri or {}
         self._url_of = url_of
         self._tooltips = {entry.id: entry.plain_description for entry in glossary}
 
     def entry_link(self, entry_id: str, page_url: str) -> str:
+        """Return the link to entry ``entry_id`` from the page at ``page_url``: its entity
+        page, or its glossary entry when no briefing mentions it."""
+        entity_uri = self._entity_uri.get(entry_id)
+        if entity_uri is not None:
+            return relative_url(self._url_of(entity_uri), page_url)
+        return self.glossary_link(entry_id, page_url)
+
+    def glossary_link(self, entry_id: str, page_url: str) -> str:
         """Return the link to glossary entry ``entry_id`` from the page at ``page_url``."""
         return f"{relative_url(self._url_of(self._entry_uri[entry_id]), page_url)}#{entry_id}"
 

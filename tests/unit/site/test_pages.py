@@ -82,20 +82,26 @@ def test_archive_paginates_months_newest_first() -> None:
     assert second.next_uri == "archive/2022/09/3.md"
 
 
-def test_fill_backlinks_newest_first_and_escaped() -> None:
+def test_glossary_entries_get_their_count_and_entity_page_link() -> None:
     links = {
         "x": {
             "a/": Backlink("a/", "Old <b>", date(2021, 1, 1), 1, "First <i>sentence</i>."),
             "b/": Backlink("b/", "New", date(2022, 1, 1), 3, "Second."),
+            "about/": Backlink("about/", "About", None, 1, "Third."),
         }
     }
     html = fill_backlinks(
-        "<!--briefings:backlinks:x--><!--briefings:backlinks:y-->", links, lambda u: "../" + u
+        "<!--briefings:backlinks:x--><!--briefings:backlinks:y-->",
+        links,
+        lambda entry_id: f"../entities/{entry_id}/" if entry_id == "x" else None,
     )
     soup = BeautifulSoup(html, "html.parser")
-    assert [a["href"] for a in soup.select(".glossary-backlinks a")] == ["../b/", "../a/"]
-    assert soup.find("b") is None and "Old <b>" in soup.get_text()
-    assert "(3 mentions)" in soup.get_text() and "(1 mention)" in soup.get_text()
+    entry = soup.select_one(".glossary-backlinks:not(.glossary-backlinks--empty)")
+    assert entry is not None
+    assert "Mentioned in 2 briefings and 1 other page" in entry.get_text()
+    assert [a["href"] for a in entry.select("a")] == ["../entities/x/"]
+    # No list of briefings: those are on the entity page, so the glossary stays small.
+    assert "Old" not in soup.get_text() and soup.find("blockquote") is None
     assert soup.select_one(".glossary-backlinks--empty") is not None
 
 

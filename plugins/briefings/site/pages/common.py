@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from briefings.common.sanitize import is_safe_url
-from briefings.common.text import escape_html, escape_placeholders
+from briefings.common.text import escape_html, escape_markdown, escape_placeholders
 from briefings.site.render import Stash
 
 SAFE_URL_RE = re.compile(r"(?:https?://|mailto:|#|/|\.{0,2}/)", re.IGNORECASE)
@@ -104,3 +104,14 @@ def safe_markdown(text: str) -> str:
 
     escaped = _UNSAFE_LINK_RE.sub(fix, escaped)
     return _REF_DEF_RE.sub(fix, escaped)
+
+
+def links_markdown(urls: Sequence[str]) -> str:
+    """Return an entry's external links for a page's Markdown: safe ASCII http(s), mailto
+    and relative targets as links, anything else as escaped text."""
+    return ", ".join(
+        f'<a href="{escape_html(url)}">{escape_html(url)}</a>'
+        if SAFE_URL_RE.match(url) and is_safe_url(url) and url.isascii()
+        else escape_markdown(url)
+        for url in urls
+    )

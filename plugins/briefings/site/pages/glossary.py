@@ -1,24 +1,23 @@
-"""The glossary pages: entries with descriptions and see-also links, and their backlinks."""
+"""The glossary pages: the index of entries, with descriptions, see-also links and, once
+every page is built, each entry's count of briefings and the link to its entity page."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
 
-from briefings.common.sanitize import is_safe_url
 from briefings.common.text import escape_html, escape_markdown
 from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.site.pages.common import (
-    SAFE_URL_RE,
     _raw,
     _simple_front_matter,
+    links_markdown,
     safe_markdown,
 )
 from briefings.site.placement import GLOSSARY_DIR, GLOSSARY_URI
 from briefings.site.records import Backlink
-from briefings.site.render import TYPE_LABELS, Stash, human_date
+from briefings.site.render import TYPE_LABELS, Stash
 
 BACKLINKS_PLACEHOLDER = "<!--briefings:backlinks:{id}-->"
 _BACKLINKS_RE = re.compile(r"<!--briefings:backlinks:([a-z0-9-]+)-->")
@@ -111,52 +110,38 @@ def _glossary_entry(
     if links:
         lines += ["", "See also: " + ", ".join(links)]
     if entry.links:
-        lines += [
-            "",
-            "Links: "
-            + ", ".join(
-                f'<a href="{escape_html(url)}">{escape_html(url)}</a>'
-                if SAFE_URL_RE.match(url) and is_safe_url(url) and url.isascii()
-                else escape_markdown(url)
-                for url in entry.links
-            ),
-        ]
+        lines += ["", "Links: " + links_markdown(entry.links)]
     lines += ["", _raw(BACKLINKS_PLACEHOLDER.format(id=entry.id), stash)]
     return "\n".join(lines)
 
 
 def fill_backlinks(
-    html: str, backlinks: Mapping[str, Mapping[str, Backlink]], href: Callable[[str], str]
+    html: str,
+    backlinks: Mapping[str, Mapping[str, Backlink]],
+    entity_href: Callable[[str], str | None],
 ) -> str:
-    """Return ``html`` with each backlinks placeholder replaced by that entry's list.
+    """Return ``html`` with each entry's placeholder replaced by its count of briefings and
+    the link to its entity page (``entity_href(entry_id)``, None when it has none).
 
-    Briefings are listed newest first with date, title, mention count and the first sentence
-    mentioning the entry. One regular-expression pass over the page.
+    The glossary is the index: the briefings themselves are listed on the entity pages, so
+    this page stays small however many briefings there are. One regular-expression pass.
     """
 
     def render(match: re.Match[str]) -> str:
         links = backlinks.get(match[1], {})
-        if not links:
+        briefings = sum(1 for link in links.values() if link.date is not None)
+        target = entity_href(match[1])
+        if not links or target is None:
             return '<p class="glossary-backlinks glossary-backlinks--empty">Not mentioned yet.</p>'
-        ordered = sorted(links.values(), key=lambda b: (b.date or date.min, b.url), reverse=True)
-        rows = []
-        for link in ordered:
-            when = (
-                f'<time datetime="{link.date.isoformat()}">{human_date(link.date)}</time> '
-                if link.date
-                else ""
-            )
-            times = "mention" if link.count == 1 else "mentions"
-            rows.append(
-                f'<li>{when}<a href="{escape_html(href(link.url))}">{escape_html(link.title)}</a>'
-                f" ({link.count} {times})"
-                f"<blockquote>{escape_html(link.sentence)}</blockquote></li>"
-            )
+        pages = len(links) - briefings
+        counted = []
+        if briefings:
+            counted.append(f"{briefings} {'briefing' if briefings == 1 else 'briefings'}")
+        if pages:
+            counted.append(f"{pages} other {'page' if pages == 1 else 'pages'}")
         return (
-            f'<div class="glossary-backlinks"><p>Mentioned in {len(rows)} '
-            f"{'page' if len(rows) == 1 else 'pages'}:</p>\n<ul>\n"
-            + "\n".join(rows)
-            + "\n</ul></div>"
+            f'<p class="glossary-backlinks">Mentioned in {" and ".join(counted)}: '
+            f'<a href="{escape_html(target)}">timeline, company and every mention</a></p>'
         )
 
     return _BACKLINKS_RE.sub(render, html)

@@ -1,0 +1,126 @@
+"""The entity pages of a build: which glossary entries get one, where, and what they show.
+
+A site generator must know every page before it renders any, but which entries the
+briefings mention is only certain once they are analysed. :func:`mentioned_entries` runs
+the glossary's matcher over every seed's text first (one pass, no analysis): what it finds
+is everything analysis can find, so every mark in a briefing has its entity page to link
+to. An entry an editor's decision drops everywhere keeps a page that says so.
+
+Each entity gets ``ceil(briefings / page_size)`` pages: ``entities/<id>.md``, then
+``entities/<id>/2.md`` and so on. The pages are written once every briefing is rendered,
+from the build's :class:`~briefings.site.crosspage.SiteIndex`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+
+from briefings.content.language import ENGLISH
+from briefings.entities.glossary import Glossary
+from briefings.entities.matcher import Matcher
+from briefings.site.crosspage import SiteIndex
+from briefings.site.pages.entity import Companion, EntityPage, entity_page, month_counts
+from briefings.site.records import Backlink, Briefing
+from briefings.site.render import Stash
+
+__all__ = ["EntityPages", "mentioned_entries"]
+
+ENTITIES_DIR = "entities"
+COMPANIONS_SHOWN = 12
+
+
+def mentioned_entries(briefings: Iterable[Briefing], matcher: Matcher) -> Counter[str]:
+    """Return, per glossary entry id, how many briefings the matcher finds it in."""
+    counts: Counter[str] = Counter()
+    for briefing in briefings:
+        seed = briefing.seed
+        if seed.format == "markdown":
+            texts: Iterable[str] = (seed.title, seed.markdown)
+        elif seed.language != ENGLISH:
+            continue
+        else:
+            texts = (f"{b.text} {b.credit}" for b in seed.blocks)
+        found = {mention.entry_id for text in texts for mention in matcher.find_mentions(text)}
+        counts.update(found)
+    return counts
+
+
+class EntityPages:
+    """Where each entity's pages are, and their Markdown once the build's facts are in."""
+
+    def __init__(self, glossary: Glossary, counts: Mapping[str, int], page_size: int) -> None:
+        self._glossary = glossary
+        self._page_size = max(1, page_size)
+        self.uris: dict[str, list[str]] = {}
+        self._page_of: dict[str, tuple[str, int]] = {}
+        for entry in glossary:
+            count = counts.get(entry.id, 0)
+            if not count:
+                continue
+            pages = -(-count // self._page_size)
+            uris = [f"{ENTITIES_DIR}/{entry.id}.md"]
+            uris += [f"{ENTITIES_DIR}/{entry.id}/{n}.md" for n in range(2, pages + 1)]
+            self.uris[entry.id] = uris
+            for number, uri in enumerate(uris, start=1):
+                self._page_of[uri] = (entry.id, number)
+
+    def __contains__(self, src_uri: object) -> bool:
+        return src_uri in self._page_of
+
+    def all_uris(self) -> list[str]:
+        """Return every entity page's src URI, entities in glossary order."""
+        return [uri for uris in self.uris.values() for uri in uris]
+
+    def first_uri(self, entry_id: str) -> str | None:
+        """Return the src URI of the entity's first page, or None if it has none."""
+        uris = self.uris.get(entry_id)
+        return uris[0] if uris else None
+
+    def markdown(
+        self,
+        src_uri: str,
+        index: SiteIndex,
+        link: Callable[[str], str],
+        glossary_link: Callable[[str], str],
+        page_link: Callable[[str], str],
+        href: Callable[[str], str],
+        stash: Stash,
+    ) -> str:
+        """Return the Markdown of entity page ``src_uri``.
+
+        ``link(entry_id)`` links an entity (its page, or its glossary entry),
+        ``glossary_link(entry_id)`` its glossary entry, ``page_link(src_uri)`` a page and
+        ``href(url)`` a site URL, all relative to this page.
+        """
+        entry_id, number = self._page_of[src_uri]
+        entry = self._glossary.get(entry_id)
+        assert entry is not None
+        backlinks = sorted(
+            index.backlinks.get(entry_id, {}).values(), key=_newest_first, reverse=True
+        )
+        size = self._page_size
+        first = number == 1
+        companions = [
+            Companion(other.name, other.type, shared, link(other.id))
+            for other_id, shared in index.companions(entry_id, COMPANIONS_SHOWN)
+            if (other := self._glossary.get(other_id)) is not None
+        ]
+        related = [self._glossary.get(i) for i in entry.see_also]
+        page = EntityPage(
+            entry=entry,
+            number=number,
+            page_hrefs=[page_link(uri) for uri in self.uris[entry_id]],
+            backlinks=backlinks[(number - 1) * size : number * size],
+            total=len(backlinks),
+            months=month_counts(backlinks) if first else (),
+            companions=companions if first else (),
+            see_also=[(r.name, link(r.id)) for r in related if r is not None],
+            glossary_href=glossary_link(entry_id),
+            page_size=size,
+        )
+        return entity_page(page, href, stash)
+
+
+def _newest_first(link: Backlink) -> tuple[str, str]:
+    return (link.date.isoformat() if link.date else "", link.url)

@@ -1,0 +1,244 @@
+"""Entity pages: one page (or a few, paginated) per glossary entry that briefings mention.
+
+Page 1 shows what the glossary knows (type, aliases, description, see-also, links), a
+timeline of mentions per month (an SVG made here, with a table for screen readers and for
+print), the entities it appears with most often, and the newest briefings mentioning it.
+Further pages continue the list of briefings. Everything is plain data in, Markdown out;
+the HTML pieces go through the page's stash, so Python-Markdown never parses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from briefings.common.text import escape_html, escape_markdown
+from briefings.entities.glossary import GlossaryEntry
+from briefings.site.pages.common import _raw, _simple_front_matter, links_markdown, safe_markdown
+from briefings.site.records import Backlink
+from briefings.site.render import Stash, human_date
+
+__all__ = ["Companion", "EntityPage", "entity_page", "month_counts", "timeline_svg"]
+
+TYPE_WORDS = {
+    "person": "Person",
+    "organization": "Organisation",
+    "place": "Place",
+    "equipment": "Weapon or equipment",
+    "event": "Event",
+    "other": "Other",
+}
+_SVG_HEIGHT = 60
+_BAR_WIDTH = 10
+_BAR_GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Companion:
+    """An entity that appears in the same briefings: its name, type, count and link."""
+
+    name: str
+    type: str
+    briefings: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    """Everything one page of an entity shows, already resolved to names and links.
+
+    ``backlinks`` are this page's briefings (newest first), ``total`` the number of
+    briefings over all pages, ``page_hrefs`` the link to every page of the entity (the
+    current one included), ``months`` the mentions per month over all briefings.
+    """
+
+    entry: GlossaryEntry
+    number: int
+    page_hrefs: Sequence[str]
+    backlinks: Sequence[Backlink]
+    total: int
+    months: Sequence[tuple[str, int]]
+    companions: Sequence[Companion]
+    see_also: Sequence[tuple[str, str]]  # (name, href)
+    glossary_href: str
+    page_size: int
+
+
+def month_counts(backlinks: Sequence[Backlink]) -> list[tuple[str, int]]:
+    """Return mentions per month ("2023-05", count), every month from the first to the
+    last mentioned one, so gaps show as empty months."""
+    totals: dict[tuple[int, int], int] = {}
+    for link in backlinks:
+        if link.date is not None:
+            key = (link.date.year, link.date.month)
+            totals[key] = totals.get(key, 0) + link.count
+    if not totals:
+        return []
+    (year, month), last = min(totals), max(totals)
+    months = []
+    while (year, month) <= last:
+        months.append((f"{year:04d}-{month:02d}", totals.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_label(key: str) -> str:
+    year, month = key.split("-")
+    return date(int(year), int(month), 1).strftime("%B %Y")
+
+
+def timeline_svg(months: Sequence[tuple[str, int]], name: str) -> str:
+    """Return the timeline: an SVG bar per month, then the same figures as a table.
+
+    The SVG is decorative for assistive technology (its summary is its label); the table
+    in a ``<details>`` element carries every figure as text.
+    """
+    if not months:
+        return ""
+    peak = max(count for _month, count in months) or 1
+    width = len(months) * (_BAR_WIDTH + _BAR_GAP)
+    bars = []
+    for index, (month, count) in enumerate(months):
+        height = round(count / peak * (_SVG_HEIGHT - 4)) if count else 0
+        x = index * (_BAR_WIDTH + _BAR_GAP)
+        label = f"{_month_label(month)}: {count} {'mention' if count == 1 else 'mentions'}"
+        bars.append(
+            f'<rect x="{x}" y="{_SVG_HEIGHT - height}" width="{_BAR_WIDTH}" '
+            f'height="{max(height, 1) if count else 0}"><title>{label}</title></rect>'
+        )
+    top = max(months, key=lambda item: item[1])
+    summary = (
+        f"Mentions of {name} per month, {_month_label(months[0][0])} to "
+        f"{_month_label(months[-1][0])}; most in {_month_label(top[0])} ({top[1]})."
+    )
+    rows = "\n".join(
+        f'<tr><th scope="row">{_month_label(month)}</th><td>{count}</td></tr>'
+        for month, count in months
+        if count
+    )
+    return (
+        f'<figure class="entity-timeline"><svg role="img" aria-label="{escape_html(summary)}" '
+        f'viewBox="0 0 {width} {_SVG_HEIGHT}" preserveAspectRatio="none" '
+        f'width="{min(width * 2, 720)}" height="{_SVG_HEIGHT}">' + "".join(bars) + "</svg>"
+        f"<figcaption>{escape_html(summary)}</figcaption></figure>\n"
+        '<details class="entity-timeline-table"><summary>Mentions by month, as a table'
+        '</summary>\n<table><thead><tr><th scope="col">Month</th>'
+        '<th scope="col">Mentions</th></tr></thead><tbody>\n'
+        + rows
+        + "\n</tbody></table></details>"
+    )
+
+
+def _meta(entry: GlossaryEntry) -> str:
+    aliases = ", ".join(escape_html(alias) for alias in entry.aliases)
+    return (
+        f'<p class="entity-meta"><span class="entity entity--{entry.type}" '
+        f'data-entity="{entry.id}" data-entity-type="{entry.type}">'
+        f"{TYPE_WORDS.get(entry.type, entry.type)}</span>"
+        + (f" · also written {aliases}" if aliases else "")
+        + "</p>"
+    )
+
+
+def _briefing_list(page: EntityPage, href: Callable[[str], str]) -> str:
+    rows = []
+    for link in page.backlinks:
+        when = (
+            f'<time datetime="{link.date.isoformat()}">{human_date(link.date)}</time> · '
+            if link.date
+            else ""
+        )
+        times = "mention" if link.count == 1 else "mentions"
+        rows.append(
+            f'<li>{when}<a href="{escape_html(href(link.url))}">{escape_html(link.title)}</a>'
+            f' <span class="entity-briefing-count">({link.count} {times})</span>'
+            f"<blockquote>{escape_html(link.sentence)}</blockquote></li>"
+        )
+    start = (page.number - 1) * page.page_size + 1
+    return f'<ol class="entity-briefings" start="{start}">\n' + "\n".join(rows) + "\n</ol>"
+
+
+def _pagination(page: EntityPage) -> str:
+    count = len(page.page_hrefs)
+    if count <= 1:
+        return ""
+    links = []
+    if page.number > 1:
+        links.append(
+            f'<a rel="prev" href="{escape_html(page.page_hrefs[page.number - 2])}">Newer</a>'
+        )
+    for number, target in enumerate(page.page_hrefs, start=1):
+        if number == page.number:
+            links.append(f'<span aria-current="page">{number}</span>')
+        else:
+            links.append(f'<a href="{escape_html(target)}">{number}</a>')
+    if page.number < count:
+        links.append(f'<a rel="next" href="{escape_html(page.page_hrefs[page.number])}">Older</a>')
+    return (
+        '<nav class="entity-pages" aria-label="Pages of briefings">'
+        + " ".join(links)
+        + f" <span>(page {page.number} of {count})</span></nav>"
+    )
+
+
+def _companions(companions: Sequence[Companion]) -> str:
+    rows = [
+        f'<li><a class="entity entity--{c.type}" href="{escape_html(c.href)}">'
+        f"{escape_html(c.name)}</a> ({c.briefings} "
+        f"{'briefing' if c.briefings == 1 else 'briefings'})</li>"
+        for c in companions
+    ]
+    return '<ul class="entity-companions">\n' + "\n".join(rows) + "\n</ul>"
+
+
+def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> str:
+    """Return the Markdown of one page of an entity; ``href(url)`` links a briefing URL."""
+    entry = page.entry
+    briefings = f"{page.total} {'briefing' if page.total == 1 else 'briefings'}"
+    if page.number > 1:
+        title = f"{entry.name}: briefings, page {page.number}"
+        parts = [
+            _simple_front_matter(title, search={"exclude": True}),
+            "# " + escape_markdown(title),
+            _raw(
+                f'<p><a href="{escape_html(page.page_hrefs[0])}">About '
+                f"{escape_html(entry.name)}</a> · mentioned in {briefings}.</p>",
+                stash,
+            ),
+        ]
+    else:
+        parts = [
+            _simple_front_matter(entry.name),
+            "# " + escape_markdown(entry.name),
+            _raw(_meta(entry), stash),
+            safe_markdown(entry.description) if entry.description else "*No description yet.*",
+        ]
+        if page.see_also:
+            related = ", ".join(
+                f'<a href="{escape_html(target)}">{escape_html(name)}</a>'
+                for name, target in page.see_also
+            )
+            parts.append(_raw(f'<p class="entity-see-also">See also: {related}</p>', stash))
+        if entry.links:
+            parts.append("Links: " + links_markdown(entry.links))
+        parts.append(
+            _raw(
+                f'<p class="entity-glossary"><a href="{escape_html(page.glossary_href)}">'
+                f"{escape_html(entry.name)} in the glossary</a></p>",
+                stash,
+            )
+        )
+        if page.months:
+            parts += ["## Timeline", _raw(timeline_svg(page.months, entry.name), stash)]
+        if page.companions:
+            parts += ["## Appears with", _raw(_companions(page.companions), stash)]
+    parts.append(f"## Briefings ({page.total})")
+    if page.backlinks:
+        parts.append(_raw(_briefing_list(page, href), stash))
+    else:
+        parts.append("No briefing mentions this entry now.")
+    pagination = _pagination(page)
+    if pagination:
+        parts.append(_raw(pagination, stash))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,138 @@
+"""Entity pages: which entries get one, their timeline, company, and paginated briefings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from briefings.content.seeds import parse_seed
+from briefings.entities.glossary import Glossary, GlossaryEntry
+from briefings.entities.matcher import build_matcher
+from briefings.site.crosspage import SiteIndex
+from briefings.site.entity_pages import EntityPages, mentioned_entries
+from briefings.site.pages.entity import month_counts, timeline_svg
+from briefings.site.records import Backlink, Briefing
+from briefings.site.render import Stash
+from bs4 import BeautifulSoup
+from markdown import Markdown
+
+
+def _entry(
+    entry_id: str,
+    name: str,
+    kind: str = "person",
+    description: str = "",
+    see_also: tuple[str, ...] = (),
+) -> GlossaryEntry:
+    return GlossaryEntry(entry_id, name, kind, (), description, see_also=see_also)
+
+
+GLOSSARY = Glossary(
+    [
+        _entry("ada", "Ada Lovelace", description="A *mathematician*.", see_also=("babbage",)),
+        _entry("babbage", "Charles Babbage"),
+        _entry("london", "London", "place"),
+        _entry("nowhere", "Nowhere Land", "place"),
+    ]
+)
+
+
+def _briefing(path: str, text: str) -> Briefing:
+    seed = parse_seed(f"date 2022-09-07\n\n{text}\n", f"{path}.txt")
+    return Briefing(seed, f"briefings/{path}.md", f"briefings/{path}/")
+
+
+def test_mentioned_entries_counts_briefings_not_mentions() -> None:
+    briefings = [
+        _briefing("one", "Ada Lovelace met Charles Babbage. Ada Lovelace wrote."),
+        _briefing("two", "Ada Lovelace lived in London."),
+    ]
+    counts = mentioned_entries(briefings, build_matcher(GLOSSARY))
+    assert counts == {"ada": 2, "babbage": 1, "london": 1}
+
+
+def test_pages_follow_the_briefing_count_and_the_page_size() -> None:
+    pages = EntityPages(GLOSSARY, {"ada": 5, "london": 2}, page_size=2)
+    assert pages.uris == {
+        "ada": ["entities/ada.md", "entities/ada/2.md", "entities/ada/3.md"],
+        "london": ["entities/london.md"],
+    }
+    assert "entities/ada/3.md" in pages and "entities/nowhere.md" not in pages
+    assert pages.first_uri("nowhere") is None
+
+
+def _index() -> SiteIndex:
+    index = SiteIndex()
+    for day, url in ((1, "a/"), (2, "b/"), (3, "c/")):
+        index.add_mentions(
+            url,
+            f"Briefing <{day}>",
+            date(2022, day * 3, 1),
+            {"ada": day, "babbage": 1, **({"london": 1} if day == 3 else {})},
+            {"ada": f"Ada, sentence {day}.", "babbage": "B.", "london": "L."},
+        )
+    return index
+
+
+def _page(pages: EntityPages, uri: str, index: SiteIndex) -> BeautifulSoup:
+    stash = Stash()
+    markdown = pages.markdown(
+        uri,
+        index,
+        link=lambda entry_id: f"../{entry_id}/",
+        glossary_link=lambda entry_id: f"../../glossary/#{entry_id}",
+        page_link=lambda src: "/" + src.removesuffix(".md") + "/",
+        href=lambda url: "/" + url,
+        stash=stash,
+    )
+    html = Markdown(extensions=["attr_list", "md_in_html"]).convert(markdown.split("---", 2)[2])
+    return BeautifulSoup(stash.restore(html), "html.parser")
+
+
+def test_first_page_shows_the_entry_timeline_company_and_newest_briefings() -> None:
+    index = _index()
+    pages = EntityPages(GLOSSARY, {"ada": 3}, page_size=2)
+    soup = _page(pages, "entities/ada.md", index)
+    text = soup.get_text(" ")
+    assert "Ada Lovelace" in text and "Person" in text
+    assert soup.select_one("em").get_text() == "mathematician"  # the editor's Markdown
+    assert soup.select_one(".entity-see-also a")["href"] == "../babbage/"
+    assert soup.select_one(".entity-glossary a")["href"] == "../../glossary/#ada"
+    # Timeline: every month from March to September, gaps included, with a table.
+    assert len(soup.select(".entity-timeline rect")) == 7
+    rows = [tr.get_text(" ", strip=True) for tr in soup.select(".entity-timeline-table tbody tr")]
+    assert rows == ["March 2022 1", "June 2022 2", "September 2022 3"]
+    # Company: most shared briefings first.
+    company = [li.get_text(" ", strip=True) for li in soup.select(".entity-companions li")]
+    assert company == ["Charles Babbage (3 briefings)", "London (1 briefing)"]
+    # Newest first, two per page, titles escaped, pagination to page 2.
+    titles = [a.get_text() for a in soup.select(".entity-briefings li > a")]
+    assert titles == ["Briefing <3>", "Briefing <2>"]
+    assert soup.select_one('.entity-pages a[rel="next"]')["href"] == "/entities/ada/2/"
+
+
+def test_later_pages_continue_the_list_and_link_back() -> None:
+    pages = EntityPages(GLOSSARY, {"ada": 3}, page_size=2)
+    soup = _page(pages, "entities/ada/2.md", _index())
+    assert [a.get_text() for a in soup.select(".entity-briefings li > a")] == ["Briefing <1>"]
+    assert soup.select_one(".entity-briefings")["start"] == "3"
+    assert soup.select_one('.entity-pages a[rel="prev"]')["href"] == "/entities/ada/"
+    assert soup.select_one(".entity-timeline") is None
+    assert soup.select_one('[aria-current="page"]').get_text() == "2"
+
+
+def test_month_counts_and_empty_timeline() -> None:
+    links = [
+        Backlink("a/", "A", date(2022, 11, 5), 2, "."),
+        Backlink("b/", "B", date(2023, 2, 1), 1, "."),
+        Backlink("c/", "C", None, 4, "."),
+    ]
+    assert month_counts(links) == [("2022-11", 2), ("2022-12", 0), ("2023-01", 0), ("2023-02", 1)]
+    assert timeline_svg([], "X") == ""
+
+
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>", 'A "quoted" & name'])
+def test_timeline_escapes_the_name(name: str) -> None:
+    soup = BeautifulSoup(timeline_svg([("2022-01", 1)], name), "html.parser")
+    assert soup.find("script") is None
+    assert name in soup.select_one("svg")["aria-label"]
