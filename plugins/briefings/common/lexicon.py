@@ -39,7 +39,7 @@ ORG_HEADS = _words(
     University
     Air Airline Bancorp Biotech Biosciences Chemicals Consulting Dockyard Energy Engineering
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
-    Investors Laboratories Management Panel Terminals Therapeutics Toys Ventures
+    Aerospace Aviation Investors Laboratories Management Minerals Panel Robotics Terminals Therapeutics Toys Ventures
     """
 )
 
@@ -58,6 +58,7 @@ PLACE_HEADS = _words(
     Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
     Square Strait Straits Street Valley
     Castle Harbour Harbor Lane Park Road Shoal Stadium Station
+    Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano
     """
 )
 
@@ -130,7 +131,16 @@ CLASS_NOUNS: dict[str, str] = {
 }
 
 # Two-word class nouns whose last word alone would mislead ("think tank" is no tank).
-TWO_WORD_CLASS_NOUNS = {"think tank": "organization", "news agency": "organization"}
+TWO_WORD_CLASS_NOUNS = {
+    "think tank": "organization",
+    "news agency": "organization",
+    "fund manager": "organization",
+    "asset manager": "organization",
+    "port operator": "organization",
+    "network operator": "organization",
+    "grid operator": "organization",
+    "shipping line": "organization",
+}
 
 # Class nouns that only classify the name *after* them, or only the name before them.
 CLASS_NOUNS_BEFORE_ONLY = _words("capital border drug medicine")

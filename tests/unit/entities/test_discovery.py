@@ -689,3 +689,17 @@ def test_a_country_name_is_not_cut_at_its_demonym(gazetteers: Gazetteers) -> Non
 def test_told_before_a_name_makes_it_the_listener_not_a_speaker(gazetteers: Gazetteers) -> None:
     found = _found(gazetteers, "The minister told Bayerischer Rundfunk that talks had failed.")
     assert found.get("Bayerischer Rundfunk") != "person"
+
+
+def test_a_place_before_a_noun_stays_a_place(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "He ran his Lisbon firm for a decade. A Lisbon court approved it.",
+        "The case went back to Lisbon.",
+    )
+    assert found["Lisbon"] == "place"
+
+
+def test_two_word_class_nouns_name_companies(gazetteers: Gazetteers) -> None:
+    found = _found(gazetteers, "Norwegian fund manager Fjellstad Kapital sold its stake.")
+    assert found["Fjellstad Kapital"] == "organization"

@@ -75,6 +75,8 @@ PLACE_PREPOSITION_SCORE = 0.55
 ORG_CONTEXT_SCORE = 0.7
 # A gazetteer hit this sure beats any head word inside the name ("Russian Federation").
 _SURE_PLACE = 0.9
+# A place this likely, before a noun, qualifies it: "Lisbon firm" says nothing of Lisbon.
+_PLACE_MODIFIER = 0.6
 
 
 def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
@@ -358,11 +360,17 @@ def context_evidence(
     if first > 0:
         before = tokens[first - 1]
         gap = _gap(paragraph, before, tokens[first])
-        if gap in (" ", ", ") and not before.capitalised and gazetteers.is_role(before.text):
+        two_words = f"{tokens[first - 2].text} {before.text}" if first > 1 else ""
+        if (
+            gap in (" ", ", ")
+            and not before.capitalised
+            and gazetteers.is_role(before.text)
+            and two_words not in TWO_WORD_CLASS_NOUNS  # "fund manager X" is a company
+        ):
             evidence.append(Evidence("person", ROLE_SCORE, f"role '{before.text}' before the name"))
         kind = _class_noun(before.text, "before")
-        if first > 1 and f"{tokens[first - 2].text} {before.text}" in TWO_WORD_CLASS_NOUNS:
-            kind = TWO_WORD_CLASS_NOUNS[f"{tokens[first - 2].text} {before.text}"]
+        if two_words in TWO_WORD_CLASS_NOUNS:
+            kind = TWO_WORD_CLASS_NOUNS[two_words]
         if kind is not None and gap.strip(" ,\"“‘'") == "":
             evidence.append(Evidence(kind, CLASS_NOUN_SCORE, f"'{before.text}' before the name"))
         if (
@@ -391,7 +399,13 @@ def context_evidence(
         evidence.append(Evidence("organization", EMPLOYER_SCORE, f"a '{role}' works there"))
     if not single_ordinary:
         evidence.extend(_weak_context(paragraph, tokens, first, last, gazetteers, place_hit))
-    if last + 1 < len(tokens) and not name_end.possessive and not name_end.compound:
+    modifier_place = place_hit is not None and place_hit.confidence >= _PLACE_MODIFIER
+    if (
+        last + 1 < len(tokens)
+        and not name_end.possessive
+        and not name_end.compound
+        and not modifier_place  # "his Lisbon firm", "a Lisbon court": the place qualifies
+    ):
         after = tokens[last + 1]
         if _gap(paragraph, name_end, after) == " " and not after.capitalised:
             if gazetteers.is_role(after.text) and not single_ordinary:
