@@ -39,7 +39,8 @@ ORG_HEADS = _words(
     University
     Air Airline Bancorp Biotech Biosciences Chemicals Consulting Dockyard Energy Engineering
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
-    Aerospace Aviation Investors Laboratories Management Minerals Panel Robotics Terminals Therapeutics Toys Ventures
+    Aerospace Aviation Investors Laboratories Management Minerals Panel Robotics Terminals
+    Therapeutics Toys Ventures
     """
 )
 
