@@ -39,8 +39,9 @@ ORG_HEADS = _words(
     University
     Air Airline Bancorp Biotech Biosciences Chemicals Consulting Dockyard Energy Engineering
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
-    Aerospace Aviation Investors Laboratories Management Minerals Panel Robotics Terminals
-    Therapeutics Toys Ventures
+    Aerospace Aviation Inspectorate Investors Laboratories Management Minerals Panel
+    Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
+    Toys Ventures
     """
 )
 
@@ -157,6 +158,10 @@ EXTRA_ROLES = _words(
     """
 )
 
+# Companies' legal forms that cleanco's lists lack: joint-stock companies (Russia, Vietnam,
+# Kazakhstan) and Peru's closed and open corporations.
+EXTRA_COMPANY_FORMS = _words("JSC OJSC PJSC SAA SAC")
+
 # Titles of two words whose last word alone is no role ("executive" also heads bodies).
 TWO_WORD_TITLES = frozenset({"Chief Executive", "Managing Director", "Executive Director"})
 
@@ -234,6 +239,8 @@ INVERTED_STATEMENT_VERBS = _words("said says added warned wrote")
 
 # Words before a name that place it: "near Ely", "off Hanstholm", "outside Porto".
 PLACE_PREPOSITIONS = _words("near off outside across in")
+# Weaker: motion to or from a place, also said of organisations ("sold to Pfizer").
+MOTION_PREPOSITIONS = _words("to from via")
 
 # Words before a name that make it an organisation: "shares in Norvind", "joined Lakeshore",
 # "a subsidiary of Volta Crest". One or two words, lower case.

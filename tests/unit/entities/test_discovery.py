@@ -703,3 +703,23 @@ def test_a_place_before_a_noun_stays_a_place(gazetteers: Gazetteers) -> None:
 def test_two_word_class_nouns_name_companies(gazetteers: Gazetteers) -> None:
     found = _found(gazetteers, "Norwegian fund manager Fjellstad Kapital sold its stake.")
     assert found["Fjellstad Kapital"] == "organization"
+
+
+def test_capital_legal_forms_that_are_also_place_abbreviations(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Kymata Ferries SA cut routes. Lac Hong Energy JSC supplies the cells.",
+        "Kymata Ferries said it would appeal.",
+    )
+    assert found["Kymata Ferries SA"] == "organization"
+    assert found["Lac Hong Energy JSC"] == "organization"
+    assert not gazetteers.is_company_suffix("US")  # "Pfizer US" is not a legal form
+
+
+def test_motion_prepositions_place_a_name_no_list_knows(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Ferries to Kalymnos were cancelled, and boats from Kalymnos stayed in port.",
+        "According to Kalymnos officials, according to Vexmoor the talks failed.",
+    )
+    assert found["Kalymnos"] == "place"

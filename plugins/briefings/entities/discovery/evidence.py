@@ -26,6 +26,7 @@ from briefings.common.lexicon import (
     EVENT_PREFIXES,
     FUNCTION_WORDS,
     INVERTED_STATEMENT_VERBS,
+    MOTION_PREPOSITIONS,
     ORG_CONTEXT_BEFORE,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
@@ -72,6 +73,7 @@ KNOWN_NAME_SCORE = 0.9
 # Weak cues: each is right more often than not, and decides only when nothing else speaks.
 STATEMENT_SCORE = 0.6
 PLACE_PREPOSITION_SCORE = 0.55
+MOTION_PREPOSITION_SCORE = 0.5
 ORG_CONTEXT_SCORE = 0.7
 # A gazetteer hit this sure beats any head word inside the name ("Russian Federation").
 _SURE_PLACE = 0.9
@@ -297,6 +299,9 @@ def _weak_context(
     if before in PLACE_PREPOSITIONS and first == last:
         reason = f"'{before}' before the name"
         evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
+    elif before in MOTION_PREPOSITIONS and first == last and two_before != "according to":
+        reason = f"'{before}' before the name"
+        evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
     if place_hit is not None:
         return evidence
     words = [token.text for token in tokens[first : last + 1]]

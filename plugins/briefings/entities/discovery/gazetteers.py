@@ -54,6 +54,7 @@ class Gazetteers:
     name_particles: frozenset[str]
     hyphen_particles: tuple[str, ...]
     company_suffixes: frozenset[str]
+    company_abbreviations: frozenset[str]
     known_names: Mapping[str, str]
 
     def place(self, name: str) -> PlaceHit | None:
@@ -98,8 +99,16 @@ class Gazetteers:
         return key.endswith("s") and key[:-1] in self.roles
 
     def is_company_suffix(self, word: str) -> bool:
-        """Return True if ``word`` is a company's legal form written after its name ("AG")."""
-        return len(word) > 1 and fold(word) in self.company_suffixes
+        """Return True if ``word`` is a company's legal form written after its name ("AG").
+
+        In capitals the form may also be a place's abbreviation ("SA", "AS"): after a name,
+        it is the form. Other spellings must not be English words ("Ltd", "plc", "GmbH").
+        """
+        if len(word) < 2:
+            return False
+        if word.isupper():
+            return fold(word) in self.company_abbreviations
+        return fold(word) in self.company_suffixes
 
     def known_name(self, name: str) -> str | None:
         """Return the type of a well-known name of ``known_names.yml`` ("Reuters"), or None."""
@@ -141,10 +150,17 @@ def load_gazetteers() -> Gazetteers:
     not_suffixes = {fold(word) for word in tables.abbreviations} | {
         fold(word) for word in COMMON_ACRONYMS
     }
+    all_suffixes = load_company_suffixes()
     suffixes = frozenset(
         suffix
-        for suffix in load_company_suffixes()
+        for suffix in all_suffixes
         if suffix not in not_suffixes and not any(f in ordinary for f in _base_forms(suffix))
+    )
+    # "Kymata Ferries SA": in capitals after a name, only the commonest abbreviations of
+    # countries and common nouns ("Pfizer US", "Lumen AI") are not legal forms.
+    not_abbreviations = {"us", "uk", "eu"} | {fold(word) for word in COMMON_ACRONYMS}
+    abbreviations = frozenset(
+        suffix for suffix in all_suffixes if len(suffix) <= 5 and suffix not in not_abbreviations
     )
     return Gazetteers(
         places=tables.places,
@@ -157,6 +173,7 @@ def load_gazetteers() -> Gazetteers:
         name_particles=particles,
         hyphen_particles=hyphen_particles,
         company_suffixes=suffixes,
+        company_abbreviations=abbreviations,
         known_names=MappingProxyType(load_known_names()),
     )
 
@@ -181,6 +198,7 @@ def gazetteers_to_json(gazetteers: Gazetteers) -> dict[str, Any]:
                 "roles",
                 "name_particles",
                 "company_suffixes",
+                "company_abbreviations",
             )
         },
         "hyphen_particles": list(gazetteers.hyphen_particles),
@@ -220,6 +238,7 @@ def gazetteers_from_json(data: Any) -> Gazetteers | None:
             name_particles=words("name_particles"),
             hyphen_particles=tuple(strings("hyphen_particles")),
             company_suffixes=words("company_suffixes"),
+            company_abbreviations=words("company_abbreviations"),
             known_names=MappingProxyType(
                 {str(k): str(v) for k, v in dict(data["known_names"]).items()}
             ),

@@ -27,7 +27,7 @@ from cleanco import termdata  # type: ignore[import-untyped,unused-ignore]
 from english_words import get_english_words_set  # type: ignore[import-untyped,unused-ignore]
 from nameparser.config import CONSTANTS
 
-from briefings.common.lexicon import EXTRA_ROLES, NOT_ROLES
+from briefings.common.lexicon import EXTRA_COMPANY_FORMS, EXTRA_ROLES, NOT_ROLES
 
 __all__ = [
     "KNOWN_NAME_TYPES",
@@ -122,8 +122,8 @@ def load_company_suffixes() -> frozenset[str]:
     """Return cleanco's legal forms of companies written as one word, folded.
 
     Dotted forms count without their dots ("B.V." is also written "BV"); forms of several
-    words are left out. The caller removes English words and country abbreviations ("as",
-    "UK").
+    words are left out; the few forms cleanco lacks come from the lexicon. The caller
+    decides which are too common to trust (English words, "UK").
     """
     terms: set[str] = set()
     for table in (termdata.terms_by_type, termdata.terms_by_country):
@@ -132,7 +132,7 @@ def load_company_suffixes() -> frozenset[str]:
                 word = term.replace(".", "")
                 if word.isalpha() and len(word) > 1:
                     terms.add(fold(word))
-    return frozenset(terms)
+    return frozenset(terms | {fold(form) for form in EXTRA_COMPANY_FORMS})
 
 
 def load_known_names() -> dict[str, str]:
