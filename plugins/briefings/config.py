@@ -37,6 +37,11 @@ class BriefingsConfig(Config):
     entity_page_size = c.Type(int, default=50)
     """Briefings listed per entity page (an entity in more briefings gets more pages)."""
 
+    feed_id_date = c.Type(str, default="2026")
+    """The date part of every feed id (a ``tag:`` URI, RFC 4151, with the host of
+    ``site_url``): the year the site first published feeds. Never change it once readers
+    subscribe, or every entry reappears as new."""
+
     future_days = c.Type(int, default=7)
     """Warn about a seed dated more than this many days after the build."""
 

@@ -64,6 +64,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             home_count=self.config.home_count,
             archive_page_size=self.config.archive_page_size,
             entity_page_size=self.config.entity_page_size,
+            site_url=config.site_url or "",
+            site_name=config.site_name or "",
+            feed_id_date=self.config.feed_id_date,
             future_days=self.config.future_days,
             discover=self.config.discover,
             max_unreviewed=self.config.max_unreviewed,
@@ -222,16 +225,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Give Material's search dialog an accessible name on every page."""
+        """Announce the page's feeds; give Material's search dialog an accessible name."""
         if not self.config.enabled:
             return output
+        if self.publisher is not None:
+            links = self.publisher.feed_links(page.file.src_uri, page.url)
+            if links:
+                output = output.replace("</head>", links + "</head>", 1)
         return label_search_dialog(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the editors' sourcing report as JSON next to its page."""
+        """Write the editors' sourcing report as JSON next to its page, and the feeds."""
         if not self.config.enabled or self.publisher is None:
             return
         self.publisher.close()
+        for path, content in self.publisher.feed_files().items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         target = Path(config.site_dir) / "reports" / "sourcing.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self.publisher.sourcing_data(), indent=2, ensure_ascii=False)

@@ -4,6 +4,7 @@ glossary and back, read footnotes, search, switch to the dark scheme, read on a 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
@@ -212,3 +213,33 @@ def test_phone_viewport_tooltips_and_footnotes_work(
     expect(page).to_have_url(re.compile(rf"#{re.escape(note_id)}$"))
     expect(page.locator(f'li[id="{note_id}"]')).to_be_in_viewport()
     assert urlsplit(page.url).path.endswith(seed_url)
+
+
+@pytest.mark.parametrize(
+    ("path", "titles"),
+    [
+        ("", ["newest briefings"]),
+        ("entities/vladimir-putin/", ["newest briefings", "Briefings on Vladimir Putin"]),
+    ],
+)
+def test_feeds_are_discovered_from_the_page_and_served_as_atom(
+    new_context: CreateContextCallback,
+    served_site: ServedSite,
+    pytestconfig: pytest.Config,
+    path: str,
+    titles: list[str],
+) -> None:
+    context = open_context(new_context, served_site, pytestconfig)
+    page = context.new_page()
+    goto(page, path)
+    links = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    found = [links.nth(i).get_attribute("title") or "" for i in range(links.count())]
+    assert len(found) == len(titles)
+    assert all(want in got for want, got in zip(titles, found, strict=True)), found
+    for i in range(links.count()):
+        href = links.nth(i).evaluate("link => link.href")  # resolved against the page
+        response = page.request.get(href)
+        assert response.ok, href
+        feed = ET.fromstring(response.body())
+        assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+        assert feed.findall("{http://www.w3.org/2005/Atom}entry"), href

@@ -72,6 +72,11 @@ class EntityPages:
         """Return every entity page's src URI, entities in glossary order."""
         return [uri for uris in self.uris.values() for uri in uris]
 
+    def entry_of(self, src_uri: str) -> str | None:
+        """Return the entry id whose page ``src_uri`` is, or None for any other page."""
+        page = self._page_of.get(src_uri)
+        return page[0] if page is not None else None
+
     def first_uri(self, entry_id: str) -> str | None:
         """Return the src URI of the entity's first page, or None if it has none."""
         uris = self.uris.get(entry_id)

@@ -21,6 +21,9 @@ class PublisherOptions:
     home_count: int = 20
     archive_page_size: int = 50
     entity_page_size: int = 50
+    site_url: str = ""  # absolute URL of the site; feeds need it
+    site_name: str = ""
+    feed_id_date: str = "2026"  # the date in every feed id (RFC 4151); never change it
     future_days: int = 7
     today: date | None = None
     discover: bool = True

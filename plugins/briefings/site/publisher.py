@@ -35,6 +35,7 @@ from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.crosspage import SiteIndex
 from briefings.site.entity_pages import EntityPages, mentioned_entries
+from briefings.site.feed_files import SiteFeeds
 from briefings.site.listings import Listings
 from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import render_markdown_seed
@@ -80,6 +81,7 @@ class Publisher:
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._listings = Listings(())
         self._entities = EntityPages(self.glossary, {}, options.entity_page_size)
+        self._feeds = SiteFeeds("", options.feed_id_date, "", "", {})
         self.decisions = Decisions()
         self.load_problems: list[Problem] = []
         self.duplicates: list[Duplicate] = []
@@ -211,6 +213,13 @@ class Publisher:
             self.matcher,
             self._entry_uri,
             url_of,
+            {entry_id: uris[0] for entry_id, uris in self._entities.uris.items()},
+        )
+        self._feeds = SiteFeeds(
+            self.options.site_url,
+            self.options.feed_id_date,
+            self.options.site_name,
+            display_path(self.options.seeds_dir, self.options.root),
             {entry_id: uris[0] for entry_id, uris in self._entities.uris.items()},
         )
         self.renderer = BriefingRenderer(
@@ -391,6 +400,15 @@ class Publisher:
         stash = self._stashes.pop(url, None)
         return stash.restore(html) if stash is not None else html
 
+    def restore_markdown(self, url: str, markdown: str) -> str:
+        """Return the Markdown of the generated page at ``url`` with its stashed HTML written
+        in as raw HTML (:meth:`Stash.restore_markdown`), for an engine without the plugin.
+
+        Like :meth:`restore_html`, uses the page's stash once and releases it.
+        """
+        stash = self._stashes.pop(url, None)
+        return stash.restore_markdown(markdown) if stash is not None else markdown
+
     def sources_by_label(self, url: str) -> dict[str, str]:
         """Return the footnote label -> source id map of the briefing at ``url``."""
         return self.index.sources_by_label.get(url, {})
@@ -425,12 +443,28 @@ class Publisher:
         uri = self._entities.first_uri(entry_id)
         return relative_url(self._url_of(uri), page_url) if uri is not None else None
 
+    def feed_links(self, src_uri: str, page_url: str) -> str:
+        """Return the ``<link rel="alternate">`` elements announcing the feeds of a page."""
+        entry_id = self._entities.entry_of(src_uri)
+        entry = self.glossary.get(entry_id) if entry_id is not None else None
+        return self._feeds.head_links(
+            page_url,
+            self._entities.first_uri(entry.id) if entry is not None else None,
+            entry.name if entry is not None else "",
+        )
+
+    def feed_files(self) -> dict[str, bytes]:
+        """Return the build's Atom feeds by output path (none without ``site_url``)."""
+        return self._feeds.files(self.briefings, self.index.backlinks, self.glossary, self._url_of)
+
     def closing_notes(self) -> list[str]:
         """Return what the editor should hear once the build is done, failing nothing:
         cache troubles the build worked around (the output is the same without a cache),
         decisions that match nothing any more, glossary entries no page mentions yet (an
         entry may be written before its articles arrive)."""
         notes = [f"cache {notice}" for notice in self.cache_notices()]
+        if not self._feeds.enabled and self.briefings:
+            notes.append("no Atom feeds: feeds need absolute links, so set site_url in mkdocs.yml")
         notes += [
             f"{d.path}:{d.line}: the decision {d.describe()} matches nothing any more "
             "(listed in the sourcing report)"
