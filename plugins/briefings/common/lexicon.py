@@ -42,14 +42,26 @@ ORG_HEADS = _words(
     Aerospace Aviation Inspectorate Investors Laboratories Management Minerals Panel
     Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
     Toys Ventures
+    Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
     """
 )
 
 # Words that are organisation heads when they begin the name: "Bank of England".
 ORG_INITIAL_HEADS = _words(
     """
-    Bank Board Bureau Chamber College Commission Committee Council Court Department Federation
-    Institute League Ministry Office Organisation Organization Society Union University
+    Bank Board Bureau Chamber College Commission Committee Confederation Council Court
+    Department Federation House Institute League Ministry Office Organisation Organization
+    Society Union University
+    """
+)
+
+# Words opening a company's or a body's name in other languages: "Grupo Modelo", "Banco
+# Santander", "Groupe Renault". The rest of the name is its short form ("Sierra Alta").
+ORG_PREFIXES = _words(
+    """
+    Banca Banco Companhia Compagnie Compania Compañía Corporación Fundación Fundação
+    Groupe Grupo Gruppo Industrias Instituto Société Sociedad Universidad Universidade
+    Università
     """
 )
 
@@ -59,7 +71,7 @@ PLACE_HEADS = _words(
     Airport Area Avenue Basin Bay Bridge Canal Cape City Coast County Dam Desert Gulf Highway
     Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
     Square Strait Straits Street Valley
-    Castle Harbour Harbor Lane Park Road Shoal Stadium Station
+    Castle Harbour Harbor Lane Link Park Road Shoal Stadium Station
     Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano
     """
 )
@@ -153,7 +165,8 @@ EXTRA_ROLES = _words(
     """
     advisor aide analyst analysts boss candidate chairman chairwoman co-founder
     director-general economists emir fellow head lawmaker legislator mediator negotiator
-    justice official owner partner president-elect prosecutor secretary-general spokesman
+    datuk dato justice official owner partner president-elect prosecutor secretary-general
+    spokesman tun tunku tengku
     spokesperson spokeswoman strategist volunteer
     """
 )
@@ -163,7 +176,18 @@ EXTRA_ROLES = _words(
 EXTRA_COMPANY_FORMS = _words("JSC OJSC PJSC SAA SAC")
 
 # Titles of two words whose last word alone is no role ("executive" also heads bodies).
-TWO_WORD_TITLES = frozenset({"Chief Executive", "Managing Director", "Executive Director"})
+TWO_WORD_TITLES = frozenset(
+    {
+        "Chief Executive",
+        "Managing Director",
+        "Executive Director",
+        # Malaysian honorifics: "Tan Sri Lim Boon Keat", "Datuk Seri Anwar Ibrahim".
+        "Tan Sri",
+        "Puan Sri",
+        "Datuk Seri",
+        "Dato Sri",
+    }
+)
 
 # nameparser titles that are not roles of a person on their own: modifiers ("deputy",
 # "prime"), adjectives and nouns that also head organisations or places.

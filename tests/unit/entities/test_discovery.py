@@ -723,3 +723,27 @@ def test_motion_prepositions_place_a_name_no_list_knows(gazetteers: Gazetteers) 
         "According to Kalymnos officials, according to Vexmoor the talks failed.",
     )
     assert found["Kalymnos"] == "place"
+
+
+def test_names_from_other_languages_and_their_short_forms(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Brewer Grupo Sierra Alta agreed to the deal.",
+        "Shareholders of Sierra Alta voted on Monday, and Sierra Alta shares rose.",
+        "Property tycoon Tan Sri Lim Boon Keat sued the portal. Lim said it lied.",
+    )
+    assert found["Grupo Sierra Alta"] == found["Sierra Alta"] == "organization"
+    assert found["Lim Boon Keat"] == found["Lim"] == "person"
+    assert not any(name.startswith(("Tan", "Sri")) for name in found)
+
+
+def test_model_numbers_and_years_end_names(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "The NeoCare 300 incubators were recalled after NimbraStore 4.2 failed.",
+        "The court applied the Defamation Act 1957 and attacked Kyiv 40 times.",
+    )
+    assert found["NeoCare 300"] == "equipment"
+    assert found["NimbraStore 4.2"] == "equipment"
+    assert found["Defamation Act 1957"] == "other"
+    assert "Kyiv 40" not in found

@@ -410,8 +410,13 @@ class EntityDiscoverer:
     def _candidate(self, group: list[NameRecord], taken: set[str]) -> Candidate | None:
         """Return the entity of a group of surfaces, or None (too unsure, or known)."""
         # A person's full name leads the group: "Kalua said" is her surname, whatever the
-        # verb after it suggests on its own.
-        root = max(group, key=lambda n: (n.type == "person" and len(n.words) > 1, n.confidence))
+        # verb after it suggests on its own. Not a shorter name inside a company's
+        # ("Sierra Alta" in "Grupo Sierra Alta").
+        longest = max(len(n.words) for n in group)
+        root = max(
+            group,
+            key=lambda n: (n.type == "person" and 1 < len(n.words) == longest, n.confidence),
+        )
         if len(group) == 1 and root.confidence < self.min_confidence:
             return None
         if self._known and any(

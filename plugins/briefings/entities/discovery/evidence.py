@@ -30,6 +30,7 @@ from briefings.common.lexicon import (
     ORG_CONTEXT_BEFORE,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
+    ORG_PREFIXES,
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
@@ -142,8 +143,20 @@ def name_evidence(
             )
         )
     sure_place = hit is not None and hit.confidence >= _SURE_PLACE
+    numbered = len(words) > 1 and words[-1].replace(".", "", 1).isdigit()
+    named = words[:-1] if numbered else words  # "Defamation Act 1957", "NeoCare 300"
     if len(words) > 1 and not sure_place:
-        head = _head_type(words)
+        head = _head_type(named) if named else None
+        if numbered and head is None:
+            evidence.append(
+                Evidence("equipment", MODEL_NUMBER_SCORE + 0.1, f"model number '{words[-1]}'")
+            )
+        if words[0] in ORG_PREFIXES and head is None:
+            evidence.append(
+                Evidence(
+                    "organization", HEAD_SCORES["organization"], f"'{words[0]}' opens the name"
+                )
+            )
         if head is not None:
             kind, word = head
             evidence.append(Evidence(kind, HEAD_SCORES[kind], f"head word '{word}'"))

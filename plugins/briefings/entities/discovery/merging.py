@@ -23,6 +23,7 @@ from briefings.common.lexicon import (
     EVENT_HEADS,
     EVENT_PREFIXES,
     ORG_HEADS,
+    ORG_PREFIXES,
     OTHER_HEADS,
     PLACE_HEADS,
 )
@@ -143,14 +144,22 @@ def _owner(
     if owner is not None:
         return owner
     if size == 1:
-        # Surname first ("Lai" for "Lai Ching-te"): when a hyphenated given name follows, or
-        # the word is not a given name.
+        # Surname first ("Lai" for "Lai Ching-te", "Lim" for "Lim Boon Keat"): when a
+        # hyphenated given name follows, or the word is not a given name, or two words
+        # that are not given names follow.
         owner = _only(
             [
                 other
                 for other in people
                 if other.words[0] == words[0]
-                and ("-" in other.words[1] or not gazetteers.is_first_name(words[0]))
+                and (
+                    "-" in other.words[1]
+                    or not gazetteers.is_first_name(words[0])
+                    or (
+                        len(other.words) == 3
+                        and not any(gazetteers.is_first_name(w) for w in other.words[1:])
+                    )
+                )
             ]
         )
         if owner is not None:
@@ -170,6 +179,18 @@ def _owner(
     )
     if owner is not None:
         return owner
+    owner = _only(
+        [
+            other
+            for other in long_names
+            if other.type == "organization"
+            and len(other.words) == size + 1
+            and other.words[0] in ORG_PREFIXES
+            and other.words[1:] == words
+        ]
+    )
+    if owner is not None:
+        return owner  # "Sierra Alta" for "Grupo Sierra Alta"
     owner = _shortest(
         [
             other

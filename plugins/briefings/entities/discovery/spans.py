@@ -24,11 +24,14 @@ from briefings.content.sentences import split_sentences
 
 __all__ = ["Token", "find_runs", "tokenize"]
 
-# A word: dotted initials ("U.S.", "D."), or letters/digits joined by hyphens, apostrophes,
-# "&" or a colon ("Rostov-on-Don", "O'Brien", "AT&T", "NXT:1980Di"); or a lone "&".
+# A word: dotted initials ("U.S.", "D."), a decimal number ("4.2"), or letters/digits joined
+# by hyphens, apostrophes, "&" or a colon ("Rostov-on-Don", "O'Brien", "AT&T",
+# "NXT:1980Di"); or a lone "&".
 _WORD_RE = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:[-‐‑'’:&][^\W_]+)*|&",
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\d+\.\d+(?![^\W_])|[^\W_]+(?:[-‐‑'’:&][^\W_]+)*|&",
 )
+# A number that may end a product's or a law's name: "PlayStation 5", "NimbraStore 4.2".
+_MODEL_NUMBER_RE = re.compile(r"\d{1,4}(?:\.\d{1,3})?")
 _POSSESSIVE_RE = re.compile(r"['’]s?(?![^\W_])")
 _HYPHENS = "-‐‑"
 _CLOSING_QUOTE_RE = re.compile(r"[\"”’'»](?![^\W_])")
@@ -197,14 +200,34 @@ def _single_space(paragraph: str, left: Token, right: Token) -> bool:
     return gap == " " or (left.possessive and gap in _POSSESSIVE_GAPS)
 
 
+def _is_camel_case(word: str) -> bool:
+    """Return True for a brand written with an inner capital: "NeoCare", "PlayStation"."""
+    return (
+        len(word) > 3
+        and word[0].isupper()
+        and any(char.islower() for char in word)
+        and any(char.isupper() for char in word[1:])
+        and word.isalpha()
+    )
+
+
 def _number_continues(tokens: Sequence[Token], index: int, paragraph: str) -> bool:
     """Return True if the number at ``index`` is part of a product name ("PlayStation 5").
 
     It must follow a capitalised word and come before a capitalised word or a noun naming
-    a product ("Boeing 737 jets"); "attacked Kyiv 40 times" keeps the number out.
+    a product ("Boeing 737 jets"); "attacked Kyiv 40 times" keeps the number out. After a
+    brand with an inner capital ("NeoCare 300") or a law ("Defamation Act 1957") it ends
+    the name whatever follows.
     """
     token = tokens[index]
-    if not (token.text.isdigit() and len(token.text) <= 4 and tokens[index - 1].capitalised):
+    previous = tokens[index - 1].text
+    if not (_MODEL_NUMBER_RE.fullmatch(token.text) and tokens[index - 1].capitalised):
+        return False
+    if _is_camel_case(previous):
+        return True  # "NeoCare 300", "NimbraStore 4.2": a brand's model number
+    if previous in OTHER_HEADS and len(token.text) == 4 and token.text.isdigit():
+        return True  # "Defamation Act 1957": a law's year
+    if not token.text.isdigit():
         return False
     if index + 1 >= len(tokens) or paragraph[token.end : tokens[index + 1].start] != " ":
         return False
