@@ -115,6 +115,20 @@ def test_home_lists_the_briefing(repo_site: BuiltSite) -> None:
     assert any(a["href"].startswith("briefings/2022-09-07-") for a in links)
 
 
+def test_home_shows_top_entities_and_the_most_mentioned_lately(repo_site: BuiltSite) -> None:
+    home = repo_site.page("")
+    (item,) = home.select("ul.briefing-list > li")
+    top = [a["href"] for a in item.select(".briefing-list__entities a.entity")]
+    assert len(top) == 3 and all(href.startswith("entities/") for href in top)
+    trending = home.select(".home-trending__list li")
+    assert 1 <= len(trending) <= 10
+    first = trending[0].get_text(" ", strip=True)
+    assert re.fullmatch(r".+ \(\d+ mentions?\)", first), first
+    counts = [int(re.findall(r"\((\d+) mention", li.get_text())[0]) for li in trending]
+    assert counts == sorted(counts, reverse=True)
+    assert "<!--briefings:" not in str(home)
+
+
 def test_glossary_is_the_index_of_entity_pages(repo_site: BuiltSite) -> None:
     glossary = repo_site.page("glossary/")
     entry = glossary.select_one("h3#vladimir-putin")

@@ -42,6 +42,7 @@ class SiteIndex:
         self._to_review: dict[str, SourceToReview] = {}  # source id -> record
         self.decisions_used: set[int] = set()  # editors' decisions that matched something
         self._together: dict[str, Counter[str]] | None = None  # entry -> co-mentioned entries
+        self._entries_by_page: dict[str, list[str]] | None = None
 
     def add_briefing(
         self, briefing: Briefing, rendered: RenderedSeed, candidates: Mapping[str, Candidate]
@@ -77,17 +78,41 @@ class SiteIndex:
             )
         )
 
+    def _by_page(self) -> dict[str, list[str]]:
+        """Return the glossary entries each page mentions (built once, when every page is in)."""
+        if self._entries_by_page is None:
+            by_page: dict[str, list[str]] = {}
+            for entry_id, pages in self.backlinks.items():
+                for url in pages:
+                    by_page.setdefault(url, []).append(entry_id)
+            self._entries_by_page = by_page
+        return self._entries_by_page
+
+    def entities_of(self, url: str, limit: int) -> list[tuple[str, int]]:
+        """Return the glossary entries the page at ``url`` mentions most, with their
+        mention counts, most first (ties by id)."""
+        counts = [
+            (entry_id, self.backlinks[entry_id][url].count)
+            for entry_id in self._by_page().get(url, ())
+        ]
+        return sorted(counts, key=lambda item: (-item[1], item[0]))[:limit]
+
+    def trending(self, since: date, until: date, limit: int) -> list[tuple[str, int]]:
+        """Return the entries mentioned most in briefings dated ``since`` to ``until``."""
+        totals: Counter[str] = Counter()
+        for entry_id, pages in self.backlinks.items():
+            for link in pages.values():
+                if link.date is not None and since <= link.date <= until:
+                    totals[entry_id] += link.count
+        return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
     def companions(self, entry_id: str, limit: int) -> list[tuple[str, int]]:
         """Return the entries mentioned in the most pages that also mention ``entry_id``,
         with the number of such pages, most first (ties by id). Counted once, on the first
         call, when every page is in."""
         if self._together is None:
-            by_page: dict[str, list[str]] = {}
-            for other_id, pages in self.backlinks.items():
-                for url in pages:
-                    by_page.setdefault(url, []).append(other_id)
             together: dict[str, Counter[str]] = {}
-            for ids in by_page.values():
+            for ids in self._by_page().values():
                 for member in ids:
                     together.setdefault(member, Counter()).update(ids)
             self._together = together

@@ -20,7 +20,7 @@ import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from briefings.common.cache import JsonCache
 from briefings.common.errors import Problem
@@ -43,7 +43,7 @@ from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
 from briefings.site.pages.discovered import problems_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
-from briefings.site.pages.listing import archive_pages, home_page
+from briefings.site.pages.listing import TRENDING_DAYS, archive_pages, fill_home, home_page
 from briefings.site.pages.sources import UNMENTIONED_PLACEHOLDER, unmentioned_html
 from briefings.site.placement import (
     ARCHIVE_DIR,
@@ -65,6 +65,9 @@ from briefings.site.targets import EntityLinks
 from briefings.sourcing.registry import SourceRegistry
 
 __all__ = ["SOURCES_URI", "Publisher", "PublisherOptions", "Report"]
+
+HOME_TOP_ENTITIES = 3  # entities shown under each briefing on the home page
+HOME_TRENDING = 10  # entities in the home page's "most mentioned" list
 
 
 class Publisher:
@@ -427,15 +430,41 @@ class Publisher:
     def has_late_content(self, src_uri: str) -> bool:
         """Return whether page ``src_uri`` holds placeholders that :meth:`resolve_late`
         fills once every page is built (glossary backlinks, the report's unmentioned list)."""
-        return src_uri in self._glossary_uris or src_uri == REPORT_URI
+        return src_uri in self._glossary_uris or src_uri in (REPORT_URI, HOME_URI)
 
     def resolve_late(self, src_uri: str, html: str, page_url: str) -> str:
         """Return the HTML of page ``src_uri`` with its late placeholders filled in."""
         if src_uri == REPORT_URI:
             unmentioned = unmentioned_html(self.unmentioned_entries())
             return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned)
+        if src_uri == HOME_URI:
+            return self._fill_home(html, page_url)
         return fill_backlinks(
             html, self.index.backlinks, functools.partial(self._entity_href, page_url)
+        )
+
+    def _fill_home(self, html: str, page_url: str) -> str:
+        """Fill the home page's entities: each listed briefing's top three, and the most
+        mentioned in the last days up to the newest briefing's date."""
+
+        def described(ranked: list[tuple[str, int]]) -> list[tuple[str, str, str, int]]:
+            out = []
+            for entry_id, count in ranked:
+                entry = self.glossary.get(entry_id)
+                if entry is not None:
+                    link = self._links.entry_link(entry_id, page_url)
+                    out.append((entry.name, entry.type, link, count))
+            return out
+
+        trending: list[tuple[str, int]] = []
+        if self.briefings:
+            newest = max(b.seed.date for b in self.briefings)
+            since = newest - timedelta(days=TRENDING_DAYS - 1)
+            trending = self.index.trending(since, newest, HOME_TRENDING)
+        return fill_home(
+            html,
+            lambda url: described(self.index.entities_of(url, HOME_TOP_ENTITIES)),
+            described(trending),
         )
 
     def _entity_href(self, page_url: str, entry_id: str) -> str | None:

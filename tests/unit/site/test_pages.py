@@ -12,7 +12,12 @@ import yaml
 from briefings.common.text import escape_html
 from briefings.site.pages.common import front_matter, safe_markdown
 from briefings.site.pages.glossary import fill_backlinks
-from briefings.site.pages.listing import archive_pages
+from briefings.site.pages.listing import (
+    TOP_ENTITIES_PLACEHOLDER,
+    TRENDING_PLACEHOLDER,
+    archive_pages,
+    fill_home,
+)
 from briefings.site.records import Backlink
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
@@ -145,3 +150,25 @@ def test_editor_text_cannot_forge_a_stash_placeholder() -> None:
     assert not any(ch in out for ch in "\ue000\ue001\ue002\ue003")
     html = markdown.markdown(out)
     assert html_lib.unescape(html) == f"<p>{forged}</p>"
+
+
+def test_home_page_fills_top_entities_and_trending_with_plurals() -> None:
+    html = (
+        "<ul><li>A " + TOP_ENTITIES_PLACEHOLDER.format(url="briefings/a/") + "</li>"
+        "<li>B " + TOP_ENTITIES_PLACEHOLDER.format(url="briefings/b/") + "</li></ul>"
+        "<aside>" + TRENDING_PLACEHOLDER + "</aside>"
+    )
+    top = {"briefings/a/": [("Putin <V>", "person", "../entities/putin/", 3)]}
+    filled = fill_home(
+        html,
+        lambda url: top.get(url, []),
+        [("Putin <V>", "person", "entities/putin/", 1), ("Kyiv", "place", "entities/kyiv/", 4)],
+    )
+    soup = BeautifulSoup(filled, "html.parser")
+    first, second = soup.select("li")[:2]
+    assert [a["href"] for a in first.select(".briefing-list__entities a")] == ["../entities/putin/"]
+    assert second.select_one(".briefing-list__entities") is None
+    trending = [li.get_text(" ", strip=True) for li in soup.select(".home-trending__list li")]
+    assert trending == ["Putin <V> (1 mention)", "Kyiv (4 mentions)"]
+    assert soup.find("v") is None and "<!--" not in filled
+    assert "No entity mentioned yet." in fill_home(TRENDING_PLACEHOLDER, lambda url: [], [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,8 +15,12 @@ from briefings.site.pages.common import (
 from briefings.site.render import human_date
 
 
-def briefing_list(items: Sequence[Dated], href: Callable[[Dated], str]) -> str:
-    """Return an HTML list of briefings: date, linked title, summary."""
+def briefing_list(
+    items: Sequence[Dated],
+    href: Callable[[Dated], str],
+    after: Callable[[Dated], str] | None = None,
+) -> str:
+    """Return an HTML list of briefings: date, linked title, summary (then ``after(item)``)."""
     rows = []
     for item in items:
         seed = item.seed
@@ -23,9 +28,16 @@ def briefing_list(items: Sequence[Dated], href: Callable[[Dated], str]) -> str:
             '<li class="briefing-list__item">'
             f'<time datetime="{seed.date.isoformat()}">{human_date(seed.date)}</time> '
             f'<a href="{escape_html(href(item))}">{escape_html(seed.title)}</a>'
-            f'<p class="briefing-list__summary">{escape_html(seed.summary)}</p></li>'
+            f'<p class="briefing-list__summary">{escape_html(seed.summary)}</p>'
+            + (after(item) if after is not None else "")
+            + "</li>"
         )
     return '<ul class="briefing-list">\n' + "\n".join(rows) + "\n</ul>"
+
+
+TOP_ENTITIES_PLACEHOLDER = "<!--briefings:top:{url}-->"
+TRENDING_PLACEHOLDER = "<!--briefings:trending-->"
+TRENDING_DAYS = 30
 
 
 def home_page(
@@ -39,7 +51,19 @@ def home_page(
     if not latest:
         parts.append("No briefings have been published yet: add articles to `seeds/`.")
     else:
-        parts.append(briefing_list(latest, href))
+        # The entities of each briefing and of the last 30 days are known once every
+        # briefing is rendered: placeholders, filled then (see fill_home).
+        listed = briefing_list(
+            latest, href, lambda item: TOP_ENTITIES_PLACEHOLDER.format(url=item.url)
+        )
+        parts.append(
+            '<div class="home-grid"><div class="home-latest">\n'
+            + listed
+            + '\n</div><aside class="home-trending" aria-labelledby="home-trending-title">'
+            + f'<h2 id="home-trending-title">Most mentioned in the last {TRENDING_DAYS} days</h2>'
+            + TRENDING_PLACEHOLDER
+            + "</aside></div>"
+        )
     parts.append(
         f'<p class="briefing-archive-link"><a href="{escape_html(archive_href)}">'
         + ("The archive: 1 briefing" if total == 1 else f"The archive: {total} briefings by month")
@@ -118,3 +142,48 @@ def archive_pages(
             )
     index = (f"{folder}/index.md", ArchivePage("Archive", months=tuple(months)))
     return [index, *out]
+
+
+def fill_home(
+    html: str,
+    top: Callable[[str], Sequence[tuple[str, str, str, int]]],
+    trending: Sequence[tuple[str, str, str, int]],
+) -> str:
+    """Return the home page ``html`` with its placeholders filled.
+
+    ``top(url)`` gives a briefing's most mentioned entities and ``trending`` those of the
+    last days, each as (name, type, link, mentions). One regular-expression pass.
+    """
+
+    def chips(entities: Sequence[tuple[str, str, str, int]], with_counts: bool) -> str:
+        items = []
+        for name, kind, link, count in entities:
+            label = escape_html(name)
+            if with_counts:
+                label += (
+                    f' <span class="home-count">({count} '
+                    f"{'mention' if count == 1 else 'mentions'})</span>"
+                )
+            items.append(
+                f'<li><a class="entity entity--{kind}" href="{escape_html(link)}">{label}</a></li>'
+            )
+        return "\n".join(items)
+
+    def render(match: re.Match[str]) -> str:
+        if match[0] == TRENDING_PLACEHOLDER:
+            if not trending:
+                return '<p class="home-trending--empty">No entity mentioned yet.</p>'
+            return '<ol class="home-trending__list">\n' + chips(trending, True) + "\n</ol>"
+        entities = top(match[1])
+        if not entities:
+            return ""
+        return (
+            '<ul class="briefing-list__entities" aria-label="Most mentioned">'
+            + chips(entities, False)
+            + "</ul>"
+        )
+
+    return _HOME_RE.sub(render, html)
+
+
+_HOME_RE = re.compile(r"<!--briefings:top:([^>]*?)-->|<!--briefings:trending-->")
