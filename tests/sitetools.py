@@ -61,9 +61,12 @@ class BuiltSite:
         return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
     def briefing_urls(self) -> list[str]:
+        """Return the URLs of the briefing pages (not the pages listing briefings that share
+        a date and a title)."""
         return sorted(
             p.parent.relative_to(self.site).as_posix() + "/"
             for p in (self.site / "briefings").glob("*/index.html")
+            if 'class="briefing-list"' not in p.read_text("utf-8")
         )
 
     def warnings(self) -> list[str]:

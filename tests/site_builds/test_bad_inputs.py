@@ -103,17 +103,29 @@ def test_bom_and_line_endings(site_factory: SiteFactory, raw: bytes) -> None:
     assert "North Korea met." in paragraphs
 
 
-def test_colliding_urls_both_published(site_factory: SiteFactory) -> None:
+def test_colliding_urls_both_published_and_stable(site_factory: SiteFactory) -> None:
     text = "date 2022-09-07\ntitle Same headline\nNorth Korea sent one thing.\n"
     other = "date 2022-09-07\ntitle Same headline\nNorth Korea sent another thing.\n"
-    site = build(site_factory, {"a.txt": text, "b.txt": other})
+    third = "date 2022-09-07\ntitle Same headline\nNorth Korea sent a third thing.\n"
+    alone = build(site_factory, {"b.txt": text})
+    assert alone.briefing_urls() == ["briefings/2022-09-07-same-headline/"]
+    site = build(site_factory, {"b.txt": text, "c.txt": other})
     assert site.ok, site.warnings()
+    # Each is named by its own seed, whatever the file order.
     assert site.briefing_urls() == [
-        "briefings/2022-09-07-same-headline-2/",
-        "briefings/2022-09-07-same-headline/",
+        "briefings/2022-09-07-same-headline-b/",
+        "briefings/2022-09-07-same-headline-c/",
     ]
     texts = {site.page(u).select_one("article").get_text() for u in site.briefing_urls()}
     assert any("one thing" in t for t in texts) and any("another thing" in t for t in texts)
+    # The bare name, which b had alone, lists both: an old link still reaches b.
+    shared = site.page("briefings/2022-09-07-same-headline/")
+    links = [a["href"] for a in shared.select("ul.briefing-list a")]
+    assert sorted(links) == ["../2022-09-07-same-headline-b/", "../2022-09-07-same-headline-c/"]
+    # A third seed of the same title, sorting first, changes no URL.
+    more = build(site_factory, {"a.txt": third, "b.txt": text, "c.txt": other})
+    assert more.ok, more.warnings()
+    assert set(site.briefing_urls()) < set(more.briefing_urls())
 
 
 def test_symlink_outside_refused(site_factory: SiteFactory, tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ The build asks this module for page locations (``src_uri``, Markdown paths relat
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
 
 from briefings.common.text import slugify
 from briefings.common.urls import relative_url
@@ -25,20 +27,48 @@ PROBLEMS_URI = "problems.md"
 
 
 def place_briefings(seeds: Iterable[Seed], briefings_dir: str) -> list[Briefing]:
-    """Give every seed a unique page, newest first; colliding slugs get -2, -3 … in
-    seed-path order."""
-    taken: set[str] = set()
+    """Give every seed its page, newest first.
+
+    A page is named by the seed's date and title slug. Seeds that share both are each
+    named by their own key as well (the slug of the seed's file name, see
+    :func:`seed_key`), so a briefing's URL depends on its own seed only, never on the
+    order of files: adding a third seed of the same title and date changes no URL. The
+    bare name then leads to a page listing them (:func:`shared_names`), so a link made
+    before the second seed arrived still reaches the briefing.
+    """
+    by_stem: dict[str, list[Seed]] = {}
+    for seed in seeds:
+        by_stem.setdefault(f"{seed.date.isoformat()}-{seed.slug}", []).append(seed)
     placed = []
-    for seed in sorted(seeds, key=lambda s: (s.date, s.slug, s.path)):
-        stem = f"{seed.date.isoformat()}-{seed.slug}"
-        name, suffix = stem, 2
-        while name in taken:
-            name, suffix = f"{stem}-{suffix}", suffix + 1
-        taken.add(name)
-        placed.append(Briefing(seed, f"{briefings_dir}/{name}.md"))
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            placed.append(Briefing(group[0], f"{briefings_dir}/{stem}.md"))
+            continue
+        keys = [seed_key(seed.path) for seed in group]
+        for seed, key in zip(group, keys, strict=True):
+            if keys.count(key) > 1:  # the same file name in two folders
+                key = f"{key}-{hashlib.sha1(seed.path.encode()).hexdigest()[:6]}"
+            placed.append(Briefing(seed, f"{briefings_dir}/{stem}-{key}.md"))
     # Newest first everywhere readers see lists.
     placed.sort(key=lambda b: (b.seed.date, b.src_uri), reverse=True)
     return placed
+
+
+def seed_key(path: str) -> str:
+    """Return the stable key of the seed at ``path``: its file name without suffix, as a
+    slug ("seeds/000_59870affd8118fe3.txt" -> "000-59870affd8118fe3")."""
+    return slugify(PurePosixPath(path).stem) or hashlib.sha1(path.encode()).hexdigest()[:8]
+
+
+def shared_names(briefings: Iterable[Briefing], briefings_dir: str) -> dict[str, list[Briefing]]:
+    """Return, by the src URI of the bare name, the briefings sharing a date and a title."""
+    shared: dict[str, list[Briefing]] = {}
+    for briefing in briefings:
+        seed = briefing.seed
+        bare = f"{briefings_dir}/{seed.date.isoformat()}-{seed.slug}.md"
+        if briefing.src_uri != bare:
+            shared.setdefault(bare, []).append(briefing)
+    return shared
 
 
 def glossary_page_of(glossary: Glossary, split: int) -> dict[str, str]:

@@ -43,7 +43,13 @@ from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
 from briefings.site.pages.discovered import problems_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
-from briefings.site.pages.listing import TRENDING_DAYS, archive_pages, fill_home, home_page
+from briefings.site.pages.listing import (
+    TRENDING_DAYS,
+    archive_pages,
+    fill_home,
+    home_page,
+    shared_name_page,
+)
 from briefings.site.pages.sources import UNMENTIONED_PLACEHOLDER, unmentioned_html
 from briefings.site.placement import (
     ARCHIVE_DIR,
@@ -57,6 +63,7 @@ from briefings.site.placement import (
     glossary_page_of,
     place_briefings,
     relative_to,
+    shared_names,
 )
 from briefings.site.records import Briefing, Discovered, Report
 from briefings.site.render import Stash
@@ -84,6 +91,7 @@ class Publisher:
         self._archive = dict(archive_pages([], ARCHIVE_DIR, options.archive_page_size))
         self._listings = Listings(())
         self._entities = EntityPages(self.glossary, {}, options.entity_page_size)
+        self._shared: dict[str, list[Briefing]] = {}
         self._feeds = SiteFeeds("", options.feed_id_date, "", "", {})
         self.decisions = Decisions()
         self.load_problems: list[Problem] = []
@@ -139,6 +147,7 @@ class Publisher:
     def use_seeds(self, seeds: Iterable[Seed]) -> None:
         """Publish exactly ``seeds`` (already parsed), replacing any loaded before."""
         self.briefings = place_briefings(seeds, self.options.briefings_dir)
+        self._shared = shared_names(self.briefings, self.options.briefings_dir)
         self.duplicates = find_duplicates((b.seed.path, body_text(b.seed)) for b in self.briefings)
         self.languages = sorted(
             (b.seed.path, b.seed.language) for b in self.briefings if b.seed.language != ENGLISH
@@ -170,6 +179,7 @@ class Publisher:
         uris += list(self._archive)
         uris.append(self._briefings_index_uri)
         uris += [b.src_uri for b in self.briefings]
+        uris += sorted(self._shared)
         uris += self._entities.all_uris()
         uris += self._listings.uris()
         if self.options.problems_page:
@@ -283,6 +293,8 @@ class Publisher:
             return self._glossary_markdown[src_uri]
         if src_uri == PROBLEMS_URI and self.options.problems_page:
             return problems_page(self.load_problems)
+        if src_uri in self._shared:
+            return shared_name_page(self._shared[src_uri], lambda b: relative_url(b.url, url))
         if src_uri in self._entities:
             self.finish(report)
             return self._entities.markdown(

@@ -35,6 +35,24 @@ def briefing_list(
     return '<ul class="briefing-list">\n' + "\n".join(rows) + "\n</ul>"
 
 
+def shared_name_page(items: Sequence[Dated], href: Callable[[Dated], str]) -> str:
+    """Return the page at a name several briefings share (same date and title): a list of
+    them, so that a link made when there was one still leads to it."""
+    first = items[0].seed
+    count = len(items)
+    return (
+        "\n\n".join(
+            [
+                _simple_front_matter(escape_html(first.title), search={"exclude": True}),
+                "# " + escape_markdown(first.title),
+                f"{count} briefings of {human_date(first.date)} have this title:",
+                briefing_list(items, href),
+            ]
+        )
+        + "\n"
+    )
+
+
 TOP_ENTITIES_PLACEHOLDER = "<!--briefings:top:{url}-->"
 TRENDING_PLACEHOLDER = "<!--briefings:trending-->"
 TRENDING_DAYS = 30
