@@ -2,7 +2,8 @@
 #   make build   strict build of the site from seeds/ into site/
 #   make serve   live-reloading preview (watches seeds/, glossary/, sources.yml)
 #   make test    lint, types, import contracts, unit/build/property tests, browser tests,
-#                site checks, the same site built with ProperDocs (mk/engines.mk)
+#                site checks, the same site built with ProperDocs and, exported, with
+#                Zensical (mk/engines.mk)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := build
@@ -55,7 +56,7 @@ include mk/quality.mk
 include mk/bench.mk
 include mk/engines.mk
 
-test: lint typecheck imports quality-deps properdocs-deps
+test: lint typecheck imports quality-deps properdocs-deps zensical-deps
 	$(BIN)/python -m pytest
 	$(MAKE) check
 
@@ -64,8 +65,9 @@ suggest: $(STAMP)
 	$(BIN)/python -m briefings.suggest --output review/glossary-candidates.yml
 
 clean:
-	rm -rf $(SITE) $(PD_SITE) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results
-	find . -name __pycache__ -type d -not -path './$(VENV)/*' -not -path './$(PD_VENV)/*' -prune -exec rm -rf {} +
+	rm -rf $(SITE) $(PD_SITE) $(EXPORT) .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-results
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -not -path './$(PD_VENV)/*' \
+		-not -path './$(ZS_VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) $(PD_VENV) node_modules
+	rm -rf $(VENV) $(PD_VENV) $(ZS_VENV) node_modules

@@ -22,11 +22,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefings.common.sanitize import neutralize_unsafe_urls
 from briefings.config import BriefingsConfig
-from briefings.site.footnote_html import add_source_attributes, separate_adjacent_references
-from briefings.site.html_annotate import HtmlAnnotator
-from briefings.site.publisher import SOURCES_URI, Publisher, PublisherOptions, Report
+from briefings.site.page_html import PageHtml
+from briefings.site.publisher import Publisher, PublisherOptions, Report
 from briefings.site.render import label_search_dialog
 
 log = get_plugin_logger(__name__)
@@ -46,7 +44,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.publisher: Publisher | None = None
         self._generated: set[str] = set()
-        self._annotator: HtmlAnnotator | None = None
+        self._page_html: PageHtml | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load glossary, sources and seeds; enable the Markdown extensions the pages need."""
@@ -102,7 +100,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 config.watch.append(str(watched))
         self.publisher = Publisher(options)
         _log_report(self.publisher.load())
-        self._annotator = HtmlAnnotator(self.publisher.matcher, self.config.link_mentions)
+        self._page_html = PageHtml(
+            self.publisher, self.config.link_mentions, self.config.entities_in_pages
+        )
         return config
 
     def _assets(self) -> tuple[str, ...]:
@@ -139,40 +139,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Mark footnote references with their source; annotate opted-in HTML pages."""
-        if not self.config.enabled or self.publisher is None or self._annotator is None:
+        if not self.config.enabled or self.publisher is None or self._page_html is None:
             return html
-        if page.file.src_uri in self._generated:
+        generated = page.file.src_uri in self._generated
+        if generated:
             html = self.publisher.restore_html(page.url, html)
-        if self.publisher.is_glossary_page(page.file.src_uri) or page.file.src_uri == SOURCES_URI:
-            # Descriptions are editor-written Markdown: no link there may carry a script URL.
-            html = neutralize_unsafe_urls(html)
-        labels = self.publisher.sources_by_label(page.url)
-        if labels:
-            html = add_source_attributes(html, labels)
-        html = separate_adjacent_references(html)
-        meta = page.meta or {}
-        is_markdown_seed = page.file.src_uri in self._generated and meta.get("entities") is True
-        opted_in = (
-            page.file.src_uri not in self._generated
-            and self.config.entities_in_pages
-            and meta.get("entities") is True
+        return self._page_html.finish(
+            page.file.src_uri,
+            page.url,
+            html,
+            meta=page.meta or {},
+            title=page.title or "",
+            generated=generated,
         )
-        if is_markdown_seed or opted_in:
-            result = self._annotator.annotate(
-                html,
-                self.publisher.target_factory(page.url),
-                sanitize=is_markdown_seed,
-                summary_box=is_markdown_seed,
-            )
-            self.publisher.record_html_mentions(
-                page.url,
-                self.publisher.page_title(page.file.src_uri) or page.title or page.file.src_uri,
-                self.publisher.page_date(page.file.src_uri),
-                result.counts,
-                result.first_sentences,
-            )
-            html = result.html
-        return html
 
     def _page_markdown(self, src_uri: str) -> str:
         """Render the generated page ``src_uri`` and log what rendering it found."""

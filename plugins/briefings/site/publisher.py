@@ -415,15 +415,6 @@ class Publisher:
         stash = self._stashes.pop(url, None)
         return stash.restore(html) if stash is not None else html
 
-    def restore_markdown(self, url: str, markdown: str) -> str:
-        """Return the Markdown of the generated page at ``url`` with its stashed HTML written
-        in as raw HTML (:meth:`Stash.restore_markdown`), for an engine without the plugin.
-
-        Like :meth:`restore_html`, uses the page's stash once and releases it.
-        """
-        stash = self._stashes.pop(url, None)
-        return stash.restore_markdown(markdown) if stash is not None else markdown
-
     def sources_by_label(self, url: str) -> dict[str, str]:
         """Return the footnote label -> source id map of the briefing at ``url``."""
         return self.index.sources_by_label.get(url, {})
