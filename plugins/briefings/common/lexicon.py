@@ -96,7 +96,7 @@ OTHER_HEADS = _words(
 EVENT_PREFIXES = _words("Cyclone Hurricane Operation Storm Typhoon")
 
 # Ship prefixes: "USS Gerald R. Ford", "HMS Diamond".
-SHIP_PREFIXES = _words("HMAS HMCS HMNZS HMS INS RFS USNS USS")
+SHIP_PREFIXES = _words("HMAS HMCS HMNZS HMS INS MS MT MV RFS RV USNS USS")
 
 # Common nouns that classify a name next to them ("the consultancy SovEcon", "Hatay
 # province", "Typhoon jets"), by entity type. Lower case; plural forms listed.

@@ -747,3 +747,13 @@ def test_model_numbers_and_years_end_names(gazetteers: Gazetteers) -> None:
     assert found["NimbraStore 4.2"] == "equipment"
     assert found["Defamation Act 1957"] == "other"
     assert "Kyiv 40" not in found
+
+
+def test_small_words_inside_known_places_and_ship_names(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "The bulk carrier Orion Bay hit the ferry MV Kilwa Star off Dar es Salaam.",
+    )
+    assert found["Dar es Salaam"] == "place"
+    assert found["Orion Bay"] == found["MV Kilwa Star"] == "equipment"
+    assert "Salaam" not in found

@@ -63,6 +63,7 @@ REPEAT_BONUS = 0.1
 LIST_SCORE = 0.6
 DEFINED_ACRONYM_BONUS = 0.2
 REPEATED_NAME_USES = 2
+PLACE_NAME_JOIN = 0.6
 REPEATED_NAME_SCORE = 0.5
 
 
@@ -167,6 +168,11 @@ class EntityDiscoverer:
             return True
         return (len(part) > 3 or part.endswith("ed")) and self._gazetteers.is_ordinary(part)
 
+    def _is_place_name(self, name: str) -> bool:
+        """Return True if ``name`` is a place a gazetteer lists with some confidence."""
+        hit = self._gazetteers.place(name)
+        return hit is not None and hit.confidence >= PLACE_NAME_JOIN
+
     def _possessive_joins(self, word: str) -> bool:
         """Return True if a possessive common noun stays inside a name ("People's Party")."""
         return word not in _HEADS and self._gazetteers.is_ordinary(word)
@@ -196,6 +202,7 @@ class EntityDiscoverer:
                 gazetteers.name_particles,
                 self._possessive_joins,
                 gazetteers.is_company_suffix,
+                self._is_place_name,
             ):
                 for segment in self._segments(article, index, tokens, first, last, capitalised):
                     self._record(article, index, tokens, segment, credit_start)

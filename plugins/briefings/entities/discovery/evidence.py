@@ -66,6 +66,9 @@ ROLE_SCORE = 0.8
 EMPLOYER_SCORE = 0.7
 # A classifying noun next to the name says outright what it is: it outweighs a head word.
 CLASS_NOUN_SCORE = 0.8
+# Right before the name, the noun outweighs the name's own head word: "the bulk carrier
+# Orion Bay" is a ship, whatever "Bay" says.
+CLASS_NOUN_BEFORE_SCORE = 0.85
 FAR_CLASS_NOUN_SCORE = 0.6
 PLURAL_GROUP_SCORE = 0.65
 CREDIT_SCORE = 0.85
@@ -390,7 +393,8 @@ def context_evidence(
         if two_words in TWO_WORD_CLASS_NOUNS:
             kind = TWO_WORD_CLASS_NOUNS[two_words]
         if kind is not None and gap.strip(" ,\"“‘'") == "":
-            evidence.append(Evidence(kind, CLASS_NOUN_SCORE, f"'{before.text}' before the name"))
+            score = CLASS_NOUN_BEFORE_SCORE if gap == " " else CLASS_NOUN_SCORE
+            evidence.append(Evidence(kind, score, f"'{before.text}' before the name"))
         if (
             first > 1
             and before.text == "of"

@@ -235,12 +235,26 @@ def _number_continues(tokens: Sequence[Token], index: int, paragraph: str) -> bo
     return after.capitalised or CLASS_NOUNS.get(after.text) in ("equipment", "other")
 
 
+def _inside_place(
+    paragraph: str, tokens: Sequence[Token], index: int, is_place: Callable[[str], bool]
+) -> bool:
+    """Return True if the lower-case word at ``index`` is inside a known place's name:
+    "Dar es Salaam", "Bandar Seri Begawan" keep their small words."""
+    if not (0 < index < len(tokens) - 1) or tokens[index].capitalised:
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    if not (after.capitalised and _single_space(paragraph, tokens[index], after)):
+        return False
+    return is_place(f"{before.text} {tokens[index].text} {after.text}")
+
+
 def find_runs(
     paragraph: str,
     tokens: Sequence[Token],
     particles: frozenset[str],
     possessive_joins: Callable[[str], bool],
     company_suffix: Callable[[str], bool] = lambda word: False,
+    is_place: Callable[[str], bool] = lambda name: False,
 ) -> list[tuple[int, int]]:
     """Return runs of name words as inclusive ``(first, last)`` token index pairs.
 
@@ -272,8 +286,13 @@ def find_runs(
             while (
                 probe < count
                 and _single_space(paragraph, tokens[probe - 1], tokens[probe])
-                and (tokens[probe].text in CONNECTORS or tokens[probe].text in particles)
-                and _connector_allowed(tokens[probe].text, tokens[first:probe])
+                and (
+                    (
+                        (tokens[probe].text in CONNECTORS or tokens[probe].text in particles)
+                        and _connector_allowed(tokens[probe].text, tokens[first:probe])
+                    )
+                    or _inside_place(paragraph, tokens, probe, is_place)
+                )
             ):
                 probe += 1
             if (
