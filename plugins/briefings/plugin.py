@@ -8,9 +8,7 @@ logger so ``mkdocs build --strict`` fails on them and ``mkdocs serve`` keeps ser
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +21,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from briefings.config import BriefingsConfig
+from briefings.site.assets import (
+    ASSET_DIR,
+    REQUIRED_EXTENSIONS,
+    SCRIPTS,
+    asset_text,
+    stylesheets,
+)
 from briefings.site.page_html import PageHtml
 from briefings.site.publisher import Publisher, PublisherOptions, Report
 from briefings.site.render import label_search_dialog
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("briefings.css", "entities.css")
-REVIEW_MARKS = "review-marks.css"
 PROGRESS_MINIMUM = 200  # briefings; smaller builds take seconds and say nothing
-ASSET_DIR = "assets/briefings"
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "toc", "md_in_html")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -90,6 +91,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for asset in self._assets():
             if f"{ASSET_DIR}/{asset}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{asset}")
+        for script in SCRIPTS:
+            if f"{ASSET_DIR}/{script}" not in config.extra_javascript:
+                config.extra_javascript.append(f"{ASSET_DIR}/{script}")
         watched_files = [options.seeds_dir, options.glossary_dir, options.sources_file]
         if options.decisions_file is not None:
             watched_files.append(options.decisions_file)
@@ -107,7 +111,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _assets(self) -> tuple[str, ...]:
         """The stylesheets of this build: the editors' view adds the review marks."""
-        return (*ASSETS, REVIEW_MARKS) if self.config.review_marks else ASSETS
+        return stylesheets(self.config.review_marks)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add one generated page per seed, plus home, archive, glossary, sources, report."""
@@ -130,9 +134,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if isinstance(file, _LazyPage):
                 file.render = functools.partial(self._page_markdown, uri)
                 self._generated.add(uri)
-        for asset in self._assets():
-            content = resources.files("briefings").joinpath(f"assets/{asset}").read_text("utf-8")
-            files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
+        for asset in (*self._assets(), *SCRIPTS):
+            files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=asset_text(asset)))
         return files
 
     def on_page_content(
@@ -189,10 +192,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.publisher is not None:
             self.publisher.close()
 
+    # Before the search plugin indexes the page in the same event, so that what is filled
+    # in late (glossary counts, the home page's entities) is searchable too.
+    @event_priority(50)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Fill the glossary's backlinks, now that every page's mentions are known."""
+        """Fill the late placeholders (glossary counts, the home page's entities, the
+        report's unmentioned entries), now that every page's mentions are known."""
         if (
             self.config.enabled
             and self.publisher is not None
@@ -214,18 +221,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return label_search_dialog(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the editors' sourcing report as JSON next to its page, and the feeds."""
+        """Write the feeds, the entity cards' index and the sourcing report's data."""
         if not self.config.enabled or self.publisher is None:
             return
         self.publisher.close()
-        for path, content in self.publisher.feed_files().items():
+        for path, content in self.publisher.site_files().items():
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        target = Path(config.site_dir) / "reports" / "sourcing.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(self.publisher.sourcing_data(), indent=2, ensure_ascii=False)
-        target.write_text(data + "\n", encoding="utf-8")
 
 
 class _LazyPage(File):

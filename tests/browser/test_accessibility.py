@@ -17,6 +17,7 @@ PAGES = {
     "glossary": "glossary/",
     "sources": "sources/",
     "entity": "entities/vladimir-putin/",
+    "briefing with a card open": "SEED",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -49,6 +50,11 @@ def test_no_serious_accessibility_violations(
     # Material picks the palette whose media query matches the reader's preference.
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
     page.wait_for_timeout(300)  # let the palette's colour transition finish
+    if page_name == "briefing with a card open":
+        mention = page.locator("article p a.entity[data-entity]").first
+        mention.scroll_into_view_if_needed()
+        mention.hover()
+        expect(page.locator("#briefings-entity-card")).to_be_visible()
     violations = run_axe(page)
     serious = [v for v in violations if v.get("impact") in FAILING_IMPACTS]
     notes = pytestconfig.stash[AXE_NOTES]

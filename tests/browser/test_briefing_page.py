@@ -1,5 +1,6 @@
-"""What a reader of the real seed's briefing does in a browser: hover names, follow them to the
-glossary and back, read footnotes, search, switch to the dark scheme, read on a phone."""
+"""What a reader of the real seed's briefing does in a browser: hover names for their cards,
+follow them to entity pages and back, read footnotes, search, switch to the dark scheme,
+read on a phone, subscribe to feeds."""
 
 from __future__ import annotations
 
@@ -23,46 +24,127 @@ from browser_helpers import (
     side_page,
     wait_until_stable,
 )
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pytest_playwright import CreateContextCallback
 
 pytestmark = pytest.mark.browser
 
-# Every linked mention; Material removes a host's title while its tooltip shows, so hosts are
-# picked by position in this list, never by their title attribute.
+# Every linked mention.
 ENTITY_LINKS = "article a.entity[data-entity]"
 FOOTNOTE_REFS = 'article sup[id^="fnref:"] > a.footnote-ref[data-source]'
+CARD = "#briefings-entity-card"
+TYPE_WORDS = {
+    "person": "Person",
+    "organization": "Organisation",
+    "place": "Place",
+    "equipment": "Weapon or equipment",
+    "event": "Event",
+    "other": "Other",
+}
 
 
 def first_entity_per_type(page: Page) -> dict[str, tuple[str, int]]:
     """Return, per entity type, the entry id and index in ``ENTITY_LINKS`` of the first linked
-    mention in the briefing's text (not in its 'in this briefing' box) that has a tooltip."""
+    mention in the briefing's text (not in its 'in this briefing' box)."""
     rows = page.locator(ENTITY_LINKS).evaluate_all(
         "els => els.map((e, i) => [e.dataset.entityType, e.dataset.entity, i,"
-        " e.hasAttribute('title') && !e.closest('.briefing-entities')])"
+        " !e.closest('.briefing-entities')])"
     )
     firsts: dict[str, tuple[str, int]] = {}
     for entity_type, entry_id, index, eligible in rows:
         if eligible:
             firsts.setdefault(str(entity_type), (str(entry_id), int(index)))
-    assert firsts, "the real seed's briefing links no entity mention with a tooltip"
+    assert firsts, "the real seed's briefing links no entity mention"
     return firsts
 
 
-def test_hovering_an_entity_shows_its_glossary_description(
-    seed_page: Page, served_site: ServedSite
-) -> None:
+def hover_card(page: Page, host: Locator) -> Locator:
+    """Hover ``host`` until its card shows; return the card."""
+    host.scroll_into_view_if_needed()
+    host.hover()
+    card = page.locator(CARD)
+    expect(card).to_be_visible()
+    expect(host).to_have_attribute("aria-describedby", "briefings-entity-card")
+    return card
+
+
+def test_hovering_an_entity_shows_its_card(seed_page: Page, served_site: ServedSite) -> None:
     entities = first_entity_per_type(seed_page)
     with side_page(seed_page, "glossary/") as glossary:
-        descriptions = {i: glossary_description(glossary, i) for i, _ in entities.values()}
+        known = {
+            i: (heading_text(glossary, i), glossary_description(glossary, i))
+            for i, _ in entities.values()
+        }
     for entity_type, (entry_id, index) in entities.items():
         host = seed_page.locator(ENTITY_LINKS).nth(index)
-        title = normalise(host.get_attribute("title") or "")
-        assert title, f"{entry_id} ({entity_type}) has an empty tooltip"
-        tooltip = show_tooltip(seed_page, host)
-        assert normalise(tooltip.inner_text()) == title
-        assert title == descriptions[entry_id], f"tooltip of {entry_id} is not its description"
+        assert host.get_attribute("title") is None  # the card replaces the tooltip
+        card = hover_card(seed_page, host)
+        name, description = known[entry_id]
+        expect(card.locator(".entity-card__name")).to_have_text(name)
+        expect(card.locator(".entity-card__type")).to_have_text(TYPE_WORDS[entity_type])
+        shown = normalise(card.locator(".entity-card__description").inner_text())
+        assert shown and description.startswith(shown.rstrip("…")), (shown, description)
+        expect(card.locator(".entity-card__count")).to_have_text(re.compile(r"^in \d+ briefings?$"))
+        link = card.locator("a.entity-card__link")
+        expect(link).to_have_attribute("href", re.compile(rf"/entities/{re.escape(entry_id)}/$"))
         seed_page.mouse.move(0, 0)
+        expect(card).to_be_hidden()
+
+
+def test_keyboard_focus_opens_the_card_and_escape_closes_it(seed_page: Page) -> None:
+    _, index = next(iter(first_entity_per_type(seed_page).values()))
+    host = seed_page.locator(ENTITY_LINKS).nth(index)
+    host.focus()
+    card = seed_page.locator(CARD)
+    expect(card).to_be_visible()
+    expect(host).to_have_attribute("aria-describedby", "briefings-entity-card")
+    seed_page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    expect(host).not_to_have_attribute("aria-describedby", "briefings-entity-card")
+    # Repeats of a name are plain text, out of the Tab order.
+    spans = seed_page.locator("article p span.entity[data-entity]")
+    if spans.count():
+        assert spans.first.get_attribute("tabindex") is None
+
+
+def test_first_tap_shows_the_card_second_follows_the_link(
+    new_context: CreateContextCallback,
+    served_site: ServedSite,
+    seed_url: str,
+    pytestconfig: pytest.Config,
+) -> None:
+    context = open_context(
+        new_context, served_site, pytestconfig, viewport=PHONE, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    goto(page, seed_url)
+    entry_id, index = next(iter(first_entity_per_type(page).values()))
+    host = page.locator(ENTITY_LINKS).nth(index)
+    host.scroll_into_view_if_needed()
+    host.tap()
+    card = page.locator(CARD)
+    expect(card).to_be_visible()
+    assert urlsplit(page.url).path.endswith(seed_url)
+    box = card.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
+    host.tap()
+    expect(page).to_have_url(re.compile(rf"/entities/{re.escape(entry_id)}/$"))
+
+
+def test_without_javascript_a_mention_is_a_plain_link(
+    new_context: CreateContextCallback,
+    served_site: ServedSite,
+    seed_url: str,
+    pytestconfig: pytest.Config,
+) -> None:
+    context = open_context(new_context, served_site, pytestconfig, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(seed_url)
+    host = page.locator("article p a.entity[data-entity]").first
+    entry_id = host.get_attribute("data-entity") or ""
+    host.click()
+    expect(page).to_have_url(re.compile(rf"/entities/{re.escape(entry_id)}/$"))
 
 
 def test_entity_link_lands_on_its_entity_page_whose_briefings_return(
@@ -189,7 +271,7 @@ def test_phone_viewport_has_no_horizontal_scroll(
     assert overflow["scroll"] <= overflow["width"], overflow
 
 
-def test_phone_viewport_tooltips_and_footnotes_work(
+def test_phone_viewport_cards_and_footnotes_work(
     new_context: CreateContextCallback,
     served_site: ServedSite,
     seed_url: str,
@@ -199,11 +281,8 @@ def test_phone_viewport_tooltips_and_footnotes_work(
     page = context.new_page()
     goto(page, seed_url)
     _, index = next(iter(first_entity_per_type(page).values()))
-    host = page.locator(ENTITY_LINKS).nth(index)
-    title = normalise(host.get_attribute("title") or "")
-    tooltip = show_tooltip(page, host)
-    assert normalise(tooltip.inner_text()) == title
-    box = tooltip.bounding_box()
+    card = hover_card(page, page.locator(ENTITY_LINKS).nth(index))
+    box = card.bounding_box()
     assert box is not None
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
     page.mouse.move(0, 0)

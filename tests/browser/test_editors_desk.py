@@ -109,7 +109,10 @@ def test_published_briefing_shows_no_review_frames(
     assert set(marks) == {"true"}
     # Readers are told in words, on hover, that a name has not been reviewed yet.
     first = page.locator("article p a.entity[data-reviewed='false']").first
-    assert "Not yet reviewed" in (first.get_attribute("title") or "")
+    first.scroll_into_view_if_needed()
+    first.hover()
+    card = page.locator("#briefings-entity-card")
+    expect(card.locator(".entity-card__unreviewed")).to_have_text("not yet reviewed")
 
 
 def test_preview_frames_what_to_review(

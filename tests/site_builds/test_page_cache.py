@@ -71,7 +71,12 @@ def test_warm_build_reads_the_cache(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("path", "old", "new", "expected"),
     [
-        ("glossary/entries.yml", "of Russia.", "of the state.", b'title="President of the state.'),
+        (
+            "glossary/entries.yml",
+            "  type: place",
+            "  type: event",
+            b'data-entity="moscow" data-entity-type="event"',
+        ),
         ("sources.yml", "news agency", "media", b"TASS (media)"),
         ("seeds/a.txt", "on Saturday", "on Sunday", b"on Sunday"),
     ],

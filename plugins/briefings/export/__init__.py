@@ -17,19 +17,14 @@ Markdown file, and only for an index page are both the same folder.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from briefings.export.mkdocs_yml import (
-    ASSET_DIR,
-    ASSETS,
-    REVIEW_MARKS,
     ExportError,
     adapter_option,
     converter_extensions,
@@ -51,14 +46,14 @@ from briefings.export.pages import (
     page_url,
     split_front_matter,
 )
+from briefings.site.assets import ASSET_DIR, SCRIPTS, asset_text, stylesheets
 from briefings.site.page_html import PageHtml
-from briefings.site.publisher import Publisher, Report
+from briefings.site.publisher import SOURCING_JSON, Publisher, Report
 
 __all__ = ["ExportError", "Exported", "export_site"]
 
 MARKER = ".briefings-export"
 """A file in every export folder: only such a folder is ever replaced."""
-REPORT_JSON = "reports/sourcing.json"
 
 
 @dataclass
@@ -96,11 +91,11 @@ def export_site(config_file: Path, output: Path) -> Exported:
     exported = Exported(publisher.load(), strict=config.get("strict") is True)
     docs_dir = root / str(config.get("docs_dir") or "docs")
     use_directory_urls = config.get("use_directory_urls", True) is not False
-    assets = (*ASSETS, REVIEW_MARKS) if options.get("review_marks") is True else ASSETS
+    assets = stylesheets(options.get("review_marks") is True)
 
     hand_written = docs_files(docs_dir) if docs_dir.is_dir() else []
     generated = [uri for uri in publisher.page_uris() if uri not in hand_written]
-    extra = [f"{ASSET_DIR}/{name}" for name in assets] + [REPORT_JSON]
+    extra = [f"{ASSET_DIR}/{name}" for name in (*assets, *SCRIPTS)] + [SOURCING_JSON]
     files = {*hand_written, *generated, *extra}
 
     def url_of(src_uri: str) -> str:
@@ -202,12 +197,9 @@ def _write(
     try:
         docs = staging / "docs"
         written: dict[str, str | bytes] = dict(pages)
-        for name in assets:
-            text = resources.files("briefings").joinpath(f"assets/{name}").read_text("utf-8")
-            written[f"{ASSET_DIR}/{name}"] = text
-        data = json.dumps(publisher.sourcing_data(), indent=2, ensure_ascii=False)
-        written[REPORT_JSON] = data + "\n"
-        written.update(publisher.feed_files())
+        for name in (*assets, *SCRIPTS):
+            written[f"{ASSET_DIR}/{name}"] = asset_text(name)
+        written.update(publisher.site_files())
         for uri in statics:
             target = docs / uri
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -256,6 +248,9 @@ def _exported_config(
         f"{ASSET_DIR}/{name}" for name in assets if f"{ASSET_DIR}/{name}" not in extra_css
     ]
     exported["extra_css"] = extra_css
+    scripts = list(config.get("extra_javascript") or [])
+    scripts += [f"{ASSET_DIR}/{n}" for n in SCRIPTS if f"{ASSET_DIR}/{n}" not in scripts]
+    exported["extra_javascript"] = scripts
     if "nav" in config:
         exported["nav"] = moved_nav(config["nav"], path_of)
     return HEADER + dump_config(exported)

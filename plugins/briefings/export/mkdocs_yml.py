@@ -17,13 +17,10 @@ from typing import Any
 
 import yaml
 
+from briefings.site.assets import REQUIRED_EXTENSIONS
 from briefings.site.options import PublisherOptions
 
 PLUGIN = "briefings"
-ASSET_DIR = "assets/briefings"
-ASSETS = ("briefings.css", "entities.css")
-REVIEW_MARKS = "review-marks.css"
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "toc", "md_in_html")
 # Extensions MkDocs 1.x always loads first, whatever the configuration says.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # Plugin options that name a path relative to mkdocs.yml, with their defaults (config.py).

@@ -17,19 +17,22 @@ from briefings.sourcing.model import Footnote, UnreviewedSource
 
 @dataclass(frozen=True, slots=True)
 class EntityTarget:
-    """What a mention needs to know about its entity: id, type, tooltip text and link."""
+    """What a mention needs to know about its entity: id, type, name and link.
+
+    What a reader sees on hover is the entity's card (:mod:`briefings.site.cards`), loaded
+    by a script, so mentions carry no ``title``.
+    """
 
     id: str
     type: str
     name: str
-    tooltip: str
     href: str
     reviewed: bool = True
 
-    def attributes(self, linked: bool, tooltip: bool = True) -> dict[str, str]:
+    def attributes(self, linked: bool) -> dict[str, str]:
         """Return the mention's attributes per the markup contract, unescaped, in order.
 
-        ``linked`` adds the ``href``; ``tooltip`` the ``title`` with the description.
+        ``linked`` adds the ``href``.
         """
         classes = f"entity entity--{self.type}" + ("" if self.reviewed else " entity--unreviewed")
         attrs = {
@@ -38,8 +41,6 @@ class EntityTarget:
             "data-entity-type": self.type,
             "data-reviewed": "true" if self.reviewed else "false",
         }
-        if tooltip:
-            attrs["title"] = self.tooltip
         if linked:
             attrs["href"] = self.href
         return attrs

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -33,6 +34,7 @@ from briefings.content.seeds import Seed, body_text
 from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
+from briefings.site.cards import card_files
 from briefings.site.crosspage import SiteIndex
 from briefings.site.entity_pages import EntityPages, mentioned_entries
 from briefings.site.feed_files import SiteFeeds
@@ -73,6 +75,7 @@ from briefings.sourcing.registry import SourceRegistry
 
 __all__ = ["SOURCES_URI", "Publisher", "PublisherOptions", "Report"]
 
+SOURCING_JSON = "reports/sourcing.json"  # the sourcing report's data, next to its page
 HOME_TOP_ENTITIES = 3  # entities shown under each briefing on the home page
 HOME_TRENDING = 10  # entities in the home page's "most mentioned" list
 
@@ -488,6 +491,30 @@ class Publisher:
     def feed_files(self) -> dict[str, bytes]:
         """Return the build's Atom feeds by output path (none without ``site_url``)."""
         return self._feeds.files(self.briefings, self.index.backlinks, self.glossary, self._url_of)
+
+    def site_files(self) -> dict[str, bytes]:
+        """Return the files the build writes besides its pages, by output path: the
+        feeds, the entity cards' index and the editors' sourcing report as JSON."""
+        files = self.feed_files()
+
+        def entity_url(entry_id: str) -> str:
+            uri = self._entities.first_uri(entry_id)
+            if uri is not None:
+                return self._url_of(uri)
+            return f"{self._url_of(self._entry_uri[entry_id])}#{entry_id}"
+
+        files.update(
+            card_files(
+                self.glossary,
+                self.index.backlinks,
+                entity_url,
+                self.index.discovered(),
+                self._url_of(DISCOVERED_URI),
+            )
+        )
+        report = json.dumps(self.sourcing_data(), indent=2, ensure_ascii=False) + "\n"
+        files[SOURCING_JSON] = report.encode("utf-8")
+        return files
 
     def closing_notes(self) -> list[str]:
         """Return what the editor should hear once the build is done, failing nothing:

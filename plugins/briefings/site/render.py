@@ -94,12 +94,10 @@ class Stash:
 
 
 @functools.lru_cache(maxsize=8192)  # a page repeats the same few tags; escaping them is costly
-def entity_open_tag(
-    target: EntityTarget, linked: bool, escape: Escape = escape_html, tooltip: bool = True
-) -> str:
+def entity_open_tag(target: EntityTarget, linked: bool, escape: Escape = escape_html) -> str:
     """Return the opening tag of an entity mention (``<a>`` when linked, else ``<span>``)."""
     attrs = " ".join(
-        f'{name}="{escape(value)}"' for name, value in target.attributes(linked, tooltip).items()
+        f'{name}="{escape(value)}"' for name, value in target.attributes(linked).items()
     )
     return f"<a {attrs}>" if linked else f"<span {attrs}>"
 
@@ -245,7 +243,7 @@ def entities_box_html(
         singular, plural = COUNT_NOUNS[entity_type]
         tally.append(f"{len(members)} {singular if len(members) == 1 else plural}")
         links = ", ".join(
-            entity_open_tag(t, linked=True, escape=escape, tooltip=False) + f"{escape(t.name)}</a>"
+            entity_open_tag(t, linked=True, escape=escape) + f"{escape(t.name)}</a>"
             for t in members
         )
         rows.append(

@@ -37,7 +37,6 @@ class EntityLinks:
         self._entry_uri = entry_uri
         self._entity_uri = entity_uri or {}
         self._url_of = url_of
-        self._tooltips = {entry.id: entry.plain_description for entry in glossary}
 
     def entry_link(self, entry_id: str, page_url: str) -> str:
         """Return the link to entry ``entry_id`` from the page at ``page_url``: its entity
@@ -59,7 +58,6 @@ class EntityLinks:
             entry.id,
             entry.type,
             entry.name,
-            self._tooltips[entry.id],
             self.entry_link(entry.id, page_url),
         )
 
@@ -99,13 +97,11 @@ class EntityLinks:
 
 
 def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:
-    """Return the target of an unreviewed entity: its evidence as tooltip, its discovery entry."""
-    tooltip = f"Not yet reviewed ({candidate.type}): " + "; ".join(candidate.evidence)
+    """Return the target of an unreviewed entity, linked to its entry on the review list."""
     return EntityTarget(
         candidate.id,
         candidate.type,
         candidate.name,
-        tooltip,
         f"{discovered_base}#{candidate.id}",
         reviewed=False,
     )

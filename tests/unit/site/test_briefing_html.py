@@ -44,10 +44,8 @@ def analysed(spans: tuple[Span, ...], markers: tuple[Marker, ...]) -> AnalysedSe
 
 
 TARGETS = {
-    "kyiv": EntityTarget("kyiv", "place", "Kyiv", "Capital of Ukraine.", "../../glossary/#kyiv"),
-    "wagner": EntityTarget(
-        "wagner", "organization", "Wagner", "Not yet reviewed", "../#wagner", reviewed=False
-    ),
+    "kyiv": EntityTarget("kyiv", "place", "Kyiv", "../../glossary/#kyiv"),
+    "wagner": EntityTarget("wagner", "organization", "Wagner", "../#wagner", reviewed=False),
 }
 
 
