@@ -214,3 +214,11 @@ def test_search_indexes_what_is_filled_in_late(repo_site: BuiltSite) -> None:
     index = (repo_site.site / "search" / "search_index.json").read_text("utf-8")
     assert "briefings:trending" not in index and "briefings:backlinks" not in index
     assert "Most mentioned in the last" in index
+
+
+def test_an_entity_that_is_a_source_shows_what_it_said(repo_site: BuiltSite) -> None:
+    page = repo_site.page("entities/lim-soo-ho/")
+    said = page.select(".entity-statements li")
+    assert said, "Lim Soo-ho is cited in the seed: his entity page lists what he said"
+    assert "Lim Soo-ho" in said[0].select_one("blockquote").get_text()
+    assert said[0].select_one("a")["href"].startswith("../../briefings/2022-09-07-")

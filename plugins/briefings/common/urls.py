@@ -18,9 +18,22 @@ def relative_url(target: str, base: str) -> str:
     base_dir = base if base.endswith("/") else posixpath.dirname(base)
     base_dir = base_dir.strip("/") or "."
     target_path = target.strip("/") or "."
-    rel = posixpath.relpath(target_path, base_dir)
+    rel = _relpath(target_path, base_dir)
     if target.endswith("/") or target in ("", "./"):
         rel = rel.rstrip("/") + "/"
         if rel == "./" and target not in ("", "./") and target_path != base_dir:
             rel = target
     return f"{rel}#{fragment}" if fragment else rel
+
+
+def _relpath(target: str, base: str) -> str:
+    """Return ``posixpath.relpath(target, base)`` for site paths ("." is the root), without
+    its calls to ``os.getcwd``: a large build asks hundreds of thousands of times."""
+    if "/." in f"/{target}/{base}".replace("/./", "/"):  # ".." or "." parts: the slow way
+        return posixpath.relpath(target, base)
+    to = [] if target == "." else target.split("/")
+    start = [] if base == "." else base.split("/")
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."

@@ -74,6 +74,7 @@ def analyse_text_seed(
     blocks: list[AnalysedBlock] = []
     attributed = sentences = 0
     claims: list[tuple[str, str]] = []
+    statements: list[tuple[str, str]] = []
     for index, block in enumerate(seed.blocks):
         mentions = context.matcher.find_mentions(block.text)
         mentions, extra = without_overlaps(found[index], mentions, len(block.text), candidates)
@@ -96,6 +97,7 @@ def analyse_text_seed(
         else:
             refs = planner.add_paragraph(block.text, [(m.start, m.end) for m in mentions])
             markers = tuple(Marker(r.offset, r.label) for r in refs)
+            statements.extend((r.source_id, r.sentence) for r in refs)
             blocks.append(AnalysedBlock("paragraph", block.text, spans, markers))
             sentences += len(split_sentences(block.text))
             attributed += len({r.offset for r in refs})
@@ -114,6 +116,7 @@ def analyse_text_seed(
         tuple(claims),
         tuple(planner.unreviewed_sources),
         tuple(sorted(editor.used | planner.used_overrides)),
+        tuple(statements),
     )
 
 

@@ -98,4 +98,5 @@ def render_text_seed(
         analysed.sentences,
         list(analysed.claims),
         list(analysed.decisions),
+        list(analysed.statements),
     )

@@ -8,6 +8,7 @@ every briefing is in.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
@@ -24,6 +25,7 @@ from briefings.site.records import (
     Discovered,
     SourceToReview,
     SourcingRecord,
+    Statement,
 )
 from briefings.sourcing.model import UnreviewedSource
 from briefings.sourcing.registry import SourceRegistry
@@ -41,6 +43,7 @@ class SiteIndex:
         self._discovered: dict[str, Discovered] = {}
         self._to_review: dict[str, SourceToReview] = {}  # source id -> record
         self.decisions_used: set[int] = set()  # editors' decisions that matched something
+        self.statements: dict[str, list[Statement]] = {}  # source id -> attributed sentences
         self._together: dict[str, Counter[str]] | None = None  # entry -> co-mentioned entries
         self._entries_by_page: dict[str, list[str]] | None = None
 
@@ -52,6 +55,10 @@ class SiteIndex:
         self.decisions_used.update(rendered.decisions)
         for source_id, name, uses, _kind in rendered.citations:
             self.cite(source_id, name, briefing, uses)
+        for source_id, sentence in rendered.statements:
+            self.statements.setdefault(source_id, []).append(
+                Statement(briefing.url, seed.title, seed.date, sentence)
+            )
         for source_id, name, kind, sentence in rendered.unreviewed_sources:
             self.add_source_to_review(briefing, UnreviewedSource(source_id, name, kind, sentence))
         self.add_mentions(
@@ -117,11 +124,11 @@ class SiteIndex:
                     together.setdefault(member, Counter()).update(ids)
             self._together = together
         counts = self._together.get(entry_id, Counter())
-        ranked = sorted(
+        return heapq.nsmallest(
+            limit,
             ((other, n) for other, n in counts.items() if other != entry_id),
             key=lambda item: (-item[1], item[0]),
         )
-        return ranked[:limit]
 
     def add_mentions(
         self,

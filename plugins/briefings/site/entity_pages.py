@@ -28,6 +28,7 @@ __all__ = ["EntityPages", "mentioned_entries"]
 
 ENTITIES_DIR = "entities"
 COMPANIONS_SHOWN = 12
+STATEMENTS_SHOWN = 20
 
 
 def mentioned_entries(briefings: Iterable[Briefing], matcher: Matcher) -> Counter[str]:
@@ -112,6 +113,11 @@ class EntityPages:
             if (other := self._glossary.get(other_id)) is not None
         ]
         related = [self._glossary.get(i) for i in entry.see_also]
+        said = sorted(
+            index.statements.get(f"glossary:{entry_id}", ()),
+            key=lambda s: (s.date, s.url),
+            reverse=True,
+        )
         page = EntityPage(
             entry=entry,
             number=number,
@@ -123,6 +129,8 @@ class EntityPages:
             see_also=[(r.name, link(r.id)) for r in related if r is not None],
             glossary_href=glossary_link(entry_id),
             page_size=size,
+            statements=said[:STATEMENTS_SHOWN] if first else (),
+            statement_total=len(said),
         )
         return entity_page(page, href, stash)
 

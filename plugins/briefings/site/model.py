@@ -91,6 +91,7 @@ class AnalysedSeed:
     claims: tuple[tuple[str, str], ...]  # (cue, sentence)
     unreviewed_sources: tuple[UnreviewedSource, ...]  # named sources nobody reviewed
     decisions: tuple[int, ...] = ()  # the editors' decisions that matched this seed
+    statements: tuple[tuple[str, str], ...] = ()  # (source id, attributed sentence)
 
 
 @dataclass(slots=True)
@@ -109,6 +110,7 @@ class RenderedSeed:
     sentences: int = 0
     claims: list[tuple[str, str]] = field(default_factory=list)  # (cue, sentence)
     decisions: list[int] = field(default_factory=list)  # the editors' decisions applied
+    statements: list[tuple[str, str]] = field(default_factory=list)  # (source id, sentence)
 
     def to_json(self) -> dict[str, Any]:
         """Return the result as JSON-ready data (see :meth:`from_json`)."""
@@ -132,6 +134,7 @@ class RenderedSeed:
                 _int(data["sentences"]),
                 [(_str(cue), _str(sentence)) for cue, sentence in data["claims"]],
                 [_int(number) for number in data["decisions"]],
+                [(_str(source), _str(sentence)) for source, sentence in data["statements"]],
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             return None

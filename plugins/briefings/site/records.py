@@ -35,6 +35,16 @@ class Backlink:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence a briefing attributes to a source."""
+
+    url: str
+    title: str
+    date: date
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One briefing citing a source."""
 

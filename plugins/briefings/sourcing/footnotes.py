@@ -185,8 +185,10 @@ class FootnotePlanner:
             while pending and pending[0][0] < attribution.source_start:
                 start, end = pending.pop(0)
                 self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
-            sentence = paragraph[attribution.sentence_start : attribution.sentence_end]
-            note = self._note_for(attribution, " ".join(sentence.split()))
+            sentence = " ".join(
+                paragraph[attribution.sentence_start : attribution.sentence_end].split()
+            )
+            note = self._note_for(attribution, sentence)
             if note is None or (attribution.sentence_end, note.label) in seen:
                 continue
             seen.add((attribution.sentence_end, note.label))
@@ -195,7 +197,9 @@ class FootnotePlanner:
                 note.channels.append(channel)
             note.dates.append(self._date_of(paragraph, attribution))
             self._uses[note.label] = self._uses.get(note.label, 0) + 1
-            refs.append(FootnoteRef(attribution.sentence_end, note.label, note.source.source_id))
+            refs.append(
+                FootnoteRef(attribution.sentence_end, note.label, note.source.source_id, sentence)
+            )
         for start, end in pending:
             self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
         return refs

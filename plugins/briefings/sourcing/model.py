@@ -63,11 +63,13 @@ class ResolvedDate:
 
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
-    """A marker: insert ``[^label]`` at ``offset`` of the paragraph."""
+    """A marker: insert ``[^label]`` at ``offset`` of the paragraph; ``sentence`` is the
+    attributed sentence, whitespace normalised."""
 
     offset: int
     label: str
     source_id: str
+    sentence: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from briefings.entities.matcher import build_matcher
 from briefings.site.crosspage import SiteIndex
 from briefings.site.entity_pages import EntityPages, mentioned_entries
 from briefings.site.pages.entity import month_counts, timeline_svg
-from briefings.site.records import Backlink, Briefing
+from briefings.site.records import Backlink, Briefing, Statement
 from briefings.site.render import Stash
 from bs4 import BeautifulSoup
 from markdown import Markdown
@@ -136,3 +136,22 @@ def test_timeline_escapes_the_name(name: str) -> None:
     soup = BeautifulSoup(timeline_svg([("2022-01", 1)], name), "html.parser")
     assert soup.find("script") is None
     assert name in soup.select_one("svg")["aria-label"]
+
+
+def test_what_it_said_lists_the_sentences_attributed_to_the_entity() -> None:
+    index = _index()
+    index.statements["glossary:ada"] = [
+        Statement(f"s{day}/", f"Talk <{day}>", date(2022, 1, day), f"Ada said <{day}>.")
+        for day in range(1, 24)
+    ]
+    pages = EntityPages(GLOSSARY, {"ada": 3}, page_size=2)
+    soup = _page(pages, "entities/ada.md", index)
+    said = soup.select(".entity-statements li")
+    assert len(said) == 20  # the newest twenty, then a count of the rest
+    assert said[0].select_one("blockquote").get_text() == "Ada said <23>."
+    assert said[0].select_one("a")["href"] == "/s23/"
+    assert "and 3 earlier statements" in soup.select_one(".entity-statements-more").get_text()
+    later = _page(pages, "entities/ada/2.md", index)
+    assert later.select_one(".entity-statements") is None
+    babbage = EntityPages(GLOSSARY, {"babbage": 1}, page_size=2)
+    assert _page(babbage, "entities/babbage.md", index).select_one(".entity-statements") is None

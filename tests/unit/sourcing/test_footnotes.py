@@ -70,7 +70,8 @@ def test_one_marker_per_sentence_and_distinct_source() -> None:
 def test_reserved_labels_are_never_reused() -> None:
     plan = planner(reserved=("src-imf", "src-imf-2", "1"))
     refs = plan.add_paragraph("The IMF said growth would slow.")
-    assert refs == [FootnoteRef(len("The IMF said growth would slow."), "src-imf-3", "imf")]
+    text = "The IMF said growth would slow."
+    assert refs == [FootnoteRef(len(text), "src-imf-3", "imf", text)]
     assert plan.footnotes[0].source_id == "imf"
 
 

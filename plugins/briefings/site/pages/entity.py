@@ -16,7 +16,7 @@ from datetime import date
 from briefings.common.text import escape_html, escape_markdown
 from briefings.entities.glossary import GlossaryEntry
 from briefings.site.pages.common import _raw, _simple_front_matter, links_markdown, safe_markdown
-from briefings.site.records import Backlink
+from briefings.site.records import Backlink, Statement
 from briefings.site.render import Stash, human_date
 
 __all__ = ["Companion", "EntityPage", "entity_page", "month_counts", "timeline_svg"]
@@ -63,6 +63,8 @@ class EntityPage:
     see_also: Sequence[tuple[str, str]]  # (name, href)
     glossary_href: str
     page_size: int
+    statements: Sequence[Statement] = ()  # what it said, newest first (page 1 only)
+    statement_total: int = 0
 
 
 def month_counts(backlinks: Sequence[Backlink]) -> list[tuple[str, int]]:
@@ -182,6 +184,23 @@ def _pagination(page: EntityPage) -> str:
     )
 
 
+def _statements(page: EntityPage, href: Callable[[str], str]) -> str:
+    rows = [
+        f'<li><time datetime="{s.date.isoformat()}">{human_date(s.date)}</time> · '
+        f'<a href="{escape_html(href(s.url))}">{escape_html(s.title)}</a>'
+        f"<blockquote>{escape_html(s.sentence)}</blockquote></li>"
+        for s in page.statements
+    ]
+    more = page.statement_total - len(page.statements)
+    tail = (
+        f'<p class="entity-statements-more">and {more} earlier '
+        f"{'statement' if more == 1 else 'statements'} in the briefings below.</p>"
+        if more > 0
+        else ""
+    )
+    return '<ul class="entity-statements">\n' + "\n".join(rows) + "\n</ul>" + tail
+
+
 def _companions(companions: Sequence[Companion]) -> str:
     rows = [
         f'<li><a class="entity entity--{c.type}" href="{escape_html(c.href)}">'
@@ -209,7 +228,9 @@ def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> s
         ]
     else:
         parts = [
-            _simple_front_matter(entry.name),
+            # Out of the search index: the glossary lists every entity with its link, and
+            # indexing thousands of entity pages would cost more than all the briefings.
+            _simple_front_matter(entry.name, search={"exclude": True}),
             "# " + escape_markdown(entry.name),
             _raw(_meta(entry), stash),
             safe_markdown(entry.description) if entry.description else "*No description yet.*",
@@ -233,6 +254,8 @@ def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> s
             parts += ["## Timeline", _raw(timeline_svg(page.months, entry.name), stash)]
         if page.companions:
             parts += ["## Appears with", _raw(_companions(page.companions), stash)]
+        if page.statements:
+            parts += ["## What it said", _raw(_statements(page, href), stash)]
     parts.append(f"## Briefings ({page.total})")
     if page.backlinks:
         parts.append(_raw(_briefing_list(page, href), stash))
