@@ -10,7 +10,9 @@ import markdown
 import pytest
 import yaml
 from briefings.common.text import escape_html
+from briefings.entities.model import Candidate
 from briefings.site.pages.common import front_matter, safe_markdown
+from briefings.site.pages.discovered import discovered_page
 from briefings.site.pages.glossary import fill_backlinks
 from briefings.site.pages.listing import (
     TOP_ENTITIES_PLACEHOLDER,
@@ -18,7 +20,7 @@ from briefings.site.pages.listing import (
     archive_pages,
     fill_home,
 )
-from briefings.site.records import Backlink
+from briefings.site.records import Backlink, Discovered
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -172,3 +174,17 @@ def test_home_page_fills_top_entities_and_trending_with_plurals() -> None:
     assert trending == ["Putin <V> (1 mention)", "Kyiv (4 mentions)"]
     assert soup.find("v") is None and "<!--" not in filled
     assert "No entity mentioned yet." in fill_home(TRENDING_PLACEHOLDER, lambda url: [], [])
+
+
+def test_unreviewed_entities_list_their_newest_briefings_and_count_the_rest() -> None:
+    candidate = Candidate("acme", "Acme", "organization", (), 0.7, ("head word 'Acme'",))
+    mentions = [
+        Backlink(f"b{day}/", f"Briefing {day}", date(2022, 1, day), 1, f"Acme {day}.")
+        for day in range(1, 9)
+    ]
+    soup = BeautifulSoup(
+        discovered_page([Discovered(candidate, mentions)], lambda url: url), "html.parser"
+    )
+    titles = [a.get_text() for a in soup.select(".glossary-backlinks li a")]
+    assert titles == [f"Briefing {day}" for day in (8, 7, 6, 5, 4)]
+    assert soup.select_one(".discovered-more").get_text() == "and 3 earlier briefings"

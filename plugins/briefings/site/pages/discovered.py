@@ -15,6 +15,8 @@ from briefings.site.pages.common import (
 from briefings.site.records import Discovered
 from briefings.site.render import Stash
 
+MENTIONS_SHOWN = 5
+
 
 def discovered_page(
     entities: Sequence[Discovered], href: Callable[[str], str], stash: Stash | None = None
@@ -22,7 +24,9 @@ def discovered_page(
     """Return the page of unreviewed entities: name, type, evidence, where they appear.
 
     With ``stash``, each entity's HTML (meta line, evidence, mentions) stays out of the
-    Markdown."""
+    Markdown. Each entity lists its newest :data:`MENTIONS_SHOWN` briefings and counts the
+    rest, so an entity found in every briefing does not make the page grow with them
+    (``make suggest`` writes every sentence for the editors)."""
     parts = [
         _simple_front_matter("Unreviewed entities"),
         "# Unreviewed entities",
@@ -34,14 +38,19 @@ def discovered_page(
         parts.append("None: every highlighted name is in the glossary.")
     for entity in entities:
         c = entity.candidate
+        newest = sorted(entity.mentions, key=lambda m: (m.date or date.min, m.url), reverse=True)
         rows = [
             f'<li><a href="{escape_html(href(m.url))}">{escape_html(m.title)}</a> '
             f"({m.count} {'mention' if m.count == 1 else 'mentions'})"
             f"<blockquote>{escape_html(m.sentence)}</blockquote></li>"
-            for m in sorted(
-                entity.mentions, key=lambda m: (m.date or date.min, m.url), reverse=True
-            )
+            for m in newest[:MENTIONS_SHOWN]
         ]
+        more = len(newest) - MENTIONS_SHOWN
+        if more > 0:
+            rows.append(
+                f'<li class="discovered-more">and {more} earlier '
+                f"{'briefing' if more == 1 else 'briefings'}</li>"
+            )
         aliases = ", ".join(escape_html(a) for a in c.aliases)
         html = (
             f'<p class="glossary-meta"><span class="entity entity--{c.type} entity--unreviewed" '
