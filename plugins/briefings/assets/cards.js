@@ -10,14 +10,8 @@
  */
 (() => {
   "use strict";
-  const TYPES = {
-    person: "Person",
-    organization: "Organisation",
-    place: "Place",
-    equipment: "Weapon or equipment",
-    event: "Event",
-    other: "Other",
-  };
+  // Entity types that have a colour (entities.css); the card data names each in a word.
+  const TYPES = ["person", "organization", "place", "equipment", "event", "other"];
   const MENTION = ".entity[data-entity]";
   const cache = new Map();
   let card = null;
@@ -74,15 +68,15 @@
   }
 
   function fill(data) {
-    const [name, type, description, briefings, url, reviewed] = data;
+    const [name, type, typeWord, description, briefings, url, reviewed] = data;
     const box = ensureCard();
     box.replaceChildren();
     box.className = "entity-card";
-    const known = Object.prototype.hasOwnProperty.call(TYPES, type) ? type : "other";
+    const known = TYPES.includes(type) ? type : "other";
     box.style.setProperty("--briefings-card-color", `var(--briefings-entity-${known})`);
     box.setAttribute("aria-label", `About ${name}`);
     box.appendChild(element("p", "entity-card__name", name));
-    box.appendChild(element("p", "entity-card__type", TYPES[type] || type));
+    box.appendChild(element("p", "entity-card__type", typeWord));
     if (description) box.appendChild(element("p", "entity-card__description", description));
     const count = briefings === 1 ? "in 1 briefing" : `in ${briefings} briefings`;
     box.appendChild(element("p", "entity-card__count", count));

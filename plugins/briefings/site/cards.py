@@ -7,25 +7,26 @@ character of the id (``a`` … ``z``, then ``0`` for the rest), so a page loads 
 file per letter it needs, and no file grows with the number of briefings: each entry holds
 one count, whatever the count.
 
-Each file maps an id to ``[name, type, description, briefings, url, reviewed]``; ``url``
-is relative to the site root. Text is JSON text: the script writes it with
-``textContent``, never as HTML.
+Each file maps an id to ``[name, type, type word, description, briefings, url,
+reviewed]``; ``url`` is relative to the site root, the type word is the one entity pages
+show (:data:`~briefings.site.render.TYPE_WORDS`), so the script holds no wording of its
+own. Text is JSON text: the script writes it with ``textContent``, never as HTML.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping
 
+from briefings.content.sentences import split_sentences
 from briefings.entities.glossary import Glossary
 from briefings.site.records import Backlink, Discovered
+from briefings.site.render import TYPE_WORDS
 
 __all__ = ["CARDS_DIR", "bucket_of", "card_files", "one_line"]
 
 CARDS_DIR = "cards"
 DESCRIPTION_MAX = 240
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 
 
 def bucket_of(entity_id: str) -> str:
@@ -37,7 +38,8 @@ def bucket_of(entity_id: str) -> str:
 def one_line(description: str) -> str:
     """Return the first sentence of a plain-text description, at most 240 characters."""
     text = " ".join(description.split())
-    first = _SENTENCE_END_RE.split(text, maxsplit=1)[0]
+    spans = split_sentences(text)
+    first = text[: spans[0][1]] if spans else text
     if len(first) > DESCRIPTION_MAX:
         first = first[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0] + "…"
     return first
@@ -62,6 +64,7 @@ def card_files(
         buckets.setdefault(bucket_of(entry.id), {})[entry.id] = [
             entry.name,
             entry.type,
+            TYPE_WORDS.get(entry.type, entry.type),
             one_line(entry.plain_description),
             briefings,
             entity_url(entry.id),
@@ -73,6 +76,7 @@ def card_files(
         buckets.setdefault(bucket_of(candidate.id), {})[candidate.id] = [
             candidate.name,
             candidate.type,
+            TYPE_WORDS.get(candidate.type, candidate.type),
             one_line(f"Found by rules: {evidence}." if evidence else ""),
             len(record.mentions),
             f"{discovered_url}#{candidate.id}",

@@ -26,6 +26,15 @@ TYPE_LABELS: Mapping[str, str] = {
     "event": "Events",
     "other": "Other",
 }
+# One entity's type in a word: entity pages and cards.
+TYPE_WORDS: Mapping[str, str] = {
+    "person": "Person",
+    "organization": "Organisation",
+    "place": "Place",
+    "equipment": "Weapon or equipment",
+    "event": "Event",
+    "other": "Other",
+}
 
 
 # How the box's summary counts each type: "1 person, 12 people".

@@ -34,12 +34,23 @@ def test_cards_are_split_by_initial_and_hold_text_not_html() -> None:
     files = card_files(glossary, backlinks, lambda i: f"entities/{i}/", [found], "discovered/")
     assert sorted(files) == ["cards/0.json", "cards/p.json"]
     cards = json.loads(files["cards/p.json"])
-    assert cards["putin"] == ["Putin <b>", "person", "President.", 1, "entities/putin/", 1]
-    assert cards["pskov-desk"][3:] == [2, "discovered/#pskov-desk", 0]
-    assert json.loads(files["cards/0.json"])["9th-army"][2] == ""
+    assert cards["putin"] == [
+        "Putin <b>",
+        "person",
+        "Person",
+        "President.",
+        1,
+        "entities/putin/",
+        1,
+    ]
+    assert cards["pskov-desk"][2] == "Organisation"
+    assert cards["pskov-desk"][4:] == [2, "discovered/#pskov-desk", 0]
+    assert json.loads(files["cards/0.json"])["9th-army"][3] == ""
 
 
 def test_one_line_and_buckets() -> None:
     assert one_line("A   city.\nIn Iran. More.") == "A city."
+    # The project's sentence splitter: an abbreviation does not end the sentence.
+    assert one_line("Officially the U.S. Army. Big.") == "Officially the U.S. Army."
     assert len(one_line("word " * 100)) <= 240
     assert bucket_of("zeta") == "z" and bucket_of("9th") == "0" and bucket_of("") == "0"

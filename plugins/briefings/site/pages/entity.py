@@ -17,18 +17,10 @@ from briefings.common.text import escape_html, escape_markdown
 from briefings.entities.glossary import GlossaryEntry
 from briefings.site.pages.common import _raw, _simple_front_matter, links_markdown, safe_markdown
 from briefings.site.records import Backlink, Statement
-from briefings.site.render import Stash, human_date
+from briefings.site.render import TYPE_WORDS, Stash, human_date
 
 __all__ = ["Companion", "EntityPage", "entity_page", "month_counts", "timeline_svg"]
 
-TYPE_WORDS = {
-    "person": "Person",
-    "organization": "Organisation",
-    "place": "Place",
-    "equipment": "Weapon or equipment",
-    "event": "Event",
-    "other": "Other",
-}
 _SVG_HEIGHT = 60
 _BAR_WIDTH = 10
 _BAR_GAP = 2
