@@ -496,18 +496,12 @@ class Publisher:
         """Return the files the build writes besides its pages, by output path: the
         feeds, the entity cards' index and the editors' sourcing report as JSON."""
         files = self.feed_files()
-
-        def entity_url(entry_id: str) -> str:
-            uri = self._entities.first_uri(entry_id)
-            if uri is not None:
-                return self._url_of(uri)
-            return f"{self._url_of(self._entry_uri[entry_id])}#{entry_id}"
-
         files.update(
             card_files(
                 self.glossary,
                 self.index.backlinks,
-                entity_url,
+                # Seen from the site's root: the link every mention of the entry has.
+                functools.partial(self._links.entry_link, page_url=""),
                 self.index.discovered(),
                 self._url_of(DISCOVERED_URI),
             )
