@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -26,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from enginetools import copy_content, readers_env, venv_tool
 from sitetools import ROOT
 
 pytestmark = pytest.mark.slow
@@ -33,10 +32,7 @@ pytestmark = pytest.mark.slow
 PROPERDOCS_VENV = ROOT / ".venv-properdocs"
 PROPERDOCS_LOCK = ROOT / "requirements-properdocs.lock"
 MAKE_TARGET = "make properdocs-deps"
-CONTENT = ("mkdocs.yml", "docs", "seeds", "glossary", "sources.yml", "decisions.yml")
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
-# A fixed build date: sitemap.xml carries it, and a build on each side of midnight would differ.
-SOURCE_DATE_EPOCH = "1700000000"
 
 
 @dataclass
@@ -59,14 +55,7 @@ class Build:
 
 def properdocs_venv_file(name: str) -> Path:
     """Return ``name`` in the ProperDocs environment's bin/; fail the test when it is missing."""
-    path = PROPERDOCS_VENV / "bin" / name
-    if not path.is_file():
-        pytest.fail(
-            f"{path.relative_to(ROOT)} is missing: run `{MAKE_TARGET}` (`make test` runs it) "
-            "to create the ProperDocs environment",
-            pytrace=False,
-        )
-    return path
+    return venv_tool(PROPERDOCS_VENV, name, MAKE_TARGET, "ProperDocs")
 
 
 def mkdocs_command() -> list[str]:
@@ -81,22 +70,11 @@ def properdocs_command() -> list[str]:
 
 def build(command: list[str], root: Path, extra: Mapping[str, str] | None = None) -> Build:
     """Copy the repository's content (plus ``extra`` files) under ``root`` and build it."""
-    root.mkdir(parents=True)
-    for name in CONTENT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            shutil.copy2(source, root / name)
+    copy_content(root)
     for name, text in (extra or {}).items():
         (root / name).write_text(text, "utf-8")
     # The editors' switches (review marks, non-strict) stay off: this is the readers' build.
-    env = {key: value for key, value in os.environ.items() if not key.startswith("BRIEFINGS_")}
-    env |= {
-        "NO_MKDOCS_2_WARNING": "1",
-        "DISABLE_MKDOCS_2_WARNING": "true",
-        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-    }
+    env = readers_env()
     site = root / "site"
     start = time.perf_counter()
     done = subprocess.run(

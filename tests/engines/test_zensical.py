@@ -10,7 +10,6 @@ which has neither MkDocs nor this project.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from enginetools import copy_content, readers_env, venv_tool
 from sitetools import ROOT
 
 pytestmark = pytest.mark.slow
@@ -30,9 +30,7 @@ pytestmark = pytest.mark.slow
 ZENSICAL_VENV = ROOT / ".venv-zensical"
 ZENSICAL_LOCK = ROOT / "requirements-zensical.lock"
 MAKE_TARGET = "make zensical-deps"
-CONTENT = ("mkdocs.yml", "docs", "seeds", "glossary", "sources.yml", "decisions.yml")
 SEED = "seeds/000_59870affd8118fe3.txt"
-SOURCE_DATE_EPOCH = "1700000000"
 # What Zensical's templates put into every article that Material's do not: a target for the
 # "skip to content" link. Material's search plugin drops only data-search-* attributes that
 # have a value; Zensical's search drops the valueless data-search-exclude too, once it has
@@ -62,38 +60,16 @@ class Builds:
 
 def zensical_command() -> list[str]:
     """Return Zensical's command line from its own environment; fail when it is missing."""
-    path = ZENSICAL_VENV / "bin" / "zensical"
-    if not path.is_file():
-        pytest.fail(
-            f"{path.relative_to(ROOT)} is missing: run `{MAKE_TARGET}` (`make test` runs it) "
-            "to create the Zensical environment",
-            pytrace=False,
-        )
-    return [str(path)]
+    return [str(venv_tool(ZENSICAL_VENV, "zensical", MAKE_TARGET, "Zensical"))]
 
 
 def run(command: list[str], cwd: Path) -> Run:
     """Run ``command`` in ``cwd`` with the readers' settings and a fixed build date."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("BRIEFINGS_")}
-    env |= {
-        "NO_MKDOCS_2_WARNING": "1",
-        "DISABLE_MKDOCS_2_WARNING": "true",
-        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-    }
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        command, cwd=cwd, env=readers_env(), capture_output=True, text=True, check=False
+    )
     return Run(done.returncode, done.stdout + done.stderr, time.perf_counter() - start)
-
-
-def copy_content(root: Path) -> None:
-    """Copy the repository's content under ``root`` (each build reads its own copy)."""
-    root.mkdir(parents=True)
-    for name in CONTENT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            shutil.copy2(source, root / name)
 
 
 @pytest.fixture(scope="module")
