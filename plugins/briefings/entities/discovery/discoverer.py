@@ -27,7 +27,6 @@ from briefings.common.lexicon import (
     OTHER_HEADS,
     PLACE_HEADS,
     SHORT_MODIFIERS,
-    STATEMENT_VERBS,
 )
 from briefings.common.names import fold_case, normalise_surface
 from briefings.common.text import slugify
@@ -41,6 +40,7 @@ from briefings.entities.discovery.evidence import (
     CREDIT_SCORE,
     STATEMENT_SCORE,
     context_evidence,
+    is_speech_reason,
     name_evidence,
 )
 from briefings.entities.discovery.gazetteers import Gazetteers, fold, load_gazetteers
@@ -86,12 +86,6 @@ class _Article:
     occurrences: list[_Occurrence]
     aliases: dict[str, str]
     generic: set[str]
-
-
-def _speech_reason(reason: str) -> bool:
-    """Return True for the reason a verb of speech after a name gives ("'said' after ...")."""
-    verb, _, rest = reason.removeprefix("'").partition("'")
-    return rest == " after the name" and verb in STATEMENT_VERBS
 
 
 def _looks_title_case(paragraph: str, tokens: Sequence[Token]) -> bool:
@@ -347,7 +341,7 @@ class EntityDiscoverer:
             spoken = [
                 key
                 for key in record.evidence
-                if key[0] == "organization" and _speech_reason(key[1])
+                if key[0] == "organization" and is_speech_reason(key[1])
             ]
             if not spoken:
                 continue

@@ -43,7 +43,7 @@ from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
 from briefings.entities.discovery.segment import Evidence
 from briefings.entities.discovery.spans import Token
 
-__all__ = ["context_evidence", "name_evidence"]
+__all__ = ["context_evidence", "is_speech_reason", "name_evidence"]
 
 # "Su-35", "S-400", "Mohajer-6", "Il-22"; not "COVID-19" (four or more capitals).
 _MODEL_HYPHEN_RE = re.compile(r"(?:[A-Z][a-z]{0,9}|[A-Z]{1,3}[a-z]?)-\d{1,4}[A-Za-z]{0,3}\Z")
@@ -59,6 +59,8 @@ HEAD_SCORES = {"organization": 0.85, "place": 0.8, "event": 0.75, "other": 0.75}
 SHIP_SCORE = 0.9
 MODEL_SCORE = 0.85
 MODEL_NUMBER_SCORE = 0.6
+# A number after a name of words: "NeoCare 300", more telling than one word's shape.
+TRAILING_NUMBER_SCORE = 0.7
 ACRONYM_SCORE = 0.6
 FIRST_NAME_SCORE = 0.7
 AMBIGUOUS_FIRST_NAME_SCORE = 0.45
@@ -149,10 +151,10 @@ def name_evidence(
     numbered = len(words) > 1 and words[-1].replace(".", "", 1).isdigit()
     named = words[:-1] if numbered else words  # "Defamation Act 1957", "NeoCare 300"
     if len(words) > 1 and not sure_place:
-        head = _head_type(named) if named else None
+        head = _head_type(named)
         if numbered and head is None:
             evidence.append(
-                Evidence("equipment", MODEL_NUMBER_SCORE + 0.1, f"model number '{words[-1]}'")
+                Evidence("equipment", TRAILING_NUMBER_SCORE, f"model number '{words[-1]}'")
             )
         if words[0] in ORG_PREFIXES and head is None:
             evidence.append(
@@ -328,8 +330,7 @@ def _weak_context(
         if after.text in STATEMENT_VERBS and gap in (" ", ", ") and not name_end.possessive:
             kind = _speaker_kind(words, gazetteers)
             if kind is not None:
-                reason = f"'{after.text}' after the name"
-                evidence.append(Evidence(kind, STATEMENT_SCORE, reason))
+                evidence.append(Evidence(kind, STATEMENT_SCORE, _speech_reason(after.text)))
         if name_end.possessive and gap == " " and gazetteers.is_role(after.text):
             reason = f"its '{after.text}'"
             evidence.append(Evidence("organization", EMPLOYER_SCORE, reason))
@@ -345,6 +346,18 @@ def _weak_context(
             # "shares in Norvind": the organisation cue replaces the place one.
             return [item for item in evidence if item.type != "place"]
     return evidence
+
+
+def _speech_reason(verb: str) -> str:
+    """Return the reason a verb of speech after a name gives: "'said' after the name"."""
+    return f"'{verb}' after the name"
+
+
+def is_speech_reason(reason: str) -> bool:
+    """Return True if ``reason`` is one a verb of speech gave (:func:`_speech_reason`): a
+    class noun after the name gives reasons of the same shape ("'club' after the name")."""
+    verb, _, rest = reason.removeprefix("'").partition("'")
+    return rest == " after the name" and verb in STATEMENT_VERBS
 
 
 def _speaker_kind(words: Sequence[str], gazetteers: Gazetteers) -> str | None:
