@@ -143,6 +143,8 @@ class SiteIndex:
             self.backlinks.setdefault(entry_id, {})[url] = Backlink(
                 url, title, published, count, first_sentence.get(entry_id, "")
             )
+        if counts:  # a page annotated late (a hand-written one) counts in the company too
+            self._together = self._entries_by_page = None
 
     def add_source_to_review(self, briefing: Briefing, source: UnreviewedSource) -> None:
         """Record that ``briefing`` cites a source nobody has reviewed."""

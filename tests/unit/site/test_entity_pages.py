@@ -155,3 +155,11 @@ def test_what_it_said_lists_the_sentences_attributed_to_the_entity() -> None:
     assert later.select_one(".entity-statements") is None
     babbage = EntityPages(GLOSSARY, {"babbage": 1}, page_size=2)
     assert _page(babbage, "entities/babbage.md", index).select_one(".entity-statements") is None
+
+
+def test_company_counts_a_page_recorded_after_it_was_first_asked_for() -> None:
+    index = _index()
+    assert index.companions("ada", 5) == [("babbage", 3), ("london", 1)]
+    index.add_mentions("about/", "About", None, {"ada": 1, "london": 1}, {})
+    assert index.companions("ada", 5) == [("babbage", 3), ("london", 2)]
+    assert index.entities_of("about/", 5) == [("ada", 1), ("london", 1)]
