@@ -39,6 +39,7 @@ from briefings.sourcing.kinds import (
     PERSON,
     PLACE,
     REFERENCE,
+    is_company_noun,
     is_organisation_name,
 )
 
@@ -84,6 +85,12 @@ _UNCLOSED_SHORT_RE = re.compile(r"^(?P<name>.*\S)\s*\((?P<short>[A-Z][\w.&-]*)\s
 _SPACE_RE = re.compile(r"\s+")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _TRAILING = " \t\n.,;:!?\"'“”‘’)"
+# Words after which a description's head noun is settled: "people familiar with the talks",
+# "an official involved in the inquiry".
+_HEAD_STOPS = word_set("who familiar close briefed and involved aware knowledgeable privy based")
+NATIONALITY_ENDINGS = ("ese", "ian", "an", "ish", "ch", "i", "ic")
+"""How nationality adjectives end: "Vietnamese", "Chilean", "German", "Swedish", "Dutch",
+"Iraqi", "Icelandic"."""
 _PLURALS = {"people": "person", "staff": "staff", "police": "police"}
 
 
@@ -147,6 +154,9 @@ def identify(
         descriptor, main = named
         role = role or descriptor
     identity = _classify(main, anonymous, definite, types)
+    if identity.kind == PERSON and not identity.role and _is_body_noun(role):
+        # "the Harbour Register, the agency that licenses pilots": a body, not a person
+        identity = dataclasses.replace(identity, kind=ORGANIZATION)
     if identity.kind == ANONYMOUS and country and not identity.affiliation:
         identity = dataclasses.replace(identity, affiliation=country)
         country = ""
@@ -196,6 +206,15 @@ def _is_description(part: str) -> bool:
             or last.rpartition("-")[2] in ROLE_NOUNS  # "vice-chancellor"
         )
     )
+
+
+def _is_body_noun(role: str) -> bool:
+    """Return whether an appositive's role is an organisation noun ("agency", "state
+    broadcaster", "regulator"), not a person's ("analyst", "spokesman")."""
+    last = role.split(" ")[-1].casefold() if role else ""
+    return (
+        last in _DESCRIPTION_HEADS and last not in SPEAKER_HEADS and last not in ROLE_NOUNS
+    ) or is_company_noun(last)
 
 
 def _looks_like_name(part: str) -> bool:
@@ -292,6 +311,9 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
             if role and not is_acronym(person):
                 return SourceIdentity(person, PERSON, role=role, affiliation=right)
     words = name.split(" ")
+    body = _described_body(words) if definite else ""
+    if body:  # "the Lisbon-based carrier", "the Dutch brewer": a body named before
+        return SourceIdentity(name, REFERENCE, head=body, definite=True)
     capitalised = [w for w in words if w[:1].isupper()]
     head = _head_noun(words)
     described = words[0][:1].islower() and head in SPEAKER_HEADS
@@ -325,6 +347,34 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
     return SourceIdentity(name, PERSON)
 
 
+def _described_body(words: list[str]) -> str:
+    """Return the head noun of a description of an organisation, or "": "Oslo-based
+    shipowner" gives "shipowner", "Dutch brewer" "brewer", "two companies" "company".
+
+    The last word is a lower-case noun for a body (:data:`_DESCRIPTION_HEADS` that is no
+    speaker's, or a company noun); every word before it is a modifier: lower-case, a
+    hyphenated compound ("Oslo-based") or a nationality adjective ("Dutch", "Chilean").
+    """
+    if len(words) < 2 or len(words) > 5:
+        return ""
+    last = words[-1].strip(_TRAILING)
+    head = _singular(last)
+    if not last.islower() or not (
+        is_company_noun(head) or (head in _DESCRIPTION_HEADS and head not in SPEAKER_HEADS)
+    ):
+        return ""
+    for word in words[:-1]:
+        if not (word.islower() or "-" in word or _is_nationality(word)):
+            return ""
+    return head
+
+
+def _is_nationality(word: str) -> bool:
+    """Return whether a capitalised word reads as a nationality adjective ("Dutch",
+    "Vietnamese", "Chilean", "Swedish", "Iraqi")."""
+    return word[:1].isupper() and word[1:].islower() and word.endswith(NATIONALITY_ENDINGS)
+
+
 def _is_group(words: list[str]) -> bool:
     """Return whether capitalised-looking words are a group of people, not a name:
     "Analysts", "Russian military bloggers", "Families sheltering in their homes" (a plural
@@ -340,19 +390,28 @@ def _is_group(words: list[str]) -> bool:
     )
 
 
+def _singular(word: str) -> str:
+    """Return the singular of a lower-case noun: "officials" gives "official"."""
+    if word in _PLURALS:
+        return _PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "companies"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _head_noun(words: list[str]) -> str:
     """Return the singular head noun of a description: "senior Russian officials and
     diplomats" gives "official"; "people familiar with the talks" "person"."""
     head = ""
     for word in words:
         low = word.casefold().strip(_TRAILING)
-        if low in _PREPOSITIONS or low in {"who", "familiar", "close", "briefed", "and"}:
+        if low in _PREPOSITIONS or low in _HEAD_STOPS:
             if head:
                 break
             continue
         if word[:1].islower():
             head = low
-    return _PLURALS.get(head, head[:-1] if head.endswith("s") and len(head) > 3 else head)
+    return _singular(head)
 
 
 def _anonymous_affiliation(text: str) -> str:
@@ -380,6 +439,10 @@ def _document_owner(text: str) -> str | None:
         i
         for i, w in enumerate(words)
         if w.casefold().strip(_TRAILING) in DOCUMENT_NOUNS
+        # written in lower case: "Vietnam Register" and "World Report" are names
+        and w.strip(_TRAILING).islower()
+        # not what a speaker is involved in: "an official involved in the investigation"
+        and not any(_singular(b.casefold()) in SPEAKER_HEADS for b in words[:i])
         # the document is the phrase's head: "the annual report (published)", "a report by"
         and (
             i == len(words) - 1

@@ -22,6 +22,23 @@ ORG_HEAD_WORDS = frozenset(w.casefold() for w in ORG_HEADS) | {
     noun for noun, kind in CLASS_NOUNS.items() if kind == "organization"
 }
 COMPANY_SUFFIXES = word_set("inc inc. ltd ltd. plc llc sa ag nv gmbh corp corp. co co.")
+COMPANY_NOUNS = word_set(
+    """
+    company firm group corporation maker manufacturer operator producer retailer lender
+    insurer carrier airline developer giant conglomerate startup supplier provider bank miner
+    brewer distiller shipper shipowner drugmaker carmaker automaker chipmaker exporter
+    importer trader utility builder contractor
+    """
+)
+"""Nouns a news text calls a company by: "the Lisbon-based carrier", "the drugmaker"."""
+
+
+def is_company_noun(word: str) -> bool:
+    """Return whether a lower-case noun names a company: a word of :data:`COMPANY_NOUNS` or
+    a "-maker" compound ("toymaker", "steelmaker")."""
+    return word in COMPANY_NOUNS or (word.endswith("maker") and len(word) > 6)
+
+
 _MEDIA_HEADS = word_set(
     """
     news times post press herald journal gazette tribune telegraph guardian observer daily

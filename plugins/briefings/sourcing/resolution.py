@@ -28,10 +28,13 @@ from briefings.common.text import slugify
 from briefings.sourcing.identity import SPEAKER_HEADS, SourceIdentity, identify
 from briefings.sourcing.kinds import (
     ANONYMOUS,
+    COMPANY_NOUNS,
+    COMPANY_SUFFIXES,
     ORGANIZATION,
     PERSON,
     PLACE,
     REFERENCE,
+    is_company_noun,
     registry_kind,
 )
 from briefings.sourcing.model import KnownEntity
@@ -42,15 +45,7 @@ EntityLookup = Callable[[str], "KnownEntity | None"]
 
 _PERSON_PRONOUNS = word_set("he she his her him")
 _THING_PRONOUNS = frozenset(("it", "its"))
-_COMPANY_NOUNS = tuple(
-    word_set(
-        """
-        company firm group corporation inc ltd plc ag sa maker manufacturer operator
-        producer retailer lender insurer carrier airline developer giant conglomerate startup
-        supplier bank miner
-        """
-    )
-)
+_COMPANY_NOUNS = tuple(COMPANY_NOUNS)
 _SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
 # Nouns a definite description may use for an organisation named before with another noun.
 _SAME_KIND = {
@@ -203,15 +198,24 @@ class ArticleSources:
                     )
                 )
             nouns = _SAME_KIND.get(head, (head,))
+            if is_company_noun(head):  # "the drugmaker": any company noun or form fits
+                nouns = (head, *_COMPANY_NOUNS, *COMPANY_SUFFIXES)
             # A body cited before wins over one only named: "the university said" is the
             # university quoted earlier, not the last one the text mentions.
-            return self._latest(
+            found = self._latest(
                 lambda kind, words, s: (
                     s is not None and kind == ORGANIZATION and any(n in words for n in nouns)
                 )
             ) or self._latest(
                 lambda kind, words, _s: kind == ORGANIZATION and any(n in words for n in nouns)
             )
+            if found is None and is_company_noun(head):
+                # "the Oslo-based carrier" after "Fjordline said": the last body that is
+                # no government, medium or institute.
+                found = self._latest(
+                    lambda kind, words, s: kind == ORGANIZATION and _may_be_company(words, s)
+                )
+            return found
         word = identity.name.casefold()
         return self._latest(
             lambda kind, words, s: (
@@ -356,6 +360,13 @@ def _words(*texts: str) -> set[str]:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _may_be_company(words: frozenset[str], source: CitedSource | None) -> bool:
+    """Return whether a body may be a company: its registry kind, or the kind its name
+    suggests, is "company" or says nothing ("organisation")."""
+    kind = source.kind if source is not None else registry_kind(ORGANIZATION, " ".join(words))
+    return kind in ("company", "organisation")
 
 
 def _kind_of(entity_type: str) -> str:

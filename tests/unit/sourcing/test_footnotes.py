@@ -151,6 +151,16 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
             ],
             [["a"], ["b"], ["a", "b"]],
         ),
+        # A described company ("the Bergen-based carrier") is the last body that may be a
+        # company, never a ministry.
+        (
+            ["Fjordline Holdings said fares would rise.", "The Bergen-based carrier said so."],
+            [["a"], ["a"]],
+        ),
+        (
+            ["The Ministry of Transport said fares would rise.", "The Dutch carmaker said so."],
+            [["a"], ["b"]],
+        ),
         # Anonymous sources merge only with the same head noun and affiliation.
         (
             [
