@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefings.common.lexicon import word_set
-from briefings.common.names import ROLE_NOUNS, source_key
+from briefings.common.names import ROLE_NOUNS, source_key, split_role
 from briefings.common.text import slugify
 from briefings.sourcing.identity import SPEAKER_HEADS, SourceIdentity, identify
 from briefings.sourcing.kinds import (
@@ -290,6 +290,12 @@ class ArticleSources:
         if known is not None:
             key = known.source_id
             name, url, reviewed = known.name, known.url, known.reviewed
+            if identity.kind == PERSON and (
+                split_role(name)[2] == identity.name
+                or (not reviewed and " " in identity.name and name.endswith(" " + identity.name))
+            ):
+                # an entity named with its title: "Professor Ana Ruiz", "Geologist Ana Ruiz"
+                name = identity.name
             source_id = known.source_id
         else:
             key = f"{identity.kind}:{source_key(identity.name)}"

@@ -340,10 +340,68 @@ HELD_OUT = [
     ),
 ]
 
+# Round-3 rules: an acronym spelling a function word, a speech verb after another verb, a
+# name after ", said", a participle between a name and its verb, a body in a town and region.
+ROUND_3 = [
+    (
+        "The World Health Organization (WHO) said cases had doubled.",
+        [("The World Health Organization (WHO)", "said", False)],
+    ),
+    (
+        "A spokesman for the WHO Regional Office for Africa said teams had arrived.",
+        [("A spokesman for the WHO Regional Office for Africa", "said", True)],
+    ),
+    (
+        "Transport Minister Ilse Brandt met the unions and said talks would continue.",
+        [("Transport Minister Ilse Brandt", "said", False)],
+    ),
+    (
+        "The Bar Council (BC) opened an inquiry last year, but said in May that it had closed it.",
+        [("The Bar Council (BC)", "said", False)],
+    ),
+    (
+        "On Friday, the regulator fined the lender and said more cases would follow.",
+        [("the regulator", "said", False)],
+    ),
+    ("He met them and said no.", [("He", "said", False)]),
+    (
+        "The skull, found in a quarry near Teruel, is 70 million years old, said Marta Ibáñez, "
+        "a geologist at the University of Zaragoza, which led the dig.",
+        [("Marta Ibáñez, a geologist at the University of Zaragoza", "said", False)],
+    ),
+    (
+        "Rainfall was a third below normal, said chief forecaster Tomas Lindgren.",
+        [("chief forecaster Tomas Lindgren", "said", False)],
+    ),
+    (
+        "Pia Kessler, the minister, said Sweden would not sign.",
+        [("Pia Kessler, the minister", "said", False)],
+    ),
+    (
+        "“It is over,” Ana Ruiz, head of surgery at Clinica Norte, told Radio Sur, the state "
+        "broadcaster.",
+        [("Ana Ruiz, head of surgery at Clinica Norte", "told", False)],
+    ),
+    (
+        "Lena Dahl, representing the insurer, told the court that the claim was late.",
+        [("Lena Dahl", "told", False)],
+    ),
+    (
+        "Fjordline, Norway's second-largest ferry operator, said fares would rise.",
+        [("Fjordline, Norway's second-largest ferry operator", "said", False)],
+    ),
+    (
+        "Santa Ana Clinic in Leon, Guanajuato, said in a statement that two patients died.",
+        [("Santa Ana Clinic in Leon", "said", False)],
+    ),
+    ("Cutting costs will be easier said than done.", []),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
-    ACCORDING_TO
+    ROUND_3
+    + ACCORDING_TO
     + SUBJECT_VERB
     + DOCUMENTS
     + INVERTED_AND_QUOTES

@@ -154,15 +154,42 @@ def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Sourc
         return None
     start, end = phrase
     first = text[start:end].split()[0]
-    if not (is_capitalised(first) or bare(first) in APPOSITIVE_OPENERS):
+    if not (
+        is_capitalised(first)
+        or bare(first) in APPOSITIVE_OPENERS
+        or _ROLE_BEFORE_NAME_RE.match(text[start:end])
+    ):
         return None
     rest = text[end : sentence.body_end]
-    appositive = re.match(r",\s+((?:a|an|the)\b[^,;:]*)$", rest)
+    appositive = re.match(r",\s+((?:a|an|the)\b[^,;:]*)(?:$|,)", rest)
     if appositive:
         end += appositive.end(1)
     elif rest.strip() and not rest.lstrip().startswith((",", "in ", "on ")):
         return None
     return refine_source(text, start, end)
+
+
+# Lower-case role words before a name: "said lead author Ana Ruiz".
+_ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’-]*\s*){2,4}$")
+# A name (not a determiner or a pronoun) right after the verb: "..., said Ana Ruiz".
+_NAME_START_RE = re.compile(r"[A-Z][\w'’.-]*\s+[A-Z]|(?:[a-z][\w-]*\s+){1,3}[A-Z]")
+
+
+def _named_after_comma(sentence: Sentence, cue_start: int, cue_end: int) -> Source | None:
+    """Return the name after the verb in "The fossil, which ..., is 150 million years old,
+    said Ana Ruiz, a palaeontologist at ...": a verb after a comma whose subject follows it,
+    written as a name (not "the plan"), or None."""
+    text = sentence.text
+    if not text[sentence.start : cue_start].rstrip().endswith(","):
+        return None
+    if not _NAME_START_RE.match(
+        text, cue_end + 1 if text[cue_end : cue_end + 1] == " " else cue_end
+    ):
+        return None
+    source = _inverted_subject(sentence, cue_start, cue_end)
+    if source is None or bare(text[source.start : source.end].split()[0]) in APPOSITIVE_OPENERS:
+        return None
+    return source
 
 
 _PARTICIPLES = ("published", "released", "issued", "compiled", "prepared", "presented")
@@ -216,6 +243,8 @@ def _verb_attributions(
         following = text[cue_end : cue_end + 40]
         if re.match(r"\s+by\b(?!\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video)", following):
             continue  # a passive participle: "the plan announced by ..." ("said by phone" is not)
+        if re.match(r"\s+than\b", following):
+            continue  # "easier said than done"
         if cue in DESCRIBE_CUES and not re.search(r"\bas\b", following):
             continue  # "the situation described in the report"
         via = ""
@@ -227,7 +256,8 @@ def _verb_attributions(
                 continue  # "told the players to stay calm" is an order, not a statement
             via = text[listener[0] : listener[1]]
         channel, channel_via, _ = _channel_near(sentence, hints, cue_start)
-        subject = find_subject(sentence, cue_start)
+        inverted = None if cue in TELL_CUES else _named_after_comma(sentence, cue_start, cue_end)
+        subject = None if inverted is not None else find_subject(sentence, cue_start)
         attribution: Attribution | None = None
         if subject is not None and is_pronoun(text[subject[0] : subject[1]]):
             attribution = carry_over(
@@ -237,7 +267,7 @@ def _verb_attributions(
             source = (
                 refine_source(text, *subject)
                 if subject is not None
-                else _inverted_subject(sentence, cue_start, cue_end)
+                else inverted or _inverted_subject(sentence, cue_start, cue_end)
             )
             if source is None:
                 continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from briefings.sourcing.attribution.text import (
     Sentence,
     bare,
+    is_acronym_at,
     is_capitalised,
     is_name_like,
     strip_span,
@@ -85,8 +86,14 @@ def np_right(sentence: Sentence, pos: int, single: bool = False) -> tuple[int, i
             break
         raw = text[word_start:word_end]
         word = bare(raw)
-        if word in RIGHT_STOP_WORDS and not (
-            word == "to" and end > pos and bare(text[pos:end].split()[-1]) in ("close", "closer")
+        if (
+            word in RIGHT_STOP_WORDS
+            and not is_acronym_at(text, (word_start, word_end))
+            and not (
+                word == "to"
+                and end > pos
+                and bare(text[pos:end].split()[-1]) in ("close", "closer")
+            )
         ):  # "a person close to the board" is one phrase
             break
         if word == "in" and count > 0 and re.match(r"in\s+an?\s", text[word_start : word_end + 4]):

@@ -20,6 +20,7 @@ from briefings.common.names import ROLE_NOUNS as PERSONAL_ROLES
 from briefings.sourcing.attribution.text import (
     Chunk,
     Sentence,
+    is_acronym_at,
     is_capitalised,
     is_name_like,
     split_chunks,
@@ -32,6 +33,7 @@ from briefings.sourcing.attribution.words import (
     ARTICLES,
     BE_FORMS,
     CLAUSE_WORDS,
+    COORDINATORS,
     DETERMINERS,
     FREE_CUES,
     LEADING_JUNK,
@@ -67,9 +69,14 @@ def _is_appositive_like(text: str, chunk: Chunk) -> bool:
         return True  # an age: "Ms. Chen, 54, said"
     if first in APPOSITIVE_OPENERS or first in TITLE_WORDS or first in ROLE_NOUNS:
         return True
-    raw = text[words[0][0] : words[0][1]]
-    # "Nordvik's chief executive", "principal of Manurewa Grove High School"
-    return raw.endswith(("'s", "’s")) or first in PERSONAL_ROLES
+    raw = [text[s:e] for s, e in words[:3]]
+    # "Nordvik's chief executive", "South Korea's largest carrier", "principal of X"
+    for index, word in enumerate(raw):
+        if not is_capitalised(word):
+            break
+        if word.endswith(("'s", "’s")) and index + 1 < len(words):
+            return True
+    return first in PERSONAL_ROLES
 
 
 def _is_relative_like(text: str, chunk: Chunk) -> bool:
@@ -80,7 +87,11 @@ def _is_relative_like(text: str, chunk: Chunk) -> bool:
         return False
     if _CHANNEL_CHUNK_RE.match(text, chunk.start, chunk.end):
         return True
-    return word_at(text, words[0]) in RELATIVE_OPENERS
+    first = text[words[0][0] : words[0][1]]
+    # "who spoke", "known as X", or a participle: "arguing for the insurer", "representing"
+    return word_at(text, words[0]) in RELATIVE_OPENERS or (
+        first.islower() and first.endswith("ing") and len(first) > 5
+    )
 
 
 def _appositive_head(text: str, chunks: list[Chunk], index: int) -> int | None:
@@ -113,7 +124,7 @@ def _cut_after_clause_word(text: str, start: int, end: int) -> int:
             and index + 1 < len(words)
             and word_at(text, words[index + 1]) in ARTICLES
         )
-        if word in CLAUSE_WORDS or before_article:
+        if (word in CLAUSE_WORDS and not is_acronym_at(text, span)) or before_article:
             cut = span[1]
     return cut
 
@@ -126,6 +137,7 @@ def trailing_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | N
         if len(taken) >= 8 or (
             word not in ("of", "and", "the", "a", "an")
             and (word in PREPOSITIONS or word in CLAUSE_WORDS or word in BE_FORMS)
+            and not is_acronym_at(text, span)
         ):
             break
         if word.endswith("ed") and not is_capitalised(text[span[0] : span[1]]):
@@ -164,7 +176,7 @@ def clean_subject(sentence: Sentence, start: int, end: int) -> tuple[int, int] |
         break
     if len(words) > 28:
         return None
-    last = word_at(text, words[-1])
+    last = "" if is_acronym_at(text, words[-1]) else word_at(text, words[-1])
     if (
         last in DETERMINERS
         or last in NAME_CONNECTORS
@@ -211,12 +223,21 @@ def find_subject(sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
     chunks, ends_with_separator = split_chunks(text, sentence.start, end)
     if not chunks:
         return None
+    if not ends_with_separator:
+        tail = word_spans(text, chunks[-1].start, chunks[-1].end)
+        if tail and word_at(text, tail[-1]) in COORDINATORS:
+            # "Health Minister Jo Park welcomed the deal and said ...": the first verb's subject
+            return _coordinated_subject(sentence, chunks)
     last_index = len(chunks) - 1
     last = chunks[last_index]
     if ends_with_separator:
         return _subject_before_comma(sentence, chunks, end)
     words = word_spans(text, last.start, last.end)
-    if words and word_at(text, words[-1]) in ("who", "which", "that"):
+    if (
+        words
+        and word_at(text, words[-1]) in ("who", "which", "that")
+        and not is_acronym_at(text, words[-1])
+    ):
         # "..., endorsed by senior officials and diplomats, who maintained that ..."
         if words[-1][0] == last.start and last_index > 0 and "," in last.sep_before:
             previous = chunks[last_index - 1]
@@ -224,7 +245,11 @@ def find_subject(sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
             return clean_subject(sentence, *phrase) if phrase else None
         return None
     relative = next(
-        (span for span in reversed(words[1:-1]) if word_at(text, span) in RELATIVE_PRONOUNS),
+        (
+            span
+            for span in reversed(words[1:-1])
+            if word_at(text, span) in RELATIVE_PRONOUNS and not is_acronym_at(text, span)
+        ),
         None,
     )
     if relative is not None:
@@ -237,6 +262,66 @@ def find_subject(sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
         if head is not None:
             return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
     return clean_subject(sentence, start, last.end)
+
+
+def _coordinated_subject(sentence: Sentence, chunks: list[Chunk]) -> tuple[int, int] | None:
+    """Return the subject of a clause whose speech verb follows another verb: "The AMDP
+    called for an inquiry and said", "Minister Jo Park met them, but said".
+
+    The subject opens the sentence (or follows an opening date or place phrase, "On
+    Monday, ..."): a name, possibly titled ("Health Minister Jo Park"), or "the" and up
+    to three lower-case words ("The regulator"), right before a lower-case verb.
+    """
+    text = sentence.text
+    opening = len(chunks) > 1 and _is_opening_phrase(sentence, chunks[0])
+    for chunk in chunks[1:2] if opening else chunks[:1]:
+        words = word_spans(text, chunk.start, chunk.end)
+        while words and word_at(text, words[0]) in LEADING_JUNK:
+            words = words[1:]
+        if len(words) < 2 or sentence.in_quote(words[0][0]):
+            return None
+        run = 0
+        if word_at(text, words[0]) in ("the", "a", "an"):
+            run = 1
+        named = False
+        while run < len(words) - 1:
+            raw = text[words[run][0] : words[run][1]]
+            word = word_at(text, words[run])
+            if is_capitalised(raw):
+                named = True
+            elif not (
+                (named and word in NAME_CONNECTORS) or word in TITLE_WORDS or word in PERSONAL_ROLES
+            ):
+                break
+            run += 1
+        if not named and run == 1:  # "The regulator fined them and said"
+            while run < min(len(words) - 1, 4) and text[words[run][0]].islower():
+                if word_at(text, words[run + 1]).endswith("ed"):
+                    return words[0][0], words[run][1]
+                run += 1
+            return None
+        verb = text[words[run][0] : words[run][1]] if run < len(words) else ""
+        if named and verb.islower() and word_at(text, words[run]) not in NAME_CONNECTORS:
+            return clean_subject(sentence, words[0][0], words[run - 1][1])
+        return None
+    return None
+
+
+def _is_region(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is a short name alone, as a region after a town: "Guanajuato"."""
+    return len(word_spans(text, chunk.start, chunk.end)) <= 3 and is_name_like(
+        text, chunk.start, chunk.end
+    )
+
+
+def _is_opening_phrase(sentence: Sentence, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is an opening adverbial: a date ("On Monday") or a phrase
+    starting with a preposition ("In Lagos", "After the vote")."""
+    text = sentence.text
+    if sentence.date_starting_at(chunk.start) is not None:
+        return True
+    words = word_spans(text, chunk.start, chunk.end)
+    return bool(words) and len(words) <= 6 and word_at(text, words[0]) in PREPOSITIONS
 
 
 def _subject_before_comma(
@@ -273,6 +358,14 @@ def _subject_before_comma(
         # "The team's coach, Carlo Ancelotti, said": a role, then the name as appositive.
         start = _cut_after_clause_word(text, chunks[last_index - 1].start, last.start)
         return clean_subject(sentence, start, last.end)
+    if last_index > 0 and last.sep_before.strip() == "," and _is_region(text, last):
+        # "Santa Ana Clinic in Leon, Guanajuato, said": a body in a town, then its region.
+        previous = chunks[last_index - 1]
+        left, found, _place = text[previous.start : previous.end].rpartition(" in ")
+        if found and left and is_name_like(text, previous.start, previous.start + len(left)):
+            start = _cut_after_clause_word(text, previous.start, previous.end)
+            if start == previous.start:
+                return clean_subject(sentence, previous.start, previous.end)
     for index in range(last_index - 1, max(0, last_index - 4), -1):
         # A relative clause holding a list: "The SSL, whose members include A, B and C, said".
         if _is_relative_like(text, chunks[index]) and "," in chunks[index].sep_before:

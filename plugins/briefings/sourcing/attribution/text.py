@@ -118,6 +118,13 @@ def word_at(text: str, span: tuple[int, int]) -> str:
     return bare(text[span[0] : span[1]])
 
 
+def is_acronym_at(text: str, span: tuple[int, int]) -> bool:
+    """Return whether the word at ``span`` is written in capitals ("WHO", "(AS)"): an
+    acronym, never the function word it spells."""
+    letters = [c for c in text[span[0] : span[1]] if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def is_capitalised(word: str) -> bool:
     """Return whether ``word`` starts with a capital or a digit."""
     stripped = word.lstrip("(")

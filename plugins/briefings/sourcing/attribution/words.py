@@ -47,6 +47,8 @@ TAIL_WORDS = _word_set(
     """
 )
 NEGATIONS = _word_set("not never neither nor")
+# Words joining a speech verb to an earlier verb of the same subject: "met them and said".
+COORDINATORS = _word_set("and but")
 BE_FORMS = _word_set("is are was were be been being")
 MODALS = _word_set("will would can could may might must shall should do does did to")
 CLAUSE_WORDS = _word_set(
