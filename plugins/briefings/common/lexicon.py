@@ -41,7 +41,7 @@ ORG_HEADS = _words(
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
     Aerospace Aviation Inspectorate Investors Laboratories Management Minerals Panel
     Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
-    Toys Ventures
+    Toys Ventures Infrastructure Observatory
     Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
     """
 )
@@ -77,7 +77,12 @@ PLACE_HEADS = _words(
 )
 
 # A name beginning with one of these, followed by "of", names a place: "Gulf of Aden".
-PLACE_INITIAL_HEADS = _words("Cape Gulf Isle Lake Mount Port Saint Sea St Strait Straits")
+PLACE_INITIAL_HEADS = _words(
+    """
+    Cape Gulf Isle Lake Mount Port Saint Sea St Strait Straits
+    Bahía Cerro Lago Laguna Nevado Playa Río Volcán
+    """
+)
 
 # A name ending in one of these names an event: "Munich Security Conference".
 EVENT_HEADS = _words(
@@ -92,8 +97,15 @@ OTHER_HEADS = _words(
     "Accord Accords Act Agreement Charter Declaration Doctrine Initiative Pact Plan Protocol Treaty"
 )
 
+# A name ending in one of these names a piece of equipment: "Hubble Space Telescope".
+EQUIPMENT_HEADS = _words("Telescope")
+
 # Words before the name of a storm or a military operation: "Hurricane Otis".
 EVENT_PREFIXES = _words("Cyclone Hurricane Operation Storm Typhoon")
+
+# Words before a name of the "other" type: "Comet Hale-Bopp" (comets are neither places
+# nor equipment).
+OTHER_PREFIXES = _words("Comet")
 
 # Ship prefixes: "USS Gerald R. Ford", "HMS Diamond".
 SHIP_PREFIXES = _words("HMAS HMCS HMNZS HMS INS MS MT MV RFS RV USNS USS")
@@ -106,7 +118,7 @@ CLASS_NOUNS: dict[str, str] = {
             """
             agency airline bank bloc broadcaster channel charity club coalition company
             consultancy exchange firm group insurer lender maker manufacturer militia movement
-            network newspaper outlet party platform publisher regulator retailer startup store
+            network newspaper outlet party publisher regulator retailer startup store
             stores television union watchdog
             """
         ),
@@ -117,6 +129,8 @@ CLASS_NOUNS: dict[str, str] = {
             """
             airport border capital city crossing district governorate highway island motorway
             municipality oblast port province region river road suburb town village
+            area basin canyon crater glacier gorge lake mine mountain peak ravine ravines
+            valley volcano volcanoes
             """
         ),
         "place",
@@ -124,7 +138,8 @@ CLASS_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             """
-            aircraft airliner airliners bomber bombers carrier chip chips console consoles
+            aircraft airliner airliners app apps backdoor bomber bombers carrier chip chips
+            console consoles instrument platform rig rigs
             destroyer destroyers drone drones drug freighter frigate handset handsets
             helicopter helicopters
             howitzer howitzers jet jets launcher launchers malware medicine missile missiles
@@ -154,6 +169,12 @@ TWO_WORD_CLASS_NOUNS = {
     "network operator": "organization",
     "grid operator": "organization",
     "shipping line": "organization",
+    "low-cost carrier": "organization",
+    "budget carrier": "organization",
+    "flag carrier": "organization",
+    "chief executive": "person",
+    "managing director": "person",
+    "executive director": "person",
 }
 
 # Class nouns that only classify the name *after* them, or only the name before them.
@@ -262,7 +283,13 @@ STATEMENT_VERBS = _words(
 INVERTED_STATEMENT_VERBS = _words("said says added warned wrote")
 
 # Words before a name that place it: "near Ely", "off Hanstholm", "outside Porto".
-PLACE_PREPOSITIONS = _words("near off outside across in")
+PLACE_PREPOSITIONS = _words("near off outside across in beneath")
+# Nouns that make the name after "of" a place: "the slopes of Etna", "the edge of Vatnajokull".
+PLACE_OF_NOUNS = _words(
+    """
+    banks coast edge flank flanks foot mouth outskirts shore shores slope slopes summit
+    """
+)
 # Weaker: motion to or from a place, also said of organisations ("sold to Pfizer").
 MOTION_PREPOSITIONS = _words("to from via")
 

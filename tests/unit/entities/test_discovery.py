@@ -757,3 +757,141 @@ def test_small_words_inside_known_places_and_ship_names(gazetteers: Gazetteers) 
     assert found["Dar es Salaam"] == "place"
     assert found["Orion Bay"] == found["MV Kilwa Star"] == "equipment"
     assert "Salaam" not in found
+
+
+# --- names repeated with no cue, products, places that no gazetteer lists ----------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind"),
+    [
+        # a class noun for software and products, right after the name or one word later
+        (
+            (
+                "Clinics use the Tallyro booking app.",
+                "Tallyro crashed twice, and Tallyro lost data.",
+            ),
+            "Tallyro",
+            "equipment",
+        ),
+        (
+            ("Crews moved two Brenmark X40 drilling rigs onto the site.",),
+            "Brenmark X40",
+            "equipment",
+        ),
+        (("Data came from the Veltano instrument on the satellite.",), "Veltano", "equipment"),
+        (("Qorvane, an invoicing platform, went offline.",), "Qorvane", "equipment"),
+        # geographic class nouns and the "<noun> of X" phrases of landscapes
+        (("Lava flowed down the Sarpeda ravine.",), "Sarpeda", "place"),
+        (("Hikers climbed the slopes of Quenhuaro at dawn.",), "Quenhuaro", "place"),
+        (("Water drains from the edge of Brauvik.",), "Brauvik", "place"),
+        # a place preposition before "the" and a name that ends the phrase
+        (("Oil spread in the Morvaten, and a ship sank in the Morvaten.",), "Morvaten", "place"),
+        # a place preposition before a list places every name of it
+        (
+            (
+                "Plants in Tolvika and Saltrøy closed.",
+                "Saltrøy lost jobs, and Saltrøy voted no.",
+            ),
+            "Saltrøy",
+            "place",
+        ),
+        # the repeated-name guess comes after the lists: "Athens" types its neighbour
+        (
+            (
+                "Ferries to Athens, Talvona and the islands stopped.",
+                "Flights reach Talvona daily, and ships serve Talvona too.",
+            ),
+            "Talvona",
+            "place",
+        ),
+        # a low-cost carrier is an airline, a vessel with a number before it a ship
+        (("Brisa Norte, a low-cost carrier, cut fares.",), "Brisa Norte", "organization"),
+        (
+            ("The Calder Wren, a 1,400-container feeder vessel, ran aground.",),
+            "Calder Wren",
+            "equipment",
+        ),
+        # a model code after a brand's name
+        (("Engineers tested the Kestavo K3 for weeks.",), "Kestavo K3", "equipment"),
+    ],
+)
+def test_cues_for_products_and_places(
+    gazetteers: Gazetteers, paragraphs: tuple[str, ...], name: str, kind: str
+) -> None:
+    assert _found(gazetteers, *paragraphs).get(name) == kind
+
+
+def test_a_place_named_with_a_foreign_head_and_its_short_form(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Ash fell from Volcán de Tazuma on Monday, and Cerro Pelarco stayed quiet.",
+        "Scientists said Tazuma was swelling, and Tazuma may erupt.",
+        "Tourists watched Mount Orvello while Orvello glowed.",
+    )
+    assert found["Volcán de Tazuma"] == found["Tazuma"] == "place"
+    assert found["Cerro Pelarco"] == "place"
+    assert found["Mount Orvello"] == found["Orvello"] == "place"
+
+
+def test_observatories_telescopes_and_comets(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Astronomers at the Brenna Peak Observatory on Tenerife used the Kallio Telescope.",
+        "Comet Mirabell brightened. Amateurs said Comet Mirabell was visible.",
+    )
+    assert found["Brenna Peak Observatory"] == "organization"
+    assert found["Tenerife"] == "place"
+    assert found["Kallio Telescope"] == "equipment"
+    assert found["Comet Mirabell"] == "other"
+    # "on" still joins an organisation's name when common words follow it
+    assert _found(gazetteers, "The Council on Foreign Relations met.") == {
+        "Council on Foreign Relations": "organization"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Harbour Lines chief executive Daniel Teo told staff.", "Daniel Teo"),
+        ("Portuguese fund manager Rui Valadas was arrested.", "Rui Valadas"),
+        (
+            "The key witness was Kuvra Reddan, Corvex's former chief technology officer.",
+            "Kuvra Reddan",
+        ),
+    ],
+)
+def test_people_described_by_their_role(gazetteers: Gazetteers, text: str, name: str) -> None:
+    assert _found(gazetteers, text).get(name) == "person"
+
+
+def test_a_surname_shared_by_two_people_follows_the_latest(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "The firm was founded by Eduardo Ferreira Lobo in 1911.",
+        "Chief executive Marta Ferreira Lobo spoke on Monday. Ferreira Lobo said the plant stays.",
+    )
+    assert found["Ferreira Lobo"] == "person"
+
+
+def test_a_possessive_after_a_comma_is_no_list(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Investors sold shares in Dravonix, and Dravonix said it would appeal.",
+        "The witness was Vrokk Ostrand, Dravonix's old friend.",
+    )
+    assert found.get("Vrokk Ostrand") != "organization"
+
+
+def test_new_place_and_product_cues_mark_no_ordinary_words(gazetteers: Gazetteers) -> None:
+    """Capitalised words at sentence starts, in subheadings, days, months, credits and
+    quoted slogans next to the new cues ("app", "ravine", "in the", "slopes of")."""
+    found = _found(
+        gazetteers,
+        "Residents in the Valley said so. Download the App on Monday.",
+        "Life on the Slopes of the Mountain",
+        'Marchers chanted "Save the Ravine" in the square in March.',
+        "A ravine near the town. Credit: AP",
+        "In the North, farmers on the slopes of the hills said the app failed.",
+    )
+    assert found == {"AP": "organization"}

@@ -26,6 +26,7 @@ from briefings.common.lexicon import (
     ORG_HEADS,
     OTHER_HEADS,
     PLACE_HEADS,
+    PLACE_PREPOSITIONS,
     SHORT_MODIFIERS,
 )
 from briefings.common.names import fold_case, normalise_surface
@@ -38,6 +39,7 @@ from briefings.entities.discovery.aliases import (
 )
 from briefings.entities.discovery.evidence import (
     CREDIT_SCORE,
+    PLACE_PREPOSITION_SCORE,
     STATEMENT_SCORE,
     context_evidence,
     is_speech_reason,
@@ -54,6 +56,11 @@ __all__ = ["Candidate", "EntityDiscoverer"]
 
 _CREDIT_RE = re.compile(r"(?:Photo )?[Cc]redit:\s*(?P<credit>\S.*?)\s*\Z", re.DOTALL)
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", " & "})
+_POSSESSIVES = frozenset({"'s", "’s"})
+# A preposition of place right before a name: "in ", "near ".
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(" + "|".join(sorted(PLACE_PREPOSITIONS)) + r") \Z"
+)
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
 _SUBHEADING_MAX_WORDS = 15
 
@@ -141,6 +148,8 @@ class EntityDiscoverer:
         article = self._collect(paragraphs)
         self._add_speaker_surnames(article)
         self._add_list_evidence(article)
+        if self._add_repeated_name_guess(article):
+            self._add_list_evidence(article)  # "Call of Duty, Candy Crush": a guess spreads too
         groups = group_names(article.names, article.aliases, self.min_confidence, self._gazetteers)
         candidates = self._candidates(article.names, groups)
         surfaces = [
@@ -302,17 +311,29 @@ class EntityDiscoverer:
         if record.mid_sentence >= 2:
             prior += REPEAT_BONUS
         record.prior = max(record.prior, prior)
-        if (
-            not record.evidence
-            and record.mid_sentence >= REPEATED_NAME_USES
-            and prior > REPEAT_BONUS
-            and not self._gazetteers.is_first_name(record.words[0])
-        ):
-            # A name the article capitalises again and again with no cue to its type: in
-            # news prose that is most often an organisation. The editor's review confirms.
-            reason = f"used {record.mid_sentence} times mid-sentence, no other cue"
-            record.add([Evidence("organization", REPEATED_NAME_SCORE, reason)])
         record.rescore()
+
+    def _add_repeated_name_guess(self, article: _Article) -> bool:
+        """Type as organisations the names repeated with no cue at all, lists included.
+
+        A name the article capitalises again and again with no cue to its type is, in news
+        prose, most often an organisation. It runs after the lists, so that "Crete, Rhodes
+        and Naxos" gives "Rhodes" the type of "Crete" first. The editor's review confirms.
+        Returns True if it typed any name.
+        """
+        guessed = False
+        for record in article.names.values():
+            if (
+                not record.evidence
+                and record.mid_sentence >= REPEATED_NAME_USES
+                and record.prior > REPEAT_BONUS
+                and not self._gazetteers.is_first_name(record.words[0])
+            ):
+                reason = f"used {record.mid_sentence} times mid-sentence, no other cue"
+                record.add([Evidence("organization", REPEATED_NAME_SCORE, reason)])
+                record.rescore()
+                guessed = True
+        return guessed
 
     # --- speakers ----------------------------------------------------------------------
 
@@ -360,27 +381,37 @@ class EntityDiscoverer:
         """Give untyped members of a list ("A, B and C") the type their typed members share."""
         names = article.names
         groups: list[list[NameRecord]] = []
+        prepositions: list[str] = []
         previous: _Occurrence | None = None
         for occurrence in article.occurrences:
             record = names.get(occurrence.surface)
             if record is None:
                 previous = None
                 continue
-            gap = article.paragraphs[occurrence.paragraph][
-                previous.end if previous else 0 : occurrence.start
-            ]
+            paragraph = article.paragraphs[occurrence.paragraph]
+            gap = paragraph[previous.end if previous else 0 : occurrence.start]
             if (
                 previous is not None
                 and previous.paragraph == occurrence.paragraph
                 and gap in _LIST_GAPS
+                and paragraph[occurrence.end : occurrence.end + 2] not in _POSSESSIVES
             ):
                 groups[-1].append(record)
             else:
                 groups.append([record])
+                before = _PREPOSITION_BEFORE_RE.search(paragraph, 0, occurrence.start)
+                prepositions.append(before.group(1) if before else "")
             previous = occurrence
         threshold = self.min_confidence
         updated: dict[str, NameRecord] = {}
-        for members in groups:
+        for members, preposition in zip(groups, prepositions, strict=True):
+            if len(members) > 1 and preposition:
+                # "in Vardø and Båtsfjord": the preposition places every name of the list.
+                reason = f"'{preposition}' before the list"
+                for member in members[1:]:
+                    if member.place is None and member.type in ("other", "place"):
+                        member.add([Evidence("place", PLACE_PREPOSITION_SCORE, reason)])
+                        member.rescore()
             typed = {member.type for member in members if member.confidence >= threshold}
             if len(members) < 2 or len(typed) != 1:
                 continue

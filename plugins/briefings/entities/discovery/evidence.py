@@ -22,6 +22,7 @@ from briefings.common.lexicon import (
     CLASS_NOUNS_BEFORE_ONLY,
     COMMON_ACRONYMS,
     EMPLOYER_PREPOSITIONS,
+    EQUIPMENT_HEADS,
     EVENT_HEADS,
     EVENT_PREFIXES,
     FUNCTION_WORDS,
@@ -32,8 +33,10 @@ from briefings.common.lexicon import (
     ORG_INITIAL_HEADS,
     ORG_PREFIXES,
     OTHER_HEADS,
+    OTHER_PREFIXES,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
+    PLACE_OF_NOUNS,
     PLACE_PREPOSITIONS,
     SHIP_PREFIXES,
     STATEMENT_VERBS,
@@ -49,13 +52,22 @@ __all__ = ["context_evidence", "is_speech_reason", "name_evidence"]
 _MODEL_HYPHEN_RE = re.compile(r"(?:[A-Z][a-z]{0,9}|[A-Z]{1,3}[a-z]?)-\d{1,4}[A-Za-z]{0,3}\Z")
 # "A800", "M777", "A320neo": one or two capitals then three or four digits.
 _MODEL_NUMBER_RE = re.compile(r"[A-Z]{1,2}\d{3,4}[A-Za-z]{0,3}\Z")
+# "Kestrel K3", "Halo H3", "Terrax D90": a model code of one or two capitals and one to
+# three digits after a brand's name (three or four digits stand alone: "A800").
+_MODEL_CODE_RE = re.compile(r"[A-Z]{1,2}\d{1,3}[a-z]?\Z")
 # "NXT:1980Di".
 _MODEL_COLON_RE = re.compile(r"[A-Z]{2,}:\d+[A-Za-z]*\Z")
 # "COP28", "UNGA78": an abbreviation and an edition number.
 _NUMBERED_ACRONYM_RE = re.compile(r"[A-Z]{3,}\d{1,3}\Z")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
 
-HEAD_SCORES = {"organization": 0.85, "place": 0.8, "event": 0.75, "other": 0.75}
+HEAD_SCORES = {
+    "organization": 0.85,
+    "place": 0.8,
+    "event": 0.75,
+    "other": 0.75,
+    "equipment": 0.8,
+}
 SHIP_SCORE = 0.9
 MODEL_SCORE = 0.85
 MODEL_NUMBER_SCORE = 0.6
@@ -102,6 +114,7 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
         (PLACE_HEADS, "place"),
         (EVENT_HEADS, "event"),
         (OTHER_HEADS, "other"),
+        (EQUIPMENT_HEADS, "equipment"),
     ):
         if last in heads:
             return kind, last
@@ -120,6 +133,17 @@ def _model_evidence(words: Sequence[str]) -> Evidence | None:
         if _MODEL_NUMBER_RE.match(word):
             return Evidence("equipment", MODEL_NUMBER_SCORE, f"model-number shape '{word}'")
     return None
+
+
+def _given_name_and_surname(words: Sequence[str], gazetteers: Gazetteers) -> bool:
+    """Return True for a given name then a word in title case: "Daniel Teo" is a person,
+    although "Teo" is also a legal form in cleanco's lists ("Acme AG" stays a company)."""
+    return (
+        len(words) == 2
+        and words[1][1:].islower()
+        and gazetteers.is_first_name(words[0])
+        and not gazetteers.is_ordinary(words[0])
+    )
 
 
 def is_common_acronym(word: str) -> bool:
@@ -141,7 +165,11 @@ def name_evidence(
     known = gazetteers.known_name(surface)
     if known is not None:
         evidence.append(Evidence(known, KNOWN_NAME_SCORE, "listed in known_names.yml"))
-    if len(words) > 1 and gazetteers.is_company_suffix(words[-1]):
+    if (
+        len(words) > 1
+        and gazetteers.is_company_suffix(words[-1])
+        and not _given_name_and_surname(words, gazetteers)
+    ):
         evidence.append(
             Evidence(
                 "organization", COMPANY_SUFFIX_SCORE, f"company suffix '{words[-1]}' (cleanco)"
@@ -169,6 +197,11 @@ def name_evidence(
             evidence.append(Evidence("equipment", SHIP_SCORE, f"ship prefix '{words[0]}'"))
         if words[0] in EVENT_PREFIXES:
             evidence.append(Evidence("event", SHIP_SCORE, f"named like a storm: '{words[0]}'"))
+        if words[0] in OTHER_PREFIXES:
+            evidence.append(Evidence("other", SHIP_SCORE, f"'{words[0]}' opens the name"))
+        if head is None and _MODEL_CODE_RE.match(words[-1]) and not words[0].isupper():
+            reason = f"model code '{words[-1]}' after a name"
+            evidence.append(Evidence("equipment", TRAILING_NUMBER_SCORE, reason))
     model = _model_evidence(words)
     if model is not None:
         evidence.append(model)
@@ -199,6 +232,14 @@ def name_evidence(
         if score:
             evidence.append(Evidence("person", score, f"given name '{words[0]}' (gender-guesser)"))
     return evidence, hit
+
+
+def _given_name_first(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> bool:
+    """Return True if the name opens with a given name that is no English word ("Rui ...")."""
+    word = tokens[first].text
+    return last > first and gazetteers.is_first_name(word) and not gazetteers.is_ordinary(word)
 
 
 def _gap(paragraph: str, left: Token, right: Token) -> str:
@@ -238,19 +279,36 @@ def _apposition(
     elif tokens[index].capitalised and tokens[index].possessive:
         index += 1  # "Kavya Raman, Northvault's former chief technology officer"
         reach = 4
-    for probe in range(index, min(index + reach, len(tokens))):
+    probe = index
+    while probe < min(index + reach, len(tokens)):
         token = tokens[probe]
-        if probe > last + 1 and _gap(paragraph, tokens[probe - 1], token).strip():
+        gap = _gap(paragraph, tokens[probe - 1], token) if probe > last + 1 else ""
+        if (
+            gap.strip()
+            and not (gap in (",", ".") and token.text[:1].isdigit())
+            and not (tokens[probe - 1].possessive and gap.strip() in ("'s", "’s", "'", "’"))
+        ):
+            # A comma or point inside a number goes on ("a 1,400-tonne ship"), and so does
+            # an owner's possessive ("Northvault's former chief technology officer").
             return None
+        if token.text[:1].isdigit():
+            reach += 1
+            probe += 1
+            continue
         if token.capitalised and not token.possessive:
             return None
         if token.capitalised:
+            probe += 1
             continue
+        two_words = f"{token.text} {tokens[probe + 1].text}" if probe + 1 < len(tokens) else ""
+        if two_words in TWO_WORD_CLASS_NOUNS:  # "a low-cost carrier" is an airline
+            return TWO_WORD_CLASS_NOUNS[two_words], two_words
         if gazetteers.is_role(token.text):
             return "person", token.text
         kind = _class_noun(token.text, "before")
         if kind is not None:
             return kind, token.text
+        probe += 1
     return None
 
 
@@ -314,6 +372,15 @@ def _weak_context(
     """
     evidence: list[Evidence] = []
     before, two_before = _words_before(paragraph, tokens, first)
+    if (
+        before == "the"
+        and two_before.partition(" ")[0] in PLACE_PREPOSITIONS
+        and first == last
+        and not tokens[first].acronym
+        and _ends_noun_phrase(paragraph, tokens, last)
+    ):
+        reason = f"'{two_before}' before the name"
+        evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
     if before in PLACE_PREPOSITIONS and first == last:
         reason = f"'{before}' before the name"
         evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
@@ -346,6 +413,18 @@ def _weak_context(
             # "shares in Norvind": the organisation cue replaces the place one.
             return [item for item in evidence if item.type != "place"]
     return evidence
+
+
+def _ends_noun_phrase(paragraph: str, tokens: Sequence[Token], last: int) -> bool:
+    """Return True if nothing that could be a noun follows the name: punctuation, the end,
+    or a function word ("in the Kattegat, ...", "in the Kattegat has"), not "in the X
+    case"."""
+    if last + 1 >= len(tokens) or _gap(paragraph, tokens[last], tokens[last + 1]) != " ":
+        return not tokens[last].possessive
+    after = tokens[last + 1].text
+    return (
+        after in FUNCTION_WORDS or after in STATEMENT_VERBS or after in ("has", "had", "is", "was")
+    )
 
 
 def _speech_reason(verb: str) -> str:
@@ -405,13 +484,22 @@ def context_evidence(
         kind = _class_noun(before.text, "before")
         if two_words in TWO_WORD_CLASS_NOUNS:
             kind = TWO_WORD_CLASS_NOUNS[two_words]
+            if (
+                kind == "organization"
+                and gazetteers.is_role(before.text)
+                and _given_name_first(tokens, first, last, gazetteers)
+            ):
+                kind = "person"  # "fund manager Rui Valadares" is a person, not a fund
         if kind is not None and gap.strip(" ,\"“‘'") == "":
             score = CLASS_NOUN_BEFORE_SCORE if gap == " " else CLASS_NOUN_SCORE
             evidence.append(Evidence(kind, score, f"'{before.text}' before the name"))
         if (
             first > 1
             and before.text == "of"
-            and _class_noun(tokens[first - 2].text, "before") == "place"
+            and (
+                _class_noun(tokens[first - 2].text, "before") == "place"
+                or tokens[first - 2].text in PLACE_OF_NOUNS
+            )
         ):
             noun = tokens[first - 2].text
             evidence.append(Evidence("place", CLASS_NOUN_SCORE, f"'{noun} of' before the name"))
@@ -419,6 +507,7 @@ def context_evidence(
             before.text.lower() == "the"
             and first == last
             and name_end.text.endswith("s")
+            and (first < 2 or tokens[first - 2].text not in PLACE_PREPOSITIONS)  # "in the Azores"
             and place_hit is None
             and not single_ordinary
             and not gazetteers.is_demonym(name_end.text)

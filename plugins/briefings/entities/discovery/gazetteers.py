@@ -134,9 +134,13 @@ def _base_forms(word: str) -> Iterator[str]:
     if word.endswith("ed"):
         yield word[:-2]
         yield word[:-1]
+        if len(word) > 4 and word[-3] == word[-4]:
+            yield word[:-3]  # "flagged", "planned"
     if word.endswith("ing"):
         yield word[:-3]
         yield word[:-3] + "e"
+        if len(word) > 5 and word[-4] == word[-5]:
+            yield word[:-4]  # "running"
     if word.endswith("ly"):
         yield word[:-2]
 

@@ -20,12 +20,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from briefings.common.lexicon import (
+    CONNECTORS,
     EVENT_HEADS,
     EVENT_PREFIXES,
     ORG_HEADS,
     ORG_PREFIXES,
     OTHER_HEADS,
+    OTHER_PREFIXES,
     PLACE_HEADS,
+    PLACE_INITIAL_HEADS,
 )
 from briefings.entities.discovery.aliases import initials_match
 from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
@@ -36,9 +39,13 @@ __all__ = ["NameRecord", "UnionFind", "group_names", "score"]
 COMPETITION_WEIGHT = 0.3
 # A place this sure is never merged into a person as a surname ("Jordan" the country).
 SURE_PLACE = 0.9
-# A place this likely is not the short form of an organisation named after it.
+# A name typed a place this surely is not the short form of a longer name of another type.
 PLACE_SHORT_FORM = 0.6
+# A place a gazetteer lists this surely is not the short form of an organisation named
+# after it ("Vilnius", "Vilnius University"); a small town may be ("Halden Infrastructure").
+CITY_NOT_SHORT_FORM = 0.8
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
+_PREFIXES = EVENT_PREFIXES | OTHER_PREFIXES
 
 
 @dataclass(slots=True)
@@ -128,6 +135,20 @@ def _shortest(records: list[NameRecord]) -> NameRecord | None:
     return _only([record for record in records if len(record.words) == fewest])
 
 
+def _latest_before(name: NameRecord, records: list[NameRecord]) -> NameRecord | None:
+    """Return the one record of ``records``, or of several the last one written before
+    ``name`` ("Garza Leal said" after "Eugenio Garza Leal" and "Mariana Garza Leal")."""
+    if len(records) < 2:
+        return _only(records)
+    earlier = [record for record in records if record.order < name.order]
+    return max(earlier, key=lambda record: record.order) if earlier else None
+
+
+def _joins(word: str, gazetteers: Gazetteers) -> bool:
+    """Return True for a small word inside a place's name ("de" in "Volcán de Fuego")."""
+    return word in CONNECTORS or word in gazetteers.name_particles
+
+
 def _descriptor(word: str, gazetteers: Gazetteers) -> bool:
     """Return True for a word that describes what a named thing is ("Mining", "Air", "AG")."""
     return word in _HEADS or gazetteers.is_ordinary(word) or gazetteers.is_company_suffix(word)
@@ -140,7 +161,7 @@ def _owner(
     words = name.words
     size = len(words)
     people = [other for other in long_names if other.type == "person" and len(other.words) > size]
-    owner = _only([other for other in people if other.words[-size:] == words])
+    owner = _latest_before(name, [other for other in people if other.words[-size:] == words])
     if owner is not None:
         return owner
     if size == 1:
@@ -164,7 +185,7 @@ def _owner(
         )
         if owner is not None:
             return owner
-    if name.place is not None and name.place.confidence >= PLACE_SHORT_FORM:
+    if name.place is not None and name.place.confidence >= CITY_NOT_SHORT_FORM:
         return None  # "Vilnius" is the city, not short for "Vilnius University"
     owner = _only(
         [
@@ -173,12 +194,24 @@ def _owner(
             if len(other.words) == size + 1
             and (
                 (other.words[-1] in _HEADS and other.words[:-1] == words)
-                or (other.words[0] in EVENT_PREFIXES and other.words[1:] == words)
+                or (other.words[0] in _PREFIXES and other.words[1:] == words)
             )
         ]
     )
     if owner is not None:
         return owner
+    owner = _only(
+        [
+            other
+            for other in long_names
+            if other.type == "place"
+            and other.words[0] in PLACE_INITIAL_HEADS
+            and other.words[-size:] == words
+            and all(_joins(word, gazetteers) for word in other.words[1:-size])
+        ]
+    )
+    if owner is not None:
+        return owner  # "Etna" for "Mount Etna", "Fuego" for "Volcán de Fuego"
     owner = _only(
         [
             other

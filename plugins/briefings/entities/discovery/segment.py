@@ -208,6 +208,11 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
     a known place: "Kvistad Systems of Stavanger", "Azimut Launch of Seville".
     """
     for index in range(first + 1, last):
+        if tokens[index].text == "on" and (
+            not gazetteers.is_ordinary(tokens[index + 1].text)
+            or gazetteers.place(" ".join(t.text for t in tokens[index + 1 : last + 1]))
+        ):
+            return index  # "Teide Observatory on Tenerife", not "Council on Foreign Relations"
         if tokens[index].text not in ("of", "for"):
             continue
         left = tokens[index - 1]
