@@ -87,6 +87,7 @@ _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _TRAILING = " \t\n.,;:!?\"'“”‘’)"
 # Words after which a description's head noun is settled: "people familiar with the talks",
 # "an official involved in the inquiry".
+_TITLE_NOT_ROLE = word_set("of for and the by from with")  # a name after these is an object
 _HEAD_STOPS = word_set("who familiar close briefed and involved aware knowledgeable privy based")
 NATIONALITY_ENDINGS = ("ese", "ian", "an", "ish", "ch", "i", "ic")
 """How nationality adjectives end: "Vietnamese", "Chilean", "German", "Swedish", "Dutch",
@@ -146,6 +147,9 @@ def identify(
         main, description = description, main
     role, affiliation = _role_and_affiliation(description)
     main, short = _short_form(main)
+    owner = _governing_owner(main)
+    if owner:  # "Tessera's board said": the company speaks
+        return dataclasses.replace(identify(owner, False, types), role=main.split(" ")[-1])
     country, rest = split_possessive(main)
     if country and rest:
         main = rest
@@ -206,6 +210,23 @@ def _is_description(part: str) -> bool:
             or last.rpartition("-")[2] in ROLE_NOUNS  # "vice-chancellor"
         )
     )
+
+
+GOVERNING_NOUNS = word_set("board management directors leadership")
+"""Who decides for an organisation and speaks as it: "Tessera's board said"."""
+
+
+def _governing_owner(text: str) -> str:
+    """Return the owner of "Tessera's board" or "the Tessera board", or ""."""
+    words = text.split(" ")
+    if len(words) < 2 or words[-1] not in GOVERNING_NOUNS:
+        return ""
+    owner = " ".join(words[:-1])
+    if _POSSESSIVE_END_RE.search(owner):
+        owner = _POSSESSIVE_END_RE.sub("", owner)  # "Tessera's board"
+    elif words[0].casefold() in _DEFINITE:
+        owner = " ".join(words[1:-1])  # "the Tessera board"
+    return owner if owner and _looks_like_name(owner) else ""
 
 
 def _is_body_noun(role: str) -> bool:
@@ -290,7 +311,12 @@ def _descriptor_name(text: str) -> tuple[str, str] | None:
             return " ".join(words[:index]), " ".join(words[index:])
         if word.islower() and word not in _DESCRIPTION_HEADS:
             rest = " ".join(words[index:])
-            if all(w.islower() for w in words[:index]) and _looks_like_name(rest):
+            lower = words[:index]
+            if index > 1 and (  # "Irish software firm X", "Chilean payroll provider X"
+                words[index - 1] in _DESCRIPTION_HEADS or is_company_noun(words[index - 1])
+            ):
+                lower = words[1:index]
+            if all(w.islower() for w in lower) and _looks_like_name(rest):
                 return " ".join(words[:index]), rest  # "the opposition United Progress Movement"
             return None
     return None
@@ -304,6 +330,12 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
     affiliation, role, person = split_role(name)
     if role and not is_acronym(person):
         return SourceIdentity(person, PERSON, role=role, affiliation=affiliation)
+    words = name.split(" ")
+    for size in (2, 3):  # "Minister of State for Digital Affairs Aoife Byrne", a known person
+        if len(words) > size + 1 and words[-size - 1].casefold() not in _TITLE_NOT_ROLE:
+            person = " ".join(words[-size:])
+            if types(person) == PERSON:
+                return SourceIdentity(person, PERSON, role=" ".join(words[:-size]))
     for joint in _TITLED_EMPLOYER:  # "Councillor Siobhán Nagle of Fine Gael"
         left, found, right = name.rpartition(joint)
         if found and _looks_like_name(right):
@@ -403,8 +435,11 @@ def _head_noun(words: list[str]) -> str:
     """Return the singular head noun of a description: "senior Russian officials and
     diplomats" gives "official"; "people familiar with the talks" "person"."""
     head = ""
-    for word in words:
+    for index, word in enumerate(words):
         low = word.casefold().strip(_TRAILING)
+        if index == 0 and word[:1].isupper() and _singular(low) in SPEAKER_HEADS:
+            head = low  # "Analysts at ..." opening a sentence
+            continue
         if low in _PREPOSITIONS or low in _HEAD_STOPS:
             if head:
                 break
@@ -424,7 +459,7 @@ def _anonymous_affiliation(text: str) -> str:
             for after in words[index + 1 :]:
                 if after.casefold() in {"who", "which", "that", "said", "and"}:
                     break
-                rest.append(after.strip(_TRAILING))
+                rest.append(after.strip(_TRAILING) + (")" if after.endswith(")") else ""))
             return " ".join(rest)
     capitalised = [w.strip(_TRAILING) for w in words if w[:1].isupper()]
     return " ".join(capitalised[:3])

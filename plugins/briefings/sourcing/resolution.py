@@ -47,6 +47,9 @@ _PERSON_PRONOUNS = word_set("he she his her him")
 _THING_PRONOUNS = frozenset(("it", "its"))
 _COMPANY_NOUNS = tuple(COMPANY_NOUNS)
 _SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
+# Staff whose published work speaks for their employer when the text names no one: "Analysts
+# at Fjordbank said" is Fjordbank's research note.
+_STAFF = word_set("analyst economist strategist researcher scientist")
 # Nouns a definite description may use for an organisation named before with another noun.
 _SAME_KIND = {
     "court": ("court", "tribunal", "judge"),
@@ -158,9 +161,17 @@ class ArticleSources:
     def _speaker_for(self, identity: SourceIdentity) -> CitedSource | None:
         """Return the organisation an unnamed spokesperson speaks for ("a spokeswoman for
         the fund" is the fund), or None."""
-        if identity.head not in _SPOKESPEOPLE:
+        staff = identity.head in _STAFF and identity.name.split(" ")[0].casefold().endswith("s")
+        if identity.head not in _SPOKESPEOPLE and not staff:
             return None
         affiliation = identity.affiliation
+        if staff:  # "Analysts at Fjordbank said": the bank's research speaks
+            if " at " not in f" {identity.name} ":
+                return None
+            body = identify(affiliation, False, self._entity_type)
+            if body.kind == PERSON and self._entity_type(body.name) is None:
+                body = dataclasses.replace(body, kind=ORGANIZATION)  # an employer, by the "at"
+            return self._named(body, affiliation) if body.kind == ORGANIZATION else None
         words = identity.name.split()
         if not affiliation and len(words) > 1 and words[-2].islower():
             affiliation = f"the {words[-2]}"  # "a university spokesperson": the university
@@ -217,15 +228,23 @@ class ArticleSources:
                 )
             return found
         word = identity.name.casefold()
-        return self._latest(
-            lambda kind, words, s: (
-                s is not None
-                and (
-                    (kind == PERSON and word in s.name.casefold().split()[1:])
-                    or (kind != PERSON and word in (s.short.casefold(), _initials(s.name)))
-                )
-            )
-        )
+        for seen in reversed(self._seen):
+            if isinstance(seen, CitedSource):
+                names = seen.name.casefold().split()
+                if (seen.identity == PERSON and word in names[1:]) or (
+                    seen.identity != PERSON
+                    and (
+                        word in (seen.short.casefold(), _initials(seen.name)) or _opens(names, word)
+                    )
+                ):
+                    return seen
+            elif seen.entity.type == "organization" and _opens(
+                seen.entity.name.casefold().split(), word
+            ):
+                # "Tessera's board" after "Tessera Capital" was named: the company
+                entity = seen.entity
+                return self._named(SourceIdentity(entity.name, ORGANIZATION), entity.name)
+        return None
 
     def _latest(
         self, fits: Callable[[str, frozenset[str], CitedSource | None], bool]
@@ -362,6 +381,12 @@ class ArticleSources:
 
 def _words(*texts: str) -> set[str]:
     return {word.strip(".,").casefold() for text in texts for word in text.split()}
+
+
+def _opens(words: list[str], word: str) -> bool:
+    """Return whether ``word`` is the first of several words of a body's name: "Tessera"
+    of "Tessera Capital"."""
+    return len(words) > 1 and words[0] == word
 
 
 def _initials(name: str) -> str:

@@ -161,6 +161,20 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
             ["The Ministry of Transport said fares would rise.", "The Dutch carmaker said so."],
             [["a"], ["b"]],
         ),
+        # "Tessera's board" and "Tessera" are the company named in full before.
+        (
+            ["Tessera Capital said profits fell.", "Tessera's board said it would sell."],
+            [["a"], ["a"]],
+        ),
+        # Analysts at a named body: the body's research; analysts somewhere: anonymous.
+        (
+            [
+                "Analysts at Nordstad Securities said the price was fair.",
+                "Nordstad Securities said so again.",
+                "Analysts in Oslo said it was not.",
+            ],
+            [["a"], ["a"], ["b"]],
+        ),
         # Anonymous sources merge only with the same head noun and affiliation.
         (
             [
