@@ -8,9 +8,11 @@ logger so ``mkdocs build --strict`` fails on them and ``mkdocs serve`` keeps ser
 from __future__ import annotations
 
 import functools
+import gzip
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,6 +31,13 @@ from briefings.site.assets import (
     stylesheets,
 )
 from briefings.site.page_html import PageHtml
+from briefings.site.page_shell import (
+    PageConverter,
+    PageShell,
+    ShellError,
+    model_content,
+    sitemap_with,
+)
 from briefings.site.publisher import Publisher, PublisherOptions, Report
 from briefings.site.render import label_search_dialog
 
@@ -46,6 +55,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.publisher: Publisher | None = None
         self._generated: set[str] = set()
         self._page_html: PageHtml | None = None
+        # Entity pages are written into the shell of a model page (site/page_shell.py):
+        # their files (never given to MkDocs), the model pages, and the models' HTML.
+        self._created: dict[str, File] = {}
+        self._models: set[str] = set()
+        self._shells: dict[str, PageShell] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load glossary, sources and seeds; enable the Markdown extensions the pages need."""
@@ -117,19 +131,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Add one generated page per seed, plus home, archive, glossary, sources, report."""
         if not self.config.enabled or self.publisher is None:
             return files
-        created: dict[str, File] = {}
+        created = self._created = {}
+        shell = set(self.publisher.shell_uris())
+        self._shells = {}
         for uri in self.publisher.page_uris():
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 log.info("briefings: keeping docs/%s instead of generating it", uri)
                 created[uri] = existing
                 continue
+            if uri in shell:
+                continue  # written in on_post_build into its model's shell; not MkDocs' page
             generated = _LazyPage.generated(config, uri, content="")
             files.append(generated)
             created[uri] = generated
+        self._models = set()
+        for uri, markdown in self.publisher.shell_models().items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=markdown))
+                self._models.add(uri)
         # Pages are rendered when MkDocs first reads them, in the order it reads them, so a
         # helper process can work ahead on the briefings while MkDocs converts the others.
-        self.publisher.prepare(lambda uri: created[uri].url)
+        self.publisher.prepare(functools.partial(self._url_of, config))
         for uri, file in created.items():
             if isinstance(file, _LazyPage):
                 file.render = functools.partial(self._page_markdown, uri)
@@ -138,12 +161,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{asset}", content=asset_text(asset)))
         return files
 
+    def _url_of(self, config: MkDocsConfig, uri: str) -> str:
+        """Return the URL of the page ``uri``: a file MkDocs builds, or a page written into
+        a shell (its file made here, once)."""
+        file = self._created.get(uri)
+        if file is None:
+            file = self._created[uri] = File.generated(config, uri, content="")
+        return file.url
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Mark footnote references with their source; annotate opted-in HTML pages."""
         if not self.config.enabled or self.publisher is None or self._page_html is None:
             return html
+        if page.file.src_uri in self._models:
+            return model_content()
         generated = page.file.src_uri in self._generated
         if generated:
             html = self.publisher.restore_html(page.url, html)
@@ -214,6 +247,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Announce the page's feeds; give Material's search dialog an accessible name."""
         if not self.config.enabled:
             return output
+        if page.file.src_uri in self._models:
+            # Each page written into this shell announces its own feeds.
+            try:
+                anchor = page.toc.items[0].id if page.toc.items else ""
+                self._shells[page.file.src_uri] = PageShell(label_search_dialog(output), anchor)
+            except ShellError as error:
+                raise PluginError(f"briefings: {error} ({page.file.src_uri})") from error
+            return output
         if self.publisher is not None:
             links = self.publisher.feed_links(page.file.src_uri, page.url)
             if links:
@@ -225,10 +266,57 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.config.enabled or self.publisher is None:
             return
         self.publisher.close()
+        self._write_shell_pages(config)
         for path, content in self.publisher.site_files().items():
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+
+    def _write_shell_pages(self, config: MkDocsConfig) -> None:
+        """Write every entity page into its model page's shell; drop the model pages from
+        the site and its sitemap, and list the entity pages there instead."""
+        assert self.publisher is not None
+        site_dir = Path(config.site_dir)
+        written: list[File] = []
+        report = Report()
+        self.publisher.finish(report)  # done already, unless MkDocs read none of the pages
+        converter = PageConverter(config.markdown_extensions, config.mdx_configs)
+        for uri in self.publisher.shell_uris():
+            self._url_of(config, uri)
+            file = self._created[uri]
+            if not file.generated_by:
+                continue  # the editors wrote this page in docs/: MkDocs built theirs
+            written.append(file)
+            page = self.publisher.shell_page(uri, report)
+            shell = self._shells.get(page.model_uri)
+            if shell is None:
+                raise PluginError(
+                    f"briefings: the theme wrote no page for {page.model_uri}, the model of "
+                    "the entity pages (does a hook or plugin drop pages?)"
+                )
+            html = self.publisher.restore_html(file.url, converter.convert(page.markdown))
+            target = Path(file.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(shell.fill(page.entity_id, page.title, html, page.head), "utf-8")
+        _log_report(report)
+        for uri in self._models:
+            model = File.generated(config, uri, content="")
+            target = Path(model.abs_dest_path)
+            target.unlink(missing_ok=True)
+            for folder in target.parents:
+                if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        sitemap = site_dir / "sitemap.xml"
+        if self._models and sitemap.is_file():
+            base = config.site_url or ""
+            urls = [urljoin(base, file.url) for file in written] if base else []
+            xml = sitemap_with(sitemap.read_text("utf-8"), urls).encode("utf-8")
+            sitemap.write_bytes(xml)
+            packed = sitemap.with_name("sitemap.xml.gz")
+            old = packed.read_bytes() if packed.is_file() else b""
+            mtime = int.from_bytes(old[4:8], "little") if len(old) >= 8 else 0
+            packed.write_bytes(gzip.compress(xml, mtime=mtime))
 
 
 class _LazyPage(File):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,41 @@ def test_unreviewed_entities_highlighted(site_factory: SiteFactory) -> None:
     assert link is not None and link["href"].endswith("discovered/#moscow")
     discovered = site.page("discovered/")
     assert discovered.select_one("h2#yevgeny-prigozhin") is not None
+
+
+SECOND = (
+    "date 2023-06-26 Yevgeny Prigozhin arrived in Belarus on Monday, officials in Minsk "
+    "said.\n\nPrigozhin did not speak to reporters.\n"
+)
+
+
+def test_unreviewed_entity_in_two_briefings_gets_an_entity_page(
+    site_factory: SiteFactory,
+) -> None:
+    site = site_factory(
+        seeds={"a.txt": ARTICLE, "b.txt": SECOND}, glossary="[]\n", sources="[]\n", strict=False
+    )
+    assert site.ok, site.error
+    page = site.page("entities/yevgeny-prigozhin/")
+    meta = page.select_one(".entity-meta .entity[data-entity='yevgeny-prigozhin']")
+    assert meta is not None and meta["data-reviewed"] == "false"
+    assert "not yet reviewed" in page.select_one(".entity-meta").get_text()
+    assert len(page.select(".entity-briefings li")) == 2
+    review = page.select_one(".entity-glossary a")
+    assert review is not None and review["href"].endswith("discovered/#yevgeny-prigozhin")
+    # Mentions in the briefings and the card link to the page; a name seen once does not
+    # get one and still links to the review list.
+    for url in site.briefing_urls():
+        body = site.page(url).select_one("article")
+        assert body is not None
+        links = body.select("a.entity--unreviewed[data-entity='yevgeny-prigozhin']")
+        assert links and all(a["href"].endswith("entities/yevgeny-prigozhin/") for a in links)
+    (first,) = [url for url in site.briefing_urls() if "2023-06-24" in url]
+    moscow = site.page(first).select_one("a[data-entity='moscow']")
+    assert moscow is not None and moscow["href"].endswith("discovered/#moscow")
+    assert not (site.site / "entities" / "moscow").exists()
+    card = json.loads((site.site / "cards" / "y.json").read_text("utf-8"))["yevgeny-prigozhin"]
+    assert card[5].endswith("entities/yevgeny-prigozhin/") and card[6] == 0
 
 
 def test_discovery_can_be_turned_off(site_factory: SiteFactory) -> None:

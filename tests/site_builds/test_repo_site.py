@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -156,6 +157,27 @@ def test_every_glossary_entry_a_briefing_mentions_has_an_entity_page(
     assert marked
     for entry_id in marked:
         assert (repo_site.site / "entities" / entry_id / "index.html").is_file(), entry_id
+
+
+def test_entity_pages_are_whole_pages_listed_in_the_sitemap(repo_site: BuiltSite) -> None:
+    # Entity pages are written into the theme's shell of a model page (site/page_shell.py):
+    # each has its own title, canonical URL and skip link; the model page is gone.
+    page = repo_site.page("entities/vladimir-putin/")
+    assert page.title is not None and page.title.string == "Vladimir Putin - Briefings"
+    canonical = page.select_one("link[rel=canonical]")
+    assert canonical is not None
+    assert canonical["href"] == "https://briefings.example.org/entities/vladimir-putin/"
+    skip = page.select_one("a.md-skip")
+    heading = page.select_one("article h1")
+    assert skip is not None and heading is not None and skip["href"] == f"#{heading['id']}"
+    assert page.select_one("header .md-header__topic") is not None
+    assert "Vladimir Putin" in page.select_one("header").get_text()
+    assert not any("briefings-page-shell" in str(p) for p in repo_site.site.rglob("*"))
+    sitemap = (repo_site.site / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://briefings.example.org/entities/vladimir-putin/</loc>" in sitemap
+    assert "briefings-page-shell" not in sitemap
+    packed = gzip.decompress((repo_site.site / "sitemap.xml.gz").read_bytes()).decode()
+    assert packed == sitemap
 
 
 def test_sourcing_report(repo_site: BuiltSite) -> None:

@@ -145,9 +145,8 @@ def _pages(
     )
     titles = nav_titles(config.get("nav"))
     pages: dict[str, _Page] = {}
-    # The order MkDocs converts pages in: the docs folder's, then the generated ones.
-    for uri in [u for u in hand_written if u.endswith(MARKDOWN_SUFFIXES)] + generated:
-        is_generated = uri not in hand_written
+
+    def convert(uri: str, is_generated: bool) -> None:
         url = url_of(uri)
         if is_generated:
             source = publisher.page_markdown(uri, report)
@@ -162,7 +161,16 @@ def _pages(
             uri, url, html, meta=meta, title=titles.get(uri) or title, generated=is_generated
         )
         pages[uri] = _Page(html, meta, title)
+
+    # The order MkDocs converts pages in: the docs folder's, then the generated ones.
+    for uri in [u for u in hand_written if u.endswith(MARKDOWN_SUFFIXES)] + generated:
+        convert(uri, uri not in hand_written)
     publisher.finish(report)
+    # Pages known only once every briefing is analysed: unreviewed entities' pages.
+    late = [uri for uri in publisher.shell_uris() if uri not in pages]
+    for uri in late:
+        convert(uri, True)
+    generated = [*generated, *late]
     for uri, page in pages.items():
         if uri in generated and publisher.has_late_content(uri):
             page.text = publisher.resolve_late(uri, page.text, url_of(uri))

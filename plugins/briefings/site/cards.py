@@ -50,13 +50,13 @@ def card_files(
     backlinks: Mapping[str, Mapping[str, Backlink]],
     entity_url: Callable[[str], str],
     discovered: Iterable[Discovered],
-    discovered_url: str,
+    unreviewed_url: Callable[[str], str],
 ) -> dict[str, bytes]:
     """Return the card index files by output path.
 
     ``entity_url(entry_id)`` gives the site-relative URL a glossary entry's card links to
-    (its entity page, or its glossary entry); unreviewed entities link to their entry on
-    the page at ``discovered_url``.
+    (its entity page, or its glossary entry), ``unreviewed_url(id)`` the one of an
+    unreviewed entity (its entity page, or its entry on the review list).
     """
     buckets: dict[str, dict[str, list[object]]] = {}
     for entry in glossary:
@@ -79,7 +79,7 @@ def card_files(
             TYPE_WORDS.get(candidate.type, candidate.type),
             one_line(f"Found by rules: {evidence}." if evidence else ""),
             len(record.mentions),
-            f"{discovered_url}#{candidate.id}",
+            unreviewed_url(candidate.id),
             0,
         ]
     return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from briefings.common.text import slugify
@@ -129,6 +129,16 @@ class SiteIndex:
             ((other, n) for other, n in counts.items() if other != entry_id),
             key=lambda item: (-item[1], item[0]),
         )
+
+    def companions_of_pages(self, urls: Iterable[str], limit: int) -> list[tuple[str, int]]:
+        """Return the glossary entries mentioned in the most of the pages ``urls``, with
+        the number of those pages, most first (ties by id): the company of an entity the
+        glossary does not know."""
+        counts: Counter[str] = Counter()
+        by_page = self._by_page()
+        for url in urls:
+            counts.update(by_page.get(url, ()))
+        return heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
 
     def add_mentions(
         self,

@@ -17,17 +17,24 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from briefings.content.language import ENGLISH
-from briefings.entities.glossary import Glossary
+from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import Matcher
 from briefings.site.crosspage import SiteIndex
-from briefings.site.pages.entity import Companion, EntityPage, entity_page, month_counts
-from briefings.site.records import Backlink, Briefing
+from briefings.site.pages.entity import (
+    Companion,
+    EntityPage,
+    entity_page,
+    entity_page_body,
+    month_counts,
+)
+from briefings.site.records import Backlink, Briefing, Discovered
 from briefings.site.render import Stash
 
 __all__ = ["EntityPages", "mentioned_entries"]
 
 ENTITIES_DIR = "entities"
 COMPANIONS_SHOWN = 12
+UNREVIEWED_MINIMUM = 2  # briefings an unreviewed entity needs for a page of its own
 STATEMENTS_SHOWN = 20
 
 
@@ -55,16 +62,52 @@ class EntityPages:
         self._page_size = max(1, page_size)
         self.uris: dict[str, list[str]] = {}
         self._page_of: dict[str, tuple[str, int]] = {}
+        self._unreviewed: dict[str, Discovered] = {}
         for entry in glossary:
             count = counts.get(entry.id, 0)
-            if not count:
+            if count:
+                self._place(entry.id, count)
+
+    def _place(self, entity_id: str, count: int) -> list[str]:
+        pages = -(-count // self._page_size)
+        uris = [f"{ENTITIES_DIR}/{entity_id}.md"]
+        uris += [f"{ENTITIES_DIR}/{entity_id}/{n}.md" for n in range(2, pages + 1)]
+        self.uris[entity_id] = uris
+        for number, uri in enumerate(uris, start=1):
+            self._page_of[uri] = (entity_id, number)
+        return uris
+
+    def add_unreviewed(self, discovered: Iterable[Discovered]) -> list[str]:
+        """Give a page to every unreviewed entity mentioned in at least
+        :data:`UNREVIEWED_MINIMUM` briefings, at the URL its suggested id gives (so the page
+        keeps it once an editor moves the entry into the glossary); return their src URIs.
+
+        Known only once every briefing is analysed; an id some glossary entry has is skipped.
+        """
+        added: list[str] = []
+        for record in discovered:
+            entity_id = record.candidate.id
+            if len(record.mentions) < UNREVIEWED_MINIMUM or entity_id in self.uris:
                 continue
-            pages = -(-count // self._page_size)
-            uris = [f"{ENTITIES_DIR}/{entry.id}.md"]
-            uris += [f"{ENTITIES_DIR}/{entry.id}/{n}.md" for n in range(2, pages + 1)]
-            self.uris[entry.id] = uris
-            for number, uri in enumerate(uris, start=1):
-                self._page_of[uri] = (entry.id, number)
+            self._unreviewed[entity_id] = record
+            added += self._place(entity_id, len(record.mentions))
+        return added
+
+    def clear_unreviewed(self) -> None:
+        """Forget the unreviewed entities' pages (a new render decides them again)."""
+        for entity_id in self._unreviewed:
+            for uri in self.uris.pop(entity_id):
+                del self._page_of[uri]
+        self._unreviewed = {}
+
+    @property
+    def has_unreviewed(self) -> bool:
+        """Whether any unreviewed entity has pages."""
+        return bool(self._unreviewed)
+
+    def unreviewed_uri(self, entity_id: str) -> str | None:
+        """Return the first page of unreviewed entity ``entity_id``, if it has pages."""
+        return self.uris[entity_id][0] if entity_id in self._unreviewed else None
 
     def __contains__(self, src_uri: object) -> bool:
         return src_uri in self._page_of
@@ -83,6 +126,16 @@ class EntityPages:
         uris = self.uris.get(entry_id)
         return uris[0] if uris else None
 
+    @staticmethod
+    def model_uris(entry_id: str) -> tuple[str, str]:
+        """Return the src URIs of the first and of a further page of ``entry_id``: every
+        entity page sits at the depth of one of them."""
+        return f"{ENTITIES_DIR}/{entry_id}.md", f"{ENTITIES_DIR}/{entry_id}/2.md"
+
+    def is_first(self, src_uri: str) -> bool:
+        """Return whether entity page ``src_uri`` is its entity's first page."""
+        return self._page_of[src_uri][1] == 1
+
     def markdown(
         self,
         src_uri: str,
@@ -93,32 +146,67 @@ class EntityPages:
         href: Callable[[str], str],
         stash: Stash,
     ) -> str:
-        """Return the Markdown of entity page ``src_uri``.
+        """Return the Markdown of entity page ``src_uri``, front matter first.
 
         ``link(entry_id)`` links an entity (its page, or its glossary entry),
         ``glossary_link(entry_id)`` its glossary entry, ``page_link(src_uri)`` a page and
         ``href(url)`` a site URL, all relative to this page.
         """
+        page = self._page(src_uri, index, link, glossary_link, page_link)
+        return entity_page(page, href, stash)
+
+    def body(
+        self,
+        src_uri: str,
+        index: SiteIndex,
+        link: Callable[[str], str],
+        glossary_link: Callable[[str], str],
+        page_link: Callable[[str], str],
+        href: Callable[[str], str],
+        stash: Stash,
+    ) -> tuple[str, str]:
+        """Return the title and the Markdown body (no front matter) of entity page
+        ``src_uri``; the arguments are those of :meth:`markdown`."""
+        page = self._page(src_uri, index, link, glossary_link, page_link)
+        return entity_page_body(page, href, stash)
+
+    def _page(
+        self,
+        src_uri: str,
+        index: SiteIndex,
+        link: Callable[[str], str],
+        glossary_link: Callable[[str], str],
+        page_link: Callable[[str], str],
+    ) -> EntityPage:
         entry_id, number = self._page_of[src_uri]
-        entry = self._glossary.get(entry_id)
-        assert entry is not None
-        backlinks = sorted(
-            index.backlinks.get(entry_id, {}).values(), key=_newest_first, reverse=True
-        )
+        record = self._unreviewed.get(entry_id)
+        if record is None:
+            entry = self._glossary.get(entry_id)
+            assert entry is not None
+            mentions: Iterable[Backlink] = index.backlinks.get(entry_id, {}).values()
+            together = index.companions(entry_id, COMPANIONS_SHOWN)
+            source_id = f"glossary:{entry_id}"
+        else:
+            c = record.candidate
+            entry = GlossaryEntry(c.id, c.name, c.type, tuple(c.aliases), "")
+            mentions = record.mentions
+            together = index.companions_of_pages([m.url for m in mentions], COMPANIONS_SHOWN)
+            source_id = f"entity:{entry_id}"
+        backlinks = sorted(mentions, key=_newest_first, reverse=True)
         size = self._page_size
         first = number == 1
         companions = [
             Companion(other.name, other.type, shared, link(other.id))
-            for other_id, shared in index.companions(entry_id, COMPANIONS_SHOWN)
+            for other_id, shared in together
             if (other := self._glossary.get(other_id)) is not None
         ]
         related = [self._glossary.get(i) for i in entry.see_also]
         said = sorted(
-            index.statements.get(f"glossary:{entry_id}", ()),
+            index.statements.get(source_id, ()),
             key=lambda s: (s.date, s.url),
             reverse=True,
         )
-        page = EntityPage(
+        return EntityPage(
             entry=entry,
             number=number,
             page_hrefs=[page_link(uri) for uri in self.uris[entry_id]],
@@ -131,8 +219,8 @@ class EntityPages:
             page_size=size,
             statements=said[:STATEMENTS_SHOWN] if first else (),
             statement_total=len(said),
+            reviewed=record is None,
         )
-        return entity_page(page, href, stash)
 
 
 def _newest_first(link: Backlink) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -43,6 +44,7 @@ from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import render_markdown_seed
 from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
+from briefings.site.page_shell import SHELL_ID, ShellPage, model_markdown
 from briefings.site.pages.discovered import problems_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import (
@@ -189,6 +191,18 @@ class Publisher:
             uris.append(PROBLEMS_URI)
         return uris
 
+    def shell_models(self) -> dict[str, str]:
+        """Return the model pages (:mod:`.page_shell`) by src URI, with their Markdown: one
+        per folder depth of the pages :meth:`shell_page` gives."""
+        return {uri: model_markdown() for uri in EntityPages.model_uris(SHELL_ID)}
+
+    def shell_uris(self) -> list[str]:
+        """Return the src URIs of the pages an adapter may write into a model page's shell
+        instead of having the site generator build each: the entity pages. Before
+        :meth:`finish` they are the glossary entries' pages, all in :meth:`page_uris` too;
+        after it, the pages of unreviewed entities seen in several briefings as well."""
+        return self._entities.all_uris()
+
     # -- render ----------------------------------------------------------------------------
 
     def render_pages(self, url_of: Callable[[str], str]) -> tuple[dict[str, str], Report]:
@@ -201,6 +215,10 @@ class Publisher:
         self.prepare(url_of)
         try:
             out = {uri: self.page_markdown(uri, report) for uri in self.page_uris()}
+            # Pages known once every briefing is analysed (unreviewed entities' pages).
+            for uri in self.shell_uris():
+                if uri not in out:
+                    out[uri] = self.page_markdown(uri, report)
         finally:
             self.close()
         return out, report
@@ -224,6 +242,7 @@ class Publisher:
         self._glossary_markdown = None
         self._rendered_count = 0
         self._finished = False
+        self._entities.clear_unreviewed()
         self._links = EntityLinks(
             self.glossary,
             self.matcher,
@@ -304,7 +323,7 @@ class Publisher:
                 src_uri,
                 self.index,
                 functools.partial(self._links.entry_link, page_url=url),
-                functools.partial(self._links.glossary_link, page_url=url),
+                functools.partial(self._reference_link, url),
                 lambda uri: relative_url(self._url_of(uri), url),
                 href,
                 self._new_stash(src_uri),
@@ -321,6 +340,35 @@ class Publisher:
             lambda uri: relative_url(self._url_of(uri), url),
             self._new_stash(src_uri),
             [f"{d.path}:{d.line}: {d.describe()}" for d in self.stale_decisions()],
+        )
+
+    def shell_page(self, src_uri: str, report: Report) -> ShellPage:
+        """Return page ``src_uri`` of :meth:`shell_uris`, to write into its model's shell.
+
+        Its Markdown is converted by the adapter, then its stashed HTML put back with
+        :meth:`restore_html`, as for every generated page.
+        """
+        self.finish(report)
+        url = self._url_of(src_uri)
+        title, body = self._entities.body(
+            src_uri,
+            self.index,
+            functools.partial(self._links.entry_link, page_url=url),
+            functools.partial(self._reference_link, url),
+            lambda uri: relative_url(self._url_of(uri), url),
+            functools.partial(relative_url, base=url),
+            self._new_stash(src_uri),
+        )
+        entry_id = self._entities.entry_of(src_uri)
+        assert entry_id is not None
+        first, further = EntityPages.model_uris(SHELL_ID)
+        return ShellPage(
+            src_uri=src_uri,
+            model_uri=first if self._entities.is_first(src_uri) else further,
+            entity_id=entry_id,
+            title=title,
+            markdown=body,
+            head=self.feed_links(src_uri, url),
         )
 
     def _render_briefings(self, stop: int, report: Report) -> None:
@@ -351,6 +399,7 @@ class Publisher:
         self._finished = True
         if self.renderer is not None:
             self.renderer.finish()
+        self._entities.add_unreviewed(self.index.discovered())
         seeds = display_path(self.options.seeds_dir, self.options.root)
         limit = self.options.max_unreviewed
         found = self.index.discovered_count
@@ -436,10 +485,14 @@ class Publisher:
     def has_late_content(self, src_uri: str) -> bool:
         """Return whether page ``src_uri`` holds placeholders that :meth:`resolve_late`
         fills once every page is built (glossary backlinks, the report's unmentioned list)."""
+        if src_uri in self._index_of:
+            return self._entities.has_unreviewed
         return src_uri in self._glossary_uris or src_uri in (REPORT_URI, HOME_URI)
 
     def resolve_late(self, src_uri: str, html: str, page_url: str) -> str:
         """Return the HTML of page ``src_uri`` with its late placeholders filled in."""
+        if src_uri in self._index_of:
+            return self.link_unreviewed(html, page_url)
         if src_uri == REPORT_URI:
             unmentioned = unmentioned_html(self.unmentioned_entries())
             return html.replace(UNMENTIONED_PLACEHOLDER, unmentioned)
@@ -473,6 +526,38 @@ class Publisher:
             described(trending),
         )
 
+    def _reference_link(self, page_url: str, entity_id: str) -> str:
+        """Return the link from ``page_url`` to where an entity is described: its glossary
+        entry, or for an unreviewed entity its entry on the review list."""
+        if entity_id in self.glossary:
+            return self._links.glossary_link(entity_id, page_url)
+        return f"{relative_url(self._url_of(DISCOVERED_URI), page_url)}#{entity_id}"
+
+    def _unreviewed_link(self, page_url: str, entity_id: str) -> str:
+        """Return the link from ``page_url`` to unreviewed entity ``entity_id``: its entity
+        page, or its entry on the review list."""
+        uri = self._entities.unreviewed_uri(entity_id)
+        if uri is not None:
+            return relative_url(self._url_of(uri), page_url)
+        return f"{relative_url(self._url_of(DISCOVERED_URI), page_url)}#{entity_id}"
+
+    def link_unreviewed(self, html: str, page_url: str) -> str:
+        """Return a briefing's ``html`` with the links of unreviewed entities that got a
+        page of their own (known only once every briefing is analysed) pointing there
+        instead of to the review list."""
+        if not self._entities.has_unreviewed:
+            return html
+        base = relative_url(self._url_of(DISCOVERED_URI), page_url)
+        pattern = re.compile(f'href="{re.escape(base)}#([^"]+)"')
+
+        def relink(match: re.Match[str]) -> str:
+            uri = self._entities.unreviewed_uri(match[1])
+            return (
+                match[0] if uri is None else f'href="{relative_url(self._url_of(uri), page_url)}"'
+            )
+
+        return pattern.sub(relink, html)
+
     def _entity_href(self, page_url: str, entry_id: str) -> str | None:
         """Return the link from ``page_url`` to the entity page of ``entry_id``, if any."""
         uri = self._entities.first_uri(entry_id)
@@ -503,7 +588,7 @@ class Publisher:
                 # Seen from the site's root: the link every mention of the entry has.
                 functools.partial(self._links.entry_link, page_url=""),
                 self.index.discovered(),
-                self._url_of(DISCOVERED_URI),
+                functools.partial(self._unreviewed_link, ""),
             )
         )
         report = json.dumps(self.sourcing_data(), indent=2, ensure_ascii=False) + "\n"

@@ -31,7 +31,9 @@ def test_cards_are_split_by_initial_and_hold_text_not_html() -> None:
             Backlink("b/", "B", date(2022, 1, 2), 1, "."),
         ],
     )
-    files = card_files(glossary, backlinks, lambda i: f"entities/{i}/", [found], "discovered/")
+    files = card_files(
+        glossary, backlinks, lambda i: f"entities/{i}/", [found], lambda i: f"discovered/#{i}"
+    )
     assert sorted(files) == ["cards/0.json", "cards/p.json"]
     cards = json.loads(files["cards/p.json"])
     assert cards["putin"] == [

@@ -19,7 +19,14 @@ from briefings.site.pages.common import _raw, _simple_front_matter, links_markdo
 from briefings.site.records import Backlink, Statement
 from briefings.site.render import TYPE_WORDS, Stash, human_date
 
-__all__ = ["Companion", "EntityPage", "entity_page", "month_counts", "timeline_svg"]
+__all__ = [
+    "Companion",
+    "EntityPage",
+    "entity_page",
+    "entity_page_body",
+    "month_counts",
+    "timeline_svg",
+]
 
 _SVG_HEIGHT = 60
 _BAR_WIDTH = 10
@@ -57,6 +64,7 @@ class EntityPage:
     page_size: int
     statements: Sequence[Statement] = ()  # what it said, newest first (page 1 only)
     statement_total: int = 0
+    reviewed: bool = True  # False: an unreviewed entity; glossary_href is its review entry
 
 
 def month_counts(backlinks: Sequence[Backlink]) -> list[tuple[str, int]]:
@@ -124,12 +132,15 @@ def timeline_svg(months: Sequence[tuple[str, int]], name: str) -> str:
     )
 
 
-def _meta(entry: GlossaryEntry) -> str:
+def _meta(entry: GlossaryEntry, reviewed: bool) -> str:
     aliases = ", ".join(escape_html(alias) for alias in entry.aliases)
+    unreviewed = "" if reviewed else " entity--unreviewed"
     return (
-        f'<p class="entity-meta"><span class="entity entity--{entry.type}" '
-        f'data-entity="{entry.id}" data-entity-type="{entry.type}">'
+        f'<p class="entity-meta"><span class="entity entity--{entry.type}{unreviewed}" '
+        f'data-entity="{entry.id}" data-entity-type="{entry.type}" '
+        f'data-reviewed="{"true" if reviewed else "false"}">'
         f"{TYPE_WORDS.get(entry.type, entry.type)}</span>"
+        + ("" if reviewed else " · not yet reviewed")
         + (f" · also written {aliases}" if aliases else "")
         + "</p>"
     )
@@ -205,12 +216,26 @@ def _companions(companions: Sequence[Companion]) -> str:
 
 def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> str:
     """Return the Markdown of one page of an entity; ``href(url)`` links a briefing URL."""
+    title, body = entity_page_body(page, href, stash)
+    # Out of the search index: the glossary lists every entity with its link, and indexing
+    # thousands of entity pages would cost more than all the briefings.
+    return _simple_front_matter(title, search={"exclude": True}) + "\n\n" + body
+
+
+def entity_page_title(page: EntityPage) -> str:
+    """Return the title of one page of an entity."""
+    if page.number > 1:
+        return f"{page.entry.name}: briefings, page {page.number}"
+    return page.entry.name
+
+
+def entity_page_body(page: EntityPage, href: Callable[[str], str], stash: Stash) -> tuple[str, str]:
+    """Return the title and the Markdown (no front matter) of one page of an entity."""
     entry = page.entry
+    title = entity_page_title(page)
     briefings = f"{page.total} {'briefing' if page.total == 1 else 'briefings'}"
     if page.number > 1:
-        title = f"{entry.name}: briefings, page {page.number}"
         parts = [
-            _simple_front_matter(title, search={"exclude": True}),
             "# " + escape_markdown(title),
             _raw(
                 f'<p><a href="{escape_html(page.page_hrefs[0])}">About '
@@ -220,13 +245,18 @@ def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> s
         ]
     else:
         parts = [
-            # Out of the search index: the glossary lists every entity with its link, and
-            # indexing thousands of entity pages would cost more than all the briefings.
-            _simple_front_matter(entry.name, search={"exclude": True}),
-            "# " + escape_markdown(entry.name),
-            _raw(_meta(entry), stash),
-            safe_markdown(entry.description) if entry.description else "*No description yet.*",
+            "# " + escape_markdown(title),
+            _raw(_meta(entry, page.reviewed), stash),
         ]
+        if not page.reviewed:
+            parts.append(
+                "*Found automatically in the briefings; no editor has reviewed this name "
+                "yet, so its type may be wrong.*"
+            )
+        elif entry.description:
+            parts.append(safe_markdown(entry.description))
+        else:
+            parts.append("*No description yet.*")
         if page.see_also:
             related = ", ".join(
                 f'<a href="{escape_html(target)}">{escape_html(name)}</a>'
@@ -235,10 +265,11 @@ def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> s
             parts.append(_raw(f'<p class="entity-see-also">See also: {related}</p>', stash))
         if entry.links:
             parts.append("Links: " + links_markdown(entry.links))
+        where = "in the glossary" if page.reviewed else "on the list of unreviewed entities"
         parts.append(
             _raw(
                 f'<p class="entity-glossary"><a href="{escape_html(page.glossary_href)}">'
-                f"{escape_html(entry.name)} in the glossary</a></p>",
+                f"{escape_html(entry.name)} {where}</a></p>",
                 stash,
             )
         )
@@ -256,4 +287,4 @@ def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> s
     pagination = _pagination(page)
     if pagination:
         parts.append(_raw(pagination, stash))
-    return "\n\n".join(parts) + "\n"
+    return title, "\n\n".join(parts) + "\n"

@@ -1,0 +1,160 @@
+"""Pages written into a copy of one page the site generator rendered: the entity pages.
+
+A site generator spends about 2 ms on every page it builds (a new Markdown converter with all
+its extensions, then the theme's templates), whatever the page holds. An entity page is a
+small page, and a large site has thousands of them, so they would cost more than all the
+briefings. Instead the generator builds one *model* page per folder depth, whose title and
+content are marks (:data:`TITLE_MARK`, :data:`CONTENT_MARK`) and whose URL holds
+:data:`SHELL_ID`. :class:`PageShell` cuts the model's finished HTML at those marks once, and
+each entity page is then the model with its own title, content, URL and ``<head>`` additions
+put in: the theme's header, navigation, scripts and footer are the same on every page of
+that depth, since all their links are relative. The content is converted by one
+:class:`PageConverter`, with the site's own Markdown extensions, reused page after page.
+
+Pages made this way are left out of the generator's search index (as entity pages always
+were) and are added to its sitemap by :func:`sitemap_with`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+import markdown
+
+from briefings.common.text import escape_html
+from briefings.site.pages.common import _simple_front_matter
+
+__all__ = [
+    "CONTENT_MARK",
+    "SHELL_ID",
+    "TITLE_MARK",
+    "PageConverter",
+    "PageShell",
+    "ShellError",
+    "ShellPage",
+    "model_content",
+    "model_markdown",
+    "sitemap_with",
+]
+
+SHELL_ID = "briefings-page-shell"
+"""The entity id in the model pages' URLs: replaced by each page's own id."""
+TITLE_MARK = "BriefingsShellTitle"
+"""The model pages' title: replaced by each page's own (HTML-escaped) title."""
+CONTENT_MARK = "<!-- briefings: page content -->"
+"""Where the model page's content was: replaced by each page's converted content."""
+_HEAD_END = "</head>"
+_H1_ID_RE = re.compile(r'<h1\b[^>]*?\bid="([^"]*)"')
+_URL_BLOCK_RE = re.compile(r"\s*<url>(?:(?!</url>).)*?</url>", re.DOTALL)
+
+
+class ShellError(ValueError):
+    """The model page came back from the theme without one of its marks."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShellPage:
+    """One page to write into the shell of ``model_uri``: its Markdown body (no front
+    matter), title and ``<head>`` additions, all relative to its own URL."""
+
+    src_uri: str
+    model_uri: str
+    entity_id: str
+    title: str
+    markdown: str
+    head: str = ""
+
+
+def model_markdown() -> str:
+    """Return the Markdown of a model page: its title mark, out of the search index (as
+    the pages written into it are), no table of contents (theirs would differ)."""
+    front = _simple_front_matter(TITLE_MARK, search={"exclude": True}, hide=["toc"])
+    return f"{front}\n\n# {TITLE_MARK}\n"
+
+
+def model_content() -> str:
+    """Return the HTML a model page's content is replaced with before the theme renders it.
+
+    It holds an ``<h1>`` so that the theme adds no title of its own (pages bring theirs).
+    """
+    return f"<h1>{TITLE_MARK}</h1>{CONTENT_MARK}"
+
+
+class PageShell:
+    """One model page's finished HTML, cut at its marks once and filled in page after page."""
+
+    def __init__(self, output: str, anchor: str = "") -> None:
+        """Cut ``output``, the model page as the theme wrote it; ``anchor`` is the id the
+        site's Markdown gave the model's title (the theme links it, "Skip to content")."""
+        content = f"<h1>{TITLE_MARK}</h1>{CONTENT_MARK}"
+        if output.count(content) != 1 or _HEAD_END not in output:
+            raise ShellError(
+                "the theme changed the model entity page beyond recognition: its content "
+                "mark is missing or doubled"
+            )
+        before, after = output.split(content)
+        head, body = before.split(_HEAD_END, 1)
+        marks = {TITLE_MARK: "title", SHELL_ID: "id"}
+        if anchor:
+            marks = {f'"#{anchor}"': "anchor", **marks}  # the longest, most precise first
+        split = re.compile("(" + "|".join(re.escape(mark) for mark in marks) + ")").split
+        # The page as a list of literal text and slot names (tuples), in order.
+        self._parts: list[str | tuple[str]] = []
+        for text in (head, ("head",), _HEAD_END + body, ("content",), after):
+            if isinstance(text, tuple):
+                self._parts.append(text)
+                continue
+            for index, piece in enumerate(split(text)):
+                if index % 2:
+                    self._parts.append((marks[piece],))
+                elif piece:
+                    self._parts.append(piece)
+
+    def fill(self, entity_id: str, title: str, content: str, head: str = "") -> str:
+        """Return the page of ``entity_id`` (its URL is the model's with the id in place of
+        :data:`SHELL_ID`) with ``title`` (plain text), converted ``content`` and ``head``
+        (elements added to ``<head>``, such as feed links)."""
+        anchor = _H1_ID_RE.search(content)
+        values = {
+            "title": escape_html(title),
+            "id": entity_id,
+            "head": head,
+            "content": content,
+            "anchor": f'"#{anchor[1]}"' if anchor else '"#"',
+        }
+        return "".join(part if isinstance(part, str) else values[part[0]] for part in self._parts)
+
+
+class PageConverter:
+    """Converts page Markdown to HTML with one Python-Markdown instance, reset per page.
+
+    ``extensions`` and ``configs`` are the site's (``markdown_extensions`` and
+    ``mdx_configs`` in ``mkdocs.yml``), so headings, permalinks and attribute lists come out
+    as they do on the generator's own pages.
+    """
+
+    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Mapping[str, Any]]) -> None:
+        self._markdown = markdown.Markdown(
+            extensions=list(extensions), extension_configs={k: dict(v) for k, v in configs.items()}
+        )
+
+    def convert(self, text: str) -> str:
+        """Return ``text`` (Markdown, no front matter) as HTML."""
+        html: str = self._markdown.reset().convert(text)
+        return html
+
+
+def sitemap_with(xml: str, urls: Iterable[str]) -> str:
+    """Return the sitemap ``xml`` without the model pages and with ``urls`` (absolute) added."""
+    kept = _URL_BLOCK_RE.sub(lambda m: "" if SHELL_ID in m[0] else m[0], xml)
+    added = "".join(
+        f"\n    <url>\n        <loc>{xml_escape(url)}</loc>\n    </url>" for url in urls
+    )
+    end = kept.rfind("</urlset>")
+    if end < 0:
+        return kept
+    return kept[:end].rstrip() + added + "\n" + kept[end:]

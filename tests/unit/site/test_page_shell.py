@@ -1,0 +1,102 @@
+"""Pages written into a model page's shell (briefings.site.page_shell)."""
+
+from __future__ import annotations
+
+import pytest
+from briefings.site.page_shell import (
+    CONTENT_MARK,
+    SHELL_ID,
+    TITLE_MARK,
+    PageConverter,
+    PageShell,
+    ShellError,
+    model_content,
+    model_markdown,
+    sitemap_with,
+)
+
+# A theme's output for the model page, as a theme writes it: the title in <title> and the
+# header, the URL in the canonical link, the title's anchor in a skip link.
+MODEL = (
+    "<!doctype html><html><head>"
+    f"<title>{TITLE_MARK} - Site</title>"
+    f'<link rel="canonical" href="https://example.org/entities/{SHELL_ID}/">'
+    '<link href="../../assets/site.css" rel="stylesheet">'
+    "</head><body>"
+    f'<a href="#briefingsshelltitle" class="skip">Skip</a>'
+    f"<header>{TITLE_MARK}</header>"
+    f'<article class="md-typeset">{model_content()}</article>'
+    '<script src="../../assets/site.js"></script></body></html>'
+)
+
+
+def test_fill_puts_each_page_into_the_shell() -> None:
+    shell = PageShell(MODEL, "briefingsshelltitle")
+    html = shell.fill(
+        "acme-corp",
+        "Acme & Sons <Ltd>",
+        '<h1 id="acme-sons-ltd">Acme &amp; Sons</h1><p>Text</p>',
+        '<link rel="alternate" href="feed.xml">',
+    )
+    assert "<title>Acme &amp; Sons &lt;Ltd&gt; - Site</title>" in html
+    assert "<header>Acme &amp; Sons &lt;Ltd&gt;</header>" in html
+    assert 'href="https://example.org/entities/acme-corp/"' in html
+    assert '<link rel="alternate" href="feed.xml"></head>' in html
+    assert '<a href="#acme-sons-ltd" class="skip">' in html
+    assert '<article class="md-typeset"><h1 id="acme-sons-ltd">Acme &amp; Sons</h1>' in html
+    # Links to the theme's files are the model's: every page of a depth shares them.
+    assert '"../../assets/site.css"' in html and '"../../assets/site.js"' in html
+    for mark in (TITLE_MARK, SHELL_ID, CONTENT_MARK, "briefingsshelltitle"):
+        assert mark not in html
+
+
+def test_page_text_that_looks_like_a_mark_stays_text() -> None:
+    shell = PageShell(MODEL, "briefingsshelltitle")
+    html = shell.fill("x", "T", f"<h1>T</h1><p>{TITLE_MARK} {SHELL_ID}</p>")
+    assert f"<p>{TITLE_MARK} {SHELL_ID}</p>" in html
+
+
+def test_a_content_without_an_anchored_heading_skips_to_the_top() -> None:
+    html = PageShell(MODEL, "briefingsshelltitle").fill("x", "T", "<h1>T</h1>")
+    assert '<a href="#" class="skip">' in html
+
+
+@pytest.mark.parametrize(
+    "output",
+    [MODEL.replace(CONTENT_MARK, ""), MODEL.replace("</article>", model_content() + "</article>")],
+)
+def test_a_model_without_exactly_one_content_mark_is_refused(output: str) -> None:
+    with pytest.raises(ShellError, match="content mark"):
+        PageShell(output)
+
+
+def test_model_markdown_keeps_the_model_out_of_search_and_names_its_title() -> None:
+    text = model_markdown()
+    assert text.startswith("---\n")
+    assert '"exclude": true' in text and '"toc"' in text
+    assert text.rstrip().endswith(f"# {TITLE_MARK}")
+
+
+def test_converter_uses_the_site_extensions_and_forgets_the_previous_page() -> None:
+    converter = PageConverter(["toc", "attr_list"], {"toc": {"permalink": True}})
+    first = converter.convert("# Alpha\n\nText\n{: .lead }\n\n## Timeline")
+    assert '<h1 id="alpha">Alpha<a class="headerlink" href="#alpha"' in first
+    assert '<p class="lead">Text</p>' in first
+    # The same heading on the next page gets the same id: nothing carried over.
+    second = converter.convert("# Alpha")
+    assert '<h1 id="alpha">' in second
+
+
+def test_sitemap_drops_the_models_and_lists_the_pages() -> None:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="x">\n'
+        "    <url>\n         <loc>https://e.org/</loc>\n    </url>\n"
+        f"    <url>\n         <loc>https://e.org/entities/{SHELL_ID}/</loc>\n    </url>\n"
+        f"    <url>\n         <loc>https://e.org/entities/{SHELL_ID}/2/</loc>\n    </url>\n"
+        "</urlset>"
+    )
+    out = sitemap_with(xml, ["https://e.org/entities/a&b/", "https://e.org/entities/c/2/"])
+    assert SHELL_ID not in out
+    assert "<loc>https://e.org/</loc>" in out
+    assert "<loc>https://e.org/entities/a&amp;b/</loc>" in out
+    assert out.index("entities/c/2/") < out.index("</urlset>")
