@@ -74,6 +74,11 @@ def test_unreviewed_entity_in_two_briefings_gets_an_entity_page(
     moscow = site.page(first).select_one("a[data-entity='moscow']")
     assert moscow is not None and moscow["href"].endswith("discovered/#moscow")
     assert not (site.site / "entities" / "moscow").exists()
+    # The review list links the page and lists one briefing, not all of them.
+    entry = site.page("discovered/").select_one("h2#yevgeny-prigozhin + p + ul + div")
+    assert entry is not None and len(entry.select("blockquote")) == 1
+    more = entry.select_one(".discovered-more a")
+    assert more is not None and more["href"].endswith("entities/yevgeny-prigozhin/")
     card = json.loads((site.site / "cards" / "y.json").read_text("utf-8"))["yevgeny-prigozhin"]
     assert card[5].endswith("entities/yevgeny-prigozhin/") and card[6] == 0
 

@@ -77,16 +77,18 @@ class Listings:
         page_href: Callable[[str], str],
         stash: Stash,
         stale: Sequence[str] = (),
+        unreviewed_page: Callable[[str], str | None] = lambda _id: None,
     ) -> str:
         """Return the Markdown of listing page ``src_uri``.
 
         ``entity_link(glossary id)`` links an entry from this page; ``href(url)`` makes a
         site URL relative to it, ``page_href(src_uri)`` the URL of another generated page;
         ``stash`` keeps the page's HTML out of its Markdown; ``stale`` are the editors'
-        decisions that matched nothing, for the report.
+        decisions that matched nothing, for the report; ``unreviewed_page(id)`` links the
+        page of an unreviewed entity, if it has one.
         """
         if src_uri == DISCOVERED_URI:
-            return discovered_page(index.discovered(), href, stash)
+            return discovered_page(index.discovered(), href, stash, unreviewed_page)
         to_review, sourcing = self._by_month(index)
         if src_uri == SOURCES_URI:
             months = [

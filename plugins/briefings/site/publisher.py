@@ -340,6 +340,7 @@ class Publisher:
             lambda uri: relative_url(self._url_of(uri), url),
             self._new_stash(src_uri),
             [f"{d.path}:{d.line}: {d.describe()}" for d in self.stale_decisions()],
+            functools.partial(self._unreviewed_page_link, url),
         )
 
     def shell_page(self, src_uri: str, report: Report) -> ShellPage:
@@ -532,6 +533,12 @@ class Publisher:
         if entity_id in self.glossary:
             return self._links.glossary_link(entity_id, page_url)
         return f"{relative_url(self._url_of(DISCOVERED_URI), page_url)}#{entity_id}"
+
+    def _unreviewed_page_link(self, page_url: str, entity_id: str) -> str | None:
+        """Return the link from ``page_url`` to the page of unreviewed entity
+        ``entity_id``, or None when it has none."""
+        uri = self._entities.unreviewed_uri(entity_id)
+        return relative_url(self._url_of(uri), page_url) if uri is not None else None
 
     def _unreviewed_link(self, page_url: str, entity_id: str) -> str:
         """Return the link from ``page_url`` to unreviewed entity ``entity_id``: its entity

@@ -19,14 +19,18 @@ MENTIONS_SHOWN = 5
 
 
 def discovered_page(
-    entities: Sequence[Discovered], href: Callable[[str], str], stash: Stash | None = None
+    entities: Sequence[Discovered],
+    href: Callable[[str], str],
+    stash: Stash | None = None,
+    page_href: Callable[[str], str | None] = lambda _id: None,
 ) -> str:
     """Return the page of unreviewed entities: name, type, evidence, where they appear.
 
     With ``stash``, each entity's HTML (meta line, evidence, mentions) stays out of the
-    Markdown. Each entity lists its newest :data:`MENTIONS_SHOWN` briefings and counts the
-    rest, so an entity found in every briefing does not make the page grow with them
-    (``make suggest`` writes every sentence for the editors)."""
+    Markdown. An entity with a page of its own (``page_href(id)``, seen in several
+    briefings) links to it, which lists them all; any other lists its newest
+    :data:`MENTIONS_SHOWN` briefings and counts the rest (``make suggest`` writes every
+    sentence for the editors)."""
     parts = [
         _simple_front_matter("Unreviewed entities"),
         "# Unreviewed entities",
@@ -38,7 +42,11 @@ def discovered_page(
         parts.append("None: every highlighted name is in the glossary.")
     for entity in entities:
         c = entity.candidate
+        own_page = page_href(c.id)
         newest = sorted(entity.mentions, key=lambda m: (m.date or date.min, m.url), reverse=True)
+        if own_page is not None:
+            count = len(newest)
+            newest = newest[:1]
         rows = [
             f'<li><a href="{escape_html(href(m.url))}">{escape_html(m.title)}</a> '
             f"({m.count} {'mention' if m.count == 1 else 'mentions'})"
@@ -46,7 +54,12 @@ def discovered_page(
             for m in newest[:MENTIONS_SHOWN]
         ]
         more = len(newest) - MENTIONS_SHOWN
-        if more > 0:
+        if own_page is not None:
+            rows.append(
+                f'<li class="discovered-more"><a href="{escape_html(own_page)}">All {count} '
+                f"briefings on {escape_html(c.name)}</a></li>"
+            )
+        elif more > 0:
             rows.append(
                 f'<li class="discovered-more">and {more} earlier '
                 f"{'briefing' if more == 1 else 'briefings'}</li>"
