@@ -13,8 +13,9 @@ With ``--repeat R`` every build runs R times, (a), (b) and (c) interleaved; the 
 the fastest run (the least disturbed by other work on a shared machine) and the largest peak.
 
 The result is a Markdown report: the table, the issue's targets as ratios from this one
-run, what the generator put into the corpus, what the plugin found in the built pages and
-the warnings of the (non-strict) plugin builds. ``make bench`` prints it and writes
+run, what the generator put into the corpus, what the plugin found in the built pages, the
+largest files of the first plugin build (the 1 MB size bound of issue 16) and the warnings
+of the (non-strict) plugin builds. ``make bench`` prints it and writes
 ``benchmarks/RESULTS.md``.
 """
 
@@ -62,6 +63,21 @@ LINEAR_SLACK = 1.1  # 3,000 articles may cost 3.3x 1,000: 10 % above linear
 TARGET_MEMORY = 1024 * MIB
 KINDS = ("plain", "plugin", "floor", "warm", "edited")
 MISSED = "**missed**"
+# The size bound of issue 16: no page, and no file a page loads or a reader fetches, above 1 MB.
+SIZE_BOUND = 1024 * 1024
+KB = 1024
+# Files a page loads or a reader fetches besides HTML: cards/*.json, the search index,
+# reports/sourcing.json, feeds, scripts and styles. Not images or fonts (the theme's own,
+# the same for every site), not source maps (only developer tools load them) and not the
+# sitemap (crawlers read it, readers do not), and not Material's search language support
+# (``assets/javascripts/lunr/``, such as the 660 KB ``wordcut.js`` for Thai), which the
+# search worker loads only for a site in those languages, never for this English one.
+FETCHED_SUFFIXES = (".json", ".xml", ".js", ".css")
+NOT_FETCHED = frozenset({"sitemap.xml"})
+NOT_FETCHED_DIRS = ("assets/javascripts/lunr/",)
+SEARCH_INDEX = "search/search_index.json"  # Material's own; grows with N, plugin or not
+ENTITIES_DIR = "entities"
+NONE = "–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +102,30 @@ class PageCounts:
     unreviewed: float = 0.0  # of the entity marks, those of names outside the glossary
 
 
+@dataclass(frozen=True, slots=True)
+class FileSize:
+    """One file of a built site: its path relative to the site (with ``/``) and its bytes."""
+
+    path: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class LargestFiles:
+    """The largest files of a built site, for the size bound of issue 16."""
+
+    html: FileSize | None  # the largest HTML page
+    other: FileSize | None  # the largest other file a page loads or a reader fetches
+    other_own: FileSize | None  # the same, leaving out Material's search index
+    search_index: int | None  # bytes of search/search_index.json, None if there is none
+    entity_pages: int  # HTML pages under entities/
+
+    def largest_own(self) -> FileSize | None:
+        """Return the largest HTML page or fetched file other than the search index."""
+        files = [f for f in (self.html, self.other_own) if f is not None]
+        return max(files, key=lambda f: (f.size, f.path)) if files else None
+
+
 @dataclass(slots=True)
 class Row:
     """All runs of one (N, G) point."""
@@ -100,6 +140,7 @@ class Row:
     floor: list[Measurement] = field(default_factory=list)  # (c) the plugin's HTML, plain
     warm: list[Measurement] = field(default_factory=list)  # (b) again, cache full
     floor_pages: int = 0
+    largest: LargestFiles | None = None  # of the first successful (b) build
 
     def runs(self, kind: str) -> list[Measurement]:
         """Return the successful runs of ``kind`` (one of :data:`KINDS`)."""
@@ -216,6 +257,48 @@ def count_marks(site_dir: Path, sample: int = 50) -> PageCounts:
     return PageCounts(len(pages), entities / count, footnotes / count, unreviewed / count)
 
 
+def _larger(current: FileSize | None, path: str, size: int) -> FileSize:
+    """Return the larger of ``current`` and the file (``path``, ``size``); ties by path."""
+    if current is None or (size, path) > (current.size, current.path):
+        return FileSize(path, size)
+    return current
+
+
+def largest_files(site_dir: Path) -> LargestFiles:
+    """Return the largest HTML page and fetched file of the site built in ``site_dir``.
+
+    Fetched files are those with a suffix of :data:`FETCHED_SUFFIXES` except
+    :data:`NOT_FETCHED` and those under :data:`NOT_FETCHED_DIRS`; the search index
+    counts among them and, separately, is left out of ``other_own``. Paths are relative
+    to ``site_dir``, with ``/``. Ties go to the path that sorts last, so the result does
+    not depend on the order of the walk.
+    """
+    html: FileSize | None = None
+    other: FileSize | None = None
+    own: FileSize | None = None
+    search_index: int | None = None
+    entity_pages = 0
+    for path in site_dir.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site_dir).as_posix()
+        size = path.stat().st_size
+        if path.suffix == ".html":
+            html = _larger(html, relative, size)
+            entity_pages += relative.startswith(f"{ENTITIES_DIR}/")
+        elif (
+            path.suffix in FETCHED_SUFFIXES
+            and path.name not in NOT_FETCHED
+            and not relative.startswith(NOT_FETCHED_DIRS)
+        ):
+            other = _larger(other, relative, size)
+            if relative == SEARCH_INDEX:
+                search_index = size
+            else:
+                own = _larger(own, relative, size)
+    return LargestFiles(html, other, own, search_index, entity_pages)
+
+
 def _log(row: Row, label: str, result: Measurement, extra: str = "") -> None:
     status = "ok" if result.returncode == 0 else f"FAILED, see {result.log}"
     print(
@@ -263,6 +346,7 @@ def measure_point(
             _log(row, f"{kind} run {attempt + 1}", result)
             if kind == "plugin" and result.returncode == 0 and "floor" not in configs:
                 row.counts = count_marks(site)
+                row.largest = largest_files(site)
                 configs["floor"], row.floor_pages = write_floor_site(
                     site, configs["plugin"], root / "floor", PROJECT_CONFIG
                 )
@@ -430,6 +514,54 @@ def corpus_lines(rows: Sequence[Row]) -> list[str]:
     return lines
 
 
+def _kb(size: int | None) -> str:
+    return f"{size / KB:,.0f}" if size is not None else NONE
+
+
+def _file(item: FileSize | None) -> str:
+    return f"`{item.path}`" if item else NONE
+
+
+def _bound(size: int | None) -> str:
+    """Return the verdict on a file of ``size`` bytes against the 1 MB bound."""
+    if size is None:
+        return NONE
+    return "met" if size <= SIZE_BOUND else MISSED
+
+
+def largest_lines(rows: Sequence[Row]) -> list[str]:
+    """Return the Markdown table of the largest files of each point's first plugin build.
+
+    Rows of results saved before this measurement existed show a dash.
+    """
+    lines = [
+        "| N | G | largest HTML page | KB | largest other file | KB | largest file but "
+        "`search_index.json` | KB | `search/search_index.json` KB | entity pages "
+        "| HTML page ≤ 1 MB | every file but the search index ≤ 1 MB |",
+        "|--:|--:|---|--:|---|--:|---|--:|--:|--:|---|---|",
+    ]
+    for row in rows:
+        big = row.largest
+        if big is None:
+            cells = [NONE] * 10
+        else:
+            own = big.largest_own()
+            cells = [
+                _file(big.html),
+                _kb(big.html.size if big.html else None),
+                _file(big.other),
+                _kb(big.other.size if big.other else None),
+                _file(own),
+                _kb(own.size if own else None),
+                _kb(big.search_index),
+                f"{big.entity_pages:,}",
+                _bound(big.html.size if big.html else None),
+                _bound(own.size if own else None),
+            ]
+        lines.append(f"| {row.articles:,} | {row.entries:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def warning_lines(rows: Sequence[Row], top: int = 6) -> list[str]:
     """Return the most frequent warning kinds of each point's plugin builds."""
     lines: list[str] = []
@@ -561,6 +693,20 @@ def report(
         "",
         *corpus_lines(rows),
         "",
+        "## Largest files (size bound, issue 16)",
+        "",
+        "The first (b) build of each point. Other files are those a page loads or a reader "
+        f"fetches: {', '.join(f'`*{x}`' for x in FETCHED_SUFFIXES)} (cards, search index, "
+        "sourcing report data, feeds, scripts, styles), not the sitemap, images, fonts, "
+        "source maps or Material's search support for other languages "
+        "(`assets/javascripts/lunr/`, never loaded by this English site). The bound is "
+        "1 MB = 1,048,576 bytes (KB = 1,024 bytes). Material's "
+        "`search/search_index.json` is its own and grows with N with or without the plugin, "
+        "so it is shown apart and left out of the second verdict; 'entity pages' counts the "
+        "HTML pages under `entities/`.",
+        "",
+        *largest_lines(rows),
+        "",
         "## Warnings of the plugin builds",
         "",
         "A corpus of N articles mentions only part of a large glossary, so the build is not "
@@ -587,6 +733,23 @@ def save_json(path: Path, rows: Sequence[Row], host: Machine, meta: dict[str, An
     path.write_text(json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8")
 
 
+def _file_size(item: dict[str, Any] | None) -> FileSize | None:
+    return FileSize(str(item["path"]), int(item["size"])) if item else None
+
+
+def _largest(item: dict[str, Any] | None) -> LargestFiles | None:
+    """Return the largest files saved in a results row, None for results saved before them."""
+    if not item:
+        return None
+    return LargestFiles(
+        html=_file_size(item.get("html")),
+        other=_file_size(item.get("other")),
+        other_own=_file_size(item.get("other_own")),
+        search_index=item.get("search_index"),
+        entity_pages=int(item.get("entity_pages", 0)),
+    )
+
+
 def load_json(path: Path) -> tuple[list[Row], Machine, dict[str, Any]]:
     """Return the rows, machine and run facts saved by :func:`save_json`."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -608,6 +771,7 @@ def load_json(path: Path) -> tuple[list[Row], Machine, dict[str, Any]]:
             [measurement(m) for m in item.get("floor", [])],
             [measurement(m) for m in item.get("warm", [])],
             item.get("floor_pages", 0),
+            _largest(item.get("largest")),
         )
         for item in data["rows"]
     ]
