@@ -65,11 +65,19 @@ DOCUMENT_NOUNS = word_set(
     figures estimate estimates research review findings investigation poll briefing readout
     transcript cable filing paper audit dossier release records list lists list register
     ruling judgment judgement verdict minutes accounts results complaint petition lawsuit
-    submission draft alert notice summary timeline log
+    submission draft alert notice summary timeline log bulletin circular prospectus
     """
 )
 """Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
+DOCUMENT_ISSUERS = {
+    "ruling": "court",
+    "judgment": "court",
+    "judgement": "court",
+    "verdict": "court",
+}
+"""Documents only one kind of body issues: "the ruling said" cites the court."""
 _TITLED_EMPLOYER = (" of ", " from ", " at ")
+_RECIPIENT_PREPOSITIONS = word_set("to with")  # "a filing to the exchange" names its recipient
 _DOC_PARTICIPLES = word_set("published released issued compiled prepared written sent drawn")
 SPEAKER_HEADS = word_set(
     """
@@ -136,6 +144,11 @@ def identify(
     if first in _DEFINITE or first in {"a", "an"}:
         text = text.split(" ", 1)[1] if " " in text else ""
     if not text:  # "The" left of a document noun the finder dropped: "The report said"
+        return SourceIdentity("", REFERENCE, head="the", document=True)
+    if definite and text.casefold() in DOCUMENT_NOUNS:  # "the notice said": cited before
+        issuer = DOCUMENT_ISSUERS.get(text.casefold())
+        if issuer:  # "the ruling said": the court named before
+            return SourceIdentity(issuer, REFERENCE, head=issuer, definite=True, document=True)
         return SourceIdentity("", REFERENCE, head="the", document=True)
     if text.casefold() in _PRONOUNS:
         return SourceIdentity("", REFERENCE, head=text.casefold())
@@ -482,12 +495,15 @@ def _document_owner(text: str) -> str | None:
         and (
             i == len(words) - 1
             or words[i + 1].casefold() in {"by", "from", "of"}
-            or (  # "a summary the STU circulated"
+            or (  # "a summary the STU circulated", "a bulletin the agency published"
                 words[i + 1].casefold() in _DEFINITE
                 and i + 2 < len(words)
-                and words[i + 2][:1].isupper()
+                and (words[i + 2][:1].isupper() or words[i + 2] in _DESCRIPTION_HEADS)
             )
             or (i == len(words) - 2 and words[i + 1].endswith("ed"))
+            # "an EACC report tabled in parliament", "a filing with the stock exchange"
+            or (words[i + 1].islower() and words[i + 1].endswith("ed") and len(words[i + 1]) > 4)
+            or words[i + 1].casefold() in _RECIPIENT_PREPOSITIONS
             or (  # "a briefing sent by Carelink Systems", "a notice published on its website"
                 i + 1 < len(words) and words[i + 1].casefold() in _DOC_PARTICIPLES
             )
@@ -505,6 +521,8 @@ def _document_owner(text: str) -> str | None:
             return ""  # "a notice published on its website": the body named before
     if len(after) > 1 and after[0].casefold() in _DEFINITE and after[1][:1].isupper():
         return after[1]  # "a summary the STU circulated"
+    if len(after) > 1 and after[0].casefold() == "the" and after[1] in _DESCRIPTION_HEADS:
+        return f"the {after[1]}"  # "a technical bulletin the agency published"
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:
         issuer = after[1:]
         while issuer and not issuer[0][:1].isupper():  # "by (the) consultancy Alder & Finch"
@@ -535,6 +553,8 @@ def _document_owner(text: str) -> str | None:
     body = next((w for w in reversed(before) if w.casefold() in _DESCRIPTION_HEADS), None)
     if body is not None:
         return f"the {body.casefold()}"  # "an internal ministry memo": the ministry's
+    if after and after[0].casefold() in _RECIPIENT_PREPOSITIONS:
+        return ""  # "a filing with the stock exchange": the body named before filed it
     if after and after[0].casefold() == "of":  # "Minutes of a 2022 KIMM management meeting"
         named = [w for w in after[1:] if w[:1].isupper()]
         if named:

@@ -395,6 +395,24 @@ ROUND_3 = [
         [("Santa Ana Clinic in Leon", "said", False)],
     ),
     ("Cutting costs will be easier said than done.", []),
+    # A study's author, whatever the participle; a filing "to" an exchange stays whole.
+    (
+        "Ice loss doubled, according to a study led by the University of Tartu and published "
+        "on Monday in Nature.",
+        [("the University of Tartu", "according to", False)],
+    ),
+    (
+        "Sales fell, according to a study by the Nordic Institute published on Monday.",
+        [("the Nordic Institute", "according to", False)],
+    ),
+    (
+        "Margins fell, according to a filing to the Warsaw Stock Exchange.",
+        [("a filing to the Warsaw Stock Exchange", "according to", False)],
+    ),
+    (
+        "Margins fell, according to a report to be published on Friday.",
+        [("a report", "according to", True)],
+    ),
 ]
 
 

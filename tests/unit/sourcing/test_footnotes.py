@@ -175,6 +175,15 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
             ],
             [["a"], ["a"], ["b"]],
         ),
+        # "The notice said" is the body whose notice was cited; "its bulletin" the last body.
+        (
+            [
+                "Rates rose, according to a notice by the Harbour Authority.",
+                "The notice said fees would follow.",
+                "Prices fell, according to its weekly bulletin.",
+            ],
+            [["a"], ["a"], ["a"]],
+        ),
         # Anonymous sources merge only with the same head noun and affiliation.
         (
             [

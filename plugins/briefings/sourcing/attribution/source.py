@@ -29,6 +29,7 @@ from briefings.sourcing.attribution.words import (
     DOC_ACCESS_RE,
     DOC_ANY_RE,
     DOC_BY_RE,
+    DOC_END_RE,
     DOC_NAMED_RE,
     DOC_ONLY_RE,
     DOC_POSSESSIVE_RE,
@@ -92,9 +93,16 @@ def np_right(sentence: Sentence, pos: int, single: bool = False) -> tuple[int, i
             and not (
                 word == "to"
                 and end > pos
-                and bare(text[pos:end].split()[-1]) in ("close", "closer")
+                and (
+                    bare(text[pos:end].split()[-1]) in ("close", "closer")
+                    or (
+                        DOC_END_RE.search(text[pos:end].lower()) is not None
+                        and re.match(r"\s+(?:the\s+)?[A-Z]", text[word_end : word_end + 6])
+                        is not None
+                    )
+                )
             )
-        ):  # "a person close to the board" is one phrase
+        ):  # "a person close to the board", "a filing to the exchange" are one phrase
             break
         if word == "in" and count > 0 and re.match(r"in\s+an?\s", text[word_start : word_end + 4]):
             break  # "... in a statement"

@@ -129,7 +129,8 @@ _DOC_NOUNS = (
     r"statement|statements|document|documents|memo|letter|intelligence|data|figures|"
     r"estimate|estimates|research|review|findings|investigation|poll|briefing|readout|"
     r"transcript|cable|cables|filing|paper|audit|dossier|release|records|footage|complaint|"
-    r"petition|lawsuit|submission|draft|alert|notice|timeline|minutes|summary|log|logs)"
+    r"petition|lawsuit|submission|draft|alert|notice|timeline|minutes|summary|log|logs|"
+    r"bulletin|bulletins|circular|prospectus)"
 )
 
 
@@ -177,7 +178,8 @@ DOC_ACCESS_RE = re.compile(
 )
 DOC_BY_RE = re.compile(
     rf"^.*?\b{_DOC_NOUNS}\s+(?:(?:published|released|issued|compiled|prepared|produced|"
-    rf"commissioned|written|made|shared|provided)\s+)?(?:by|from)\s+(?P<x>\S.*)$"
+    rf"commissioned|written|made|shared|provided|led|conducted|authored|co-authored)\s+)?"
+    r"(?:by|from)\s+(?P<x>\S.*?)(?:\s+and\s+[a-z]+ed|\s+(?:published|released|issued))?$"
 )
 DOC_POSSESSIVE_RE = re.compile(rf"^(?P<x>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_DOC_NOUNS}$")
 DOC_NAMED_RE = re.compile(rf"^(?P<x>.+?)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_DOC_NOUNS}$")
