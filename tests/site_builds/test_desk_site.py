@@ -163,5 +163,8 @@ def test_long_builds_say_how_far_they_are(
     assert built.ok, built.warnings()
     progress = [m for m in built.messages if "briefings analysed and rendered" in m]
     assert progress[-1].endswith("3 of 3 briefings analysed and rendered")
+    (cost,) = [m for m in built.messages if "entity pages written in" in m]
+    pages = sum(1 for _ in (built.site / "entities").glob("**/index.html"))
+    assert pages and f": {pages} entity pages written in " in cost
     home = built.page("").select_one("p.briefing-archive-link")
     assert home is not None and home.get_text() == "The archive: 3 briefings by month"
