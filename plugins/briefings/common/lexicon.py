@@ -94,7 +94,21 @@ EVENT_HEADS = _words(
 
 # A name ending in one of these names an agreement, a law or a plan ("other").
 OTHER_HEADS = _words(
-    "Accord Accords Act Agreement Charter Declaration Doctrine Initiative Pact Plan Protocol Treaty"
+    """
+    Accord Accords Act Agreement Charter Convention Declaration Doctrine Initiative Pact Plan
+    Protocol Resolution Treaty
+    """
+)
+
+# Heads of public bodies whose official name ends with the country they serve: "Court of
+# Appeal of Tanzania", "Armed Forces of the Philippines" (not a company: "Vestas Wind
+# Systems of Denmark" is a company and a place).
+PUBLIC_BODY_HEADS = _words(
+    """
+    Agency Army Assembly Authority Board Bureau Commission Committee Council Court
+    Department Directorate Force Forces Guard Inspectorate Ministry Navy Office Parliament
+    Police Secretariat Senate Service Tribunal
+    """
 )
 
 # A name ending in one of these names a piece of equipment: "Hubble Space Telescope".
@@ -129,8 +143,8 @@ CLASS_NOUNS: dict[str, str] = {
             """
             airport border capital city crossing district governorate highway island motorway
             municipality oblast port province region river road suburb town village
-            area basin canyon crater glacier gorge lake mine mountain peak ravine ravines
-            valley volcano volcanoes
+            area basin canyon crater forest glacier gorge lake mine mountain peak rainforest
+            ravine ravines valley volcano volcanoes
             """
         ),
         "place",

@@ -12,7 +12,7 @@ from briefings.entities.discovery import Candidate, EntityDiscoverer, Gazetteers
 from briefings.entities.discovery.aliases import definition_start, initials_match, is_alias_gap
 from briefings.entities.discovery.gazetteers import fold, gazetteers_from_json, gazetteers_to_json
 from briefings.entities.discovery.spans import find_runs, tokenize
-from briefings.entities.discovery.word_lists import load_known_names
+from briefings.entities.discovery.word_lists import KNOWN_COMPANY, load_known_names
 from briefings.entities.glossary import ENTITY_TYPES
 from briefings.entities.model import Mention
 from briefings.entities.unreviewed import without_overlaps
@@ -614,7 +614,10 @@ def test_a_longer_discovered_name_replaces_a_glossary_name_inside_it() -> None:
 def test_known_names_file_loads_and_company_suffixes_skip_words(gazetteers: Gazetteers) -> None:
     names = load_known_names()
     assert len(names) > 100
-    assert set(names.values()) <= set(ENTITY_TYPES)
+    assert set(names.values()) <= {*ENTITY_TYPES, KNOWN_COMPANY}
+    assert gazetteers.known_name("Amazon") == "organization"
+    assert gazetteers.is_known_company("Amazon")
+    assert not gazetteers.is_known_company("Reuters")
     assert gazetteers.is_company_suffix("GmbH")
     assert gazetteers.is_company_suffix("plc")
     for word in ("As", "UK", "Company", "VAT"):
@@ -895,3 +898,75 @@ def test_new_place_and_product_cues_mark_no_ordinary_words(gazetteers: Gazetteer
         "In the North, farmers on the slopes of the hills said the app failed.",
     )
     assert found == {"AP": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # numbered instruments, and a treaty's "on the"
+        (
+            "The state ratified Convention 108 in 1999 and Resolution 2417 later.",
+            {"Convention 108": "other", "Resolution 2417": "other"},
+            ["Convention"],
+        ),
+        (
+            "Both signed the Convention on the Rights of Migrant Workers.",
+            {"Convention on the Rights of Migrant Workers": "other"},
+            ["Rights of Migrant Workers"],
+        ),
+        # a public body's official name ends with its country; a company's does not
+        (
+            "The Supreme Tribunal of Malawi and the Defence Forces of Ghana objected.",
+            {
+                "Supreme Tribunal of Malawi": "organization",
+                "Defence Forces of Ghana": "organization",
+            },
+            ["Malawi", "Ghana"],
+        ),
+        (
+            "The turbines came from Vestergaard Wind Systems of Denmark.",
+            {"Vestergaard Wind Systems": "organization", "Denmark": "place"},
+            [],
+        ),
+        # two bodies joined by "of"
+        (
+            "A complaint went to the Labour Rights Committee of the United Nations.",
+            {"Labour Rights Committee": "organization", "United Nations": "organization"},
+            ["Labour Rights Committee of the United Nations"],
+        ),
+        (
+            "Data came from the Coastal Hazards Research Institute of Tarvel University.",
+            {"Coastal Hazards Research Institute": "organization"},
+            [],
+        ),
+        # an "of" with a list of fields
+        (
+            "The Ministry of Fisheries, Forestry and Parks said so.",
+            {"Ministry of Fisheries, Forestry and Parks": "organization"},
+            ["Forestry", "Parks"],
+        ),
+        (
+            "The Bank of England, Barclays and HSBC met.",
+            {"Bank of England": "organization"},
+            ["Bank of England, Barclays and HSBC"],
+        ),
+    ],
+)
+def test_long_official_names(
+    gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = _found(gazetteers, text)
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)
+
+
+def test_a_known_company_named_like_a_river(gazetteers: Gazetteers) -> None:
+    assert _found(gazetteers, "Mining grew in the Amazon, and roads cut the Amazon.") == {
+        "Amazon": "place"
+    }
+    assert _found(gazetteers, "Fires spread across the Amazon rainforest.")["Amazon"] == "place"
+    assert _found(gazetteers, "Sellers on Amazon said Amazon raised fees.") == {
+        "Amazon": "organization"
+    }

@@ -206,6 +206,7 @@ class EntityDiscoverer:
                 self._possessive_joins,
                 gazetteers.is_company_suffix,
                 self._is_place_name,
+                gazetteers.is_ordinary,
             ):
                 for segment in self._segments(article, index, tokens, first, last, capitalised):
                     self._record(article, index, tokens, segment, credit_start)

@@ -106,6 +106,8 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
         before = words[connector - 1]
         if before in ORG_INITIAL_HEADS or before in ORG_HEADS:
             return "organization", before
+        if before in OTHER_HEADS:
+            return "other", before  # "Convention on the Law of the Sea", "Treaty of Rome"
         if before in PLACE_INITIAL_HEADS and words[-1] not in ORG_HEADS:
             return "place", before  # "Gulf of Aden", but "Port of Rotterdam Authority"
     last = words[-1]
@@ -163,7 +165,7 @@ def name_evidence(
     if hit is not None:
         evidence.append(Evidence("place", hit.confidence, hit.evidence))
     known = gazetteers.known_name(surface)
-    if known is not None:
+    if known is not None and not gazetteers.is_known_company(surface):
         evidence.append(Evidence(known, KNOWN_NAME_SCORE, "listed in known_names.yml"))
     if (
         len(words) > 1
@@ -546,4 +548,28 @@ def context_evidence(
                 if kind in ("event", "equipment", "place"):
                     reason = f"'{after.text} {noun}' after the name"
                     evidence.append(Evidence(kind, FAR_CLASS_NOUN_SCORE, reason))
+    if _reads_as_known_company(paragraph, tokens, first, last, gazetteers, evidence):
+        evidence.append(Evidence("organization", KNOWN_NAME_SCORE, "company in known_names.yml"))
     return evidence
+
+
+def _reads_as_known_company(
+    paragraph: str,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    gazetteers: Gazetteers,
+    evidence: Sequence[Evidence],
+) -> bool:
+    """Return True if this occurrence of a company of ``known_names.yml`` means the company.
+
+    A company's bare name takes no article, and a class noun of another type next to it
+    says what it is: "in the Amazon", "the Amazon basin" are the river's.
+    """
+    if not gazetteers.is_known_company(paragraph[tokens[first].start : tokens[last].end]):
+        return False
+    if first > 0 and tokens[first - 1].text.lower() == "the":
+        return False
+    return not any(
+        item.type != "organization" and item.score >= CLASS_NOUN_SCORE for item in evidence
+    )

@@ -21,6 +21,7 @@ from typing import Any
 from briefings.common.lexicon import COMMON_ACRONYMS
 from briefings.entities.discovery.places import PlaceHit, load_places
 from briefings.entities.discovery.word_lists import (
+    KNOWN_COMPANY,
     fold,
     load_company_suffixes,
     load_first_names,
@@ -112,7 +113,13 @@ class Gazetteers:
 
     def known_name(self, name: str) -> str | None:
         """Return the type of a well-known name of ``known_names.yml`` ("Reuters"), or None."""
-        return self.known_names.get(fold(name))
+        kind = self.known_names.get(fold(name))
+        return "organization" if kind == KNOWN_COMPANY else kind
+
+    def is_known_company(self, name: str) -> bool:
+        """Return True for a company of ``known_names.yml`` ("Amazon", "Shell"): its name
+        may mean something else, so only an occurrence that reads as the company counts."""
+        return self.known_names.get(fold(name)) == KNOWN_COMPANY
 
     def is_demonym(self, words: str) -> bool:
         """Return True if ``words`` is a nationality adjective or noun ("Russian", "Iranians")."""

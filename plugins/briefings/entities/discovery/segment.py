@@ -35,6 +35,7 @@ from briefings.common.lexicon import (
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
+    PUBLIC_BODY_HEADS,
     TWO_WORD_TITLES,
     WEEKDAYS,
 )
@@ -223,14 +224,34 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
             and not gazetteers.is_ordinary(left.text)
         ):
             return index
+        rest = tokens[index + 1 : last + 1]
+        if rest and rest[0].text == "the":
+            rest = rest[1:]
+        rest_name = " ".join(t.text for t in rest)
+        place = gazetteers.place(rest_name) if rest else None
         if (
             tokens[index].text == "of"
             and index - first >= 2
             and left.text not in ORG_INITIAL_HEADS
             and left.text not in PLACE_INITIAL_HEADS
             and not gazetteers.is_role(left.text)
-            and gazetteers.place(" ".join(t.text for t in tokens[index + 1 : last + 1]))
+            and place is not None
+            and not (
+                place.kind == "country"
+                and any(t.text in PUBLIC_BODY_HEADS for t in tokens[first:index])
+            )  # "Court of Appeal of Tanzania" is one name
         ):
+            return index
+        if (
+            sum(t.text.lower() not in FUNCTION_WORDS for t in tokens[first:index]) >= 2
+            and left.text in _OF_HEADS
+            and (
+                gazetteers.known_name(rest_name) == "organization"
+                or (len(rest) > 1 and rest[-1].text in ORG_HEADS)
+            )
+        ):
+            # Two bodies: "Human Rights Committee of the United Nations", "Disaster
+            # Research Institute of Kyoto University" (not "Council of the European Union")
             return index
     return None
 

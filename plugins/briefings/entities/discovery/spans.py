@@ -18,6 +18,7 @@ from briefings.common.lexicon import (
     CONNECTORS,
     OPENING_QUOTES,
     ORG_HEADS,
+    ORG_INITIAL_HEADS,
     OTHER_HEADS,
 )
 from briefings.content.sentences import split_sentences
@@ -38,6 +39,7 @@ _CLOSING_QUOTE_RE = re.compile(r"[\"”’'»](?![^\W_])")
 _QUOTED_TITLE_MAX_WORDS = 8
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
 _WORDS_AFTER_ON = ORG_HEADS | OTHER_HEADS | {"Convention", "Conference"}
+_OF_LIST_HEADS = ORG_HEADS | ORG_INITIAL_HEADS
 
 
 class Token(NamedTuple):
@@ -188,7 +190,10 @@ def _connector_allowed(word: str, run: Sequence[Token]) -> bool:
     """
     last = run[-1].text
     if word == "the":
-        return last in ("of", "for")
+        # "Union for the Homeland", "Convention on the Law of the Sea"
+        return last in ("of", "for") or (
+            last == "on" and len(run) > 1 and run[-2].text in _WORDS_AFTER_ON
+        )
     if word in ("on", "upon"):
         return last in _WORDS_AFTER_ON
     return True
@@ -225,8 +230,8 @@ def _number_continues(tokens: Sequence[Token], index: int, paragraph: str) -> bo
         return False
     if _is_camel_case(previous):
         return True  # "NeoCare 300", "NimbraStore 4.2": a brand's model number
-    if previous in OTHER_HEADS and len(token.text) == 4 and token.text.isdigit():
-        return True  # "Defamation Act 1957": a law's year
+    if previous in OTHER_HEADS and token.text.isdigit():
+        return True  # "Defamation Act 1957": a law's year; "Convention 169": its number
     if not token.text.isdigit():
         return False
     if index + 1 >= len(tokens) or paragraph[token.end : tokens[index + 1].start] != " ":
@@ -255,6 +260,7 @@ def find_runs(
     possessive_joins: Callable[[str], bool],
     company_suffix: Callable[[str], bool] = lambda word: False,
     is_place: Callable[[str], bool] = lambda name: False,
+    is_common_word: Callable[[str], bool] = lambda word: False,
 ) -> list[tuple[int, int]]:
     """Return runs of name words as inclusive ``(first, last)`` token index pairs.
 
@@ -316,6 +322,48 @@ def find_runs(
                 break
             else:
                 break
+        last = _listed_fields(paragraph, tokens, first, last, is_common_word)
         runs.append((first, last))
         index = last + 1
     return runs
+
+
+def _listed_fields(
+    paragraph: str,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    is_common_word: Callable[[str], bool],
+) -> int:
+    """Return where a body's name ends when its "of" takes a list of fields.
+
+    "Ministry of the Environment, Conservation and Parks", "Institute of Seismology,
+    Volcanology and Hydrology": after "<head> of", capitalised common words separated by
+    commas, the last after "and", are one name. Anything else in the list ("Bank of
+    England, Barclays and HSBC") leaves the run as it was.
+    """
+    if not any(
+        tokens[i].text in _OF_LIST_HEADS and tokens[i + 1].text in ("of", "for")
+        for i in range(first, last)
+    ):
+        return last
+    if not (tokens[last].capitalised and is_common_word(tokens[last].text)):
+        return last
+    probe = last
+    while probe + 2 < len(tokens):
+        gap = paragraph[tokens[probe].end : tokens[probe + 1].start]
+        word = tokens[probe + 1]
+        if gap == ", " and word.capitalised and not word.initial and is_common_word(word.text):
+            probe += 1
+            continue
+        if gap in (" ", ", ") and word.text == "and":
+            field = tokens[probe + 2]
+            if (
+                probe > last
+                and paragraph[word.end : field.start] == " "
+                and field.capitalised
+                and is_common_word(field.text)
+            ):
+                return probe + 2
+        return last
+    return last

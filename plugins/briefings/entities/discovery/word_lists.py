@@ -30,6 +30,7 @@ from nameparser.config import CONSTANTS
 from briefings.common.lexicon import EXTRA_COMPANY_FORMS, EXTRA_ROLES, NOT_ROLES
 
 __all__ = [
+    "KNOWN_COMPANY",
     "KNOWN_NAME_TYPES",
     "fold",
     "load_company_suffixes",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 KNOWN_NAME_TYPES = frozenset({"person", "organization", "place", "equipment", "event", "other"})
+# The section of ``known_names.yml`` for companies: organisations whose name an article may
+# use for something else ("the Amazon" is the river).
+KNOWN_COMPANY = "company"
 
 # Letters that Unicode decomposition leaves alone but ASCII spellings replace.
 _FOLD_TABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th"})
@@ -136,7 +140,7 @@ def load_company_suffixes() -> frozenset[str]:
 
 
 def load_known_names() -> dict[str, str]:
-    """Return ``known_names.yml`` as folded name -> entity type.
+    """Return ``known_names.yml`` as folded name -> entity type, or :data:`KNOWN_COMPANY`.
 
     Raises ValueError naming the entry when the file is not a mapping of known types to
     lists of names (a broken data file is a bug to fix in the package, not an input error).
@@ -147,7 +151,7 @@ def load_known_names() -> dict[str, str]:
         raise ValueError("known_names.yml: expected a mapping of entity types to name lists")
     names: dict[str, str] = {}
     for kind, values in loaded.items():
-        if kind not in KNOWN_NAME_TYPES or not isinstance(values, list):
+        if (kind not in KNOWN_NAME_TYPES and kind != KNOWN_COMPANY) or not isinstance(values, list):
             raise ValueError(f"known_names.yml: {kind!r} is not an entity type with a name list")
         for value in values:
             if not isinstance(value, str) or not value.strip():
