@@ -350,11 +350,15 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
             if types(person) == PERSON:
                 return SourceIdentity(person, PERSON, role=" ".join(words[:-size]))
     for joint in _TITLED_EMPLOYER:  # "Councillor Siobhán Nagle of Fine Gael"
-        left, found, right = name.rpartition(joint)
-        if found and _looks_like_name(right):
-            affiliation, role, person = split_role(left)
-            if role and not is_acronym(person):
-                return SourceIdentity(person, PERSON, role=role, affiliation=right)
+        for left, found, right in (name.partition(joint), name.rpartition(joint)):
+            if found and _looks_like_name(
+                " ".join(w for w in right.split(" ") if w not in ("of", "for", "the", "and"))
+            ):
+                # "Judge Ana Ruiz of the High Court of Chile": the first "of" ends the name
+                affiliation, role, person = split_role(left)
+                if role and not is_acronym(person):
+                    employer = right[4:] if right.startswith("the ") else right
+                    return SourceIdentity(person, PERSON, role=role, affiliation=employer)
     words = name.split(" ")
     body = _described_body(words) if definite else ""
     if body:  # "the Lisbon-based carrier", "the Dutch brewer": a body named before
@@ -470,7 +474,7 @@ def _anonymous_affiliation(text: str) -> str:
         if word.casefold() in {"for", "at", "of", "from", "in"} and index + 1 < len(words):
             rest = []
             for after in words[index + 1 :]:
-                if after.casefold() in {"who", "which", "that", "said", "and"}:
+                if after in {"who", "which", "that", "said", "and"}:  # not "WHO"
                     break
                 rest.append(after.strip(_TRAILING) + (")" if after.endswith(")") else ""))
             return " ".join(rest)
@@ -504,6 +508,11 @@ def _document_owner(text: str) -> str | None:
             # "an EACC report tabled in parliament", "a filing with the stock exchange"
             or (words[i + 1].islower() and words[i + 1].endswith("ed") and len(words[i + 1]) > 4)
             or words[i + 1].casefold() in _RECIPIENT_PREPOSITIONS
+            or (  # "trial results Ostara published"
+                i + 2 < len(words)
+                and words[i + 1][:1].isupper()
+                and words[-1].casefold() in _DOC_PARTICIPLES
+            )
             or (  # "a briefing sent by Carelink Systems", "a notice published on its website"
                 i + 1 < len(words) and words[i + 1].casefold() in _DOC_PARTICIPLES
             )
@@ -521,6 +530,8 @@ def _document_owner(text: str) -> str | None:
             return ""  # "a notice published on its website": the body named before
     if len(after) > 1 and after[0].casefold() in _DEFINITE and after[1][:1].isupper():
         return after[1]  # "a summary the STU circulated"
+    if len(after) > 1 and after[0][:1].isupper() and after[-1].casefold() in _DOC_PARTICIPLES:
+        return " ".join(after[:-1])  # "trial results Ostara published"
     if len(after) > 1 and after[0].casefold() == "the" and after[1] in _DESCRIPTION_HEADS:
         return f"the {after[1]}"  # "a technical bulletin the agency published"
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:

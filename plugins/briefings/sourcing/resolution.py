@@ -361,7 +361,18 @@ class ArticleSources:
                     return entry
         if identity.kind == PERSON:
             return None  # "Kremlin spokesman Dmitry Peskov" is no statement of the Kremlin
-        return self._registry.resolve(phrase)
+        entry = self._registry.resolve(identity.name) if identity.name else None
+        if entry is None:
+            # A registered name inside the phrase must hold the name: "a declassified US
+            # intelligence report" is US intelligence, but "PAHO in Washington" is not the
+            # government that "Washington" stands for.
+            entry = self._registry.resolve(phrase)
+            key = f" {source_key(identity.name)} "
+            if entry is not None and not any(
+                key in f" {source_key(name)} " for name in (entry.name, *entry.aliases)
+            ):
+                return None
+        return entry
 
     def _compatible_entity(self, identity: SourceIdentity) -> KnownEntity | None:
         """Return the entity the source is, if its type fits the source's kind."""

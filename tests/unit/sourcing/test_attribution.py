@@ -395,6 +395,25 @@ ROUND_3 = [
         [("Santa Ana Clinic in Leon", "said", False)],
     ),
     ("Cutting costs will be easier said than done.", []),
+    (
+        "“It is rising,” lead author Ana Ruiz, a geologist at IGN, told the newspaper El Sur.",
+        [("lead author Ana Ruiz, a geologist at IGN", "told", False)],
+    ),
+    (
+        "Nordhavn Lines, controlled by the family of Per Moe, said it had done nothing wrong.",
+        [("Nordhavn Lines", "said", False)],
+    ),
+    (
+        "The port closed for what the operator said could be a month.",
+        [("the operator", "said", False)],
+    ),
+    ("What the minister said was untrue.", []),
+    (
+        "Judge Eva Lind ruled on Monday that the contract was void.",
+        [("Judge Eva Lind", "ruled", False)],
+    ),
+    ("Nothing will change before the appeal court rules.", []),
+    ("The judge ruled out a retrial.", []),
     # A study's author, whatever the participle; a filing "to" an exchange stays whole.
     (
         "Ice loss doubled, according to a study led by the University of Tartu and published "

@@ -363,3 +363,15 @@ def test_markdown_seed_markers_never_inside_links_or_code() -> None:
     assert "`the Associated Press reported.` and nothing else." in text
     assert [n.label for n in notes] == ["src-rusi"]
     assert uses == {"src-rusi": 1} and unknown == []
+
+
+def test_a_registered_name_inside_a_phrase_is_not_the_source() -> None:
+    # "Washington" is the registered government's alias; the spokeswoman speaks for the fund.
+    registry = SourceRegistry(
+        [SourceEntry("us-government", "US government", "government", ("Washington",))]
+    )
+    plan = FootnotePlanner(registry, WEDNESDAY)
+    plan.add_paragraph("A spokeswoman for the Andes Fund in Washington said it would help.")
+    assert [(note.source_name, note.source_id) for note in plan.footnotes] == [
+        ("Andes Fund", "new:andes-fund")
+    ]

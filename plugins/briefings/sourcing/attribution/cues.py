@@ -49,6 +49,7 @@ from briefings.sourcing.attribution.words import (
     INTERVIEW_RE,
     LOWER_WORD_RE,
     OPENING_CHANNEL_RE,
+    RULING_CUES,
     STATEMENT_HINTS,
     STATEMENT_RE,
     STRICT_CUES,
@@ -169,6 +170,7 @@ def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Sourc
     return refine_source(text, start, end)
 
 
+_RULED_THAT_RE = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\b")
 # Lower-case role words before a name: "said lead author Ana Ruiz".
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’-]*\s*){2,4}$")
 # A name (not a determiner or a pronoun) right after the verb: "..., said Ana Ruiz".
@@ -240,6 +242,8 @@ def _verb_attributions(
             break
         if cue in STRICT_CUES and not _has_complement(sentence, cue_end):
             continue
+        if cue in RULING_CUES and not _RULED_THAT_RE.match(text, cue_end):
+            continue  # "before the court ruled", "ruled out"
         following = text[cue_end : cue_end + 40]
         if re.match(r"\s+by\b(?!\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video)", following):
             continue  # a passive participle: "the plan announced by ..." ("said by phone" is not)
@@ -267,7 +271,8 @@ def _verb_attributions(
             source = (
                 refine_source(text, *subject)
                 if subject is not None
-                else inverted or _inverted_subject(sentence, cue_start, cue_end)
+                else inverted
+                or (None if cue in TELL_CUES else _inverted_subject(sentence, cue_start, cue_end))
             )
             if source is None:
                 continue

@@ -89,8 +89,27 @@ def _is_relative_like(text: str, chunk: Chunk) -> bool:
         return True
     first = text[words[0][0] : words[0][1]]
     # "who spoke", "known as X", or a participle: "arguing for the insurer", "representing"
+    second = word_at(text, words[1]) if len(words) > 1 else ""
     return word_at(text, words[0]) in RELATIVE_OPENERS or (
-        first.islower() and first.endswith("ing") and len(first) > 5
+        first.islower()
+        and (
+            (first.endswith("ing") and len(first) > 5) or (first.endswith("ed") and second == "by")
+        )
+    )
+
+
+def _is_titled_name(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is a name after lower-case title words, right after a quote:
+    '"...," lead author Ana Ruiz, a geologist, told'."""
+    words = word_spans(text, chunk.start, chunk.end)
+    lower = 0
+    while lower < len(words) and text[words[lower][0]].islower():
+        lower += 1
+    return (
+        0 < lower <= 3
+        and len(words) - lower >= 2
+        and any(q in chunk.sep_before for q in '"”')
+        and is_name_like(text, words[lower][0], chunk.end)
     )
 
 
@@ -101,7 +120,7 @@ def _appositive_head(text: str, chunks: list[Chunk], index: int) -> int | None:
         if current == 0 or chunks[current].sep_before.strip() != ",":
             return None
         previous = chunks[current - 1]
-        if is_name_like(text, previous.start, previous.end):
+        if is_name_like(text, previous.start, previous.end) or _is_titled_name(text, previous):
             return current - 1
         if not _is_appositive_like(text, previous):
             return None
@@ -124,7 +143,8 @@ def _cut_after_clause_word(text: str, start: int, end: int) -> int:
             and index + 1 < len(words)
             and word_at(text, words[index + 1]) in ARTICLES
         )
-        if (word in CLAUSE_WORDS and not is_acronym_at(text, span)) or before_article:
+        inner_what = word == "what" and index > 0  # "for what the operator said"
+        if (word in CLAUSE_WORDS and not is_acronym_at(text, span)) or before_article or inner_what:
             cut = span[1]
     return cut
 

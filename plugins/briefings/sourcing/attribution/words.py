@@ -33,9 +33,11 @@ STRICT_CUES = _word_set(
     stated states maintained maintains assessed assesses added adds noted notes note argued
     argues argue wrote writes explained explains estimated estimates claims reports concluded
     concludes stressed stresses reiterated reiterates cautioned cautions predicted predicts
-    conceded concedes asserted asserts
+    conceded concedes asserted asserts ruled rules
     """
 )
+# A court's or a judge's decision counts as a statement only with its "that": "ruled that".
+RULING_CUES = _word_set("ruled rules")
 TELL_CUES = frozenset(("told", "tells", "tell"))
 DESCRIBE_CUES = frozenset(("described", "describes"))
 PRONOUNS = _word_set("he she they it we i you him her them this these those")
