@@ -970,3 +970,19 @@ def test_a_known_company_named_like_a_river(gazetteers: Gazetteers) -> None:
     assert _found(gazetteers, "Sellers on Amazon said Amazon raised fees.") == {
         "Amazon": "organization"
     }
+
+
+def test_places_that_are_also_words_and_short_forms_with_their_own_cue(
+    gazetteers: Gazetteers,
+) -> None:
+    found = _found(
+        gazetteers,
+        "Hong Kong-based Jadewick Ltd withdrew. Talks moved to a hotel in Geneva.",
+        "Brenholt Packaging plc agreed to the deal.",
+        "Investors in Brenholt cheered, and Brenholt chairman Ian Moss said so.",
+    )
+    assert found["Hong Kong"] == "place"
+    assert found["Geneva"] == "place"
+    assert found["Brenholt"] == found["Brenholt Packaging plc"] == "organization"
+    # a common word that is no place stays plain after "in"
+    assert "Brief" not in _found(gazetteers, "The notes came in Brief form, in Time.")

@@ -523,7 +523,8 @@ def context_evidence(
     role = _employer_role_before(paragraph, tokens, first, gazetteers)
     if role is not None and not single_ordinary:
         evidence.append(Evidence("organization", EMPLOYER_SCORE, f"a '{role}' works there"))
-    if not single_ordinary:
+    if not single_ordinary or place_hit is not None:
+        # A common word that is also a place takes a place's prepositions: "in Geneva".
         evidence.extend(_weak_context(paragraph, tokens, first, last, gazetteers, place_hit))
     modifier_place = place_hit is not None and place_hit.confidence >= _PLACE_MODIFIER
     if (

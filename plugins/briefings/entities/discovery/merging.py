@@ -232,8 +232,13 @@ def _owner(
             and len(other.words) > size
             and other.words[:size] == words
             and all(_descriptor(word, gazetteers) for word in other.words[size:])
-            # "in Lombardy" is a place of its own, not short for "Lombardy ... Agency".
-            and (name.type in ("other", other.type) or name.confidence < PLACE_SHORT_FORM - 0.1)
+            # "in Lombardy" is a place of its own, not short for "Lombardy ... Agency";
+            # "Corrigan chairman" is the company's, whatever "in Corrigan" suggests.
+            and (
+                name.type in ("other", other.type)
+                or name.confidence < PLACE_SHORT_FORM - 0.1
+                or any(kind == other.type for kind, _reason in name.evidence)
+            )
         ]
     )
     if owner is not None:

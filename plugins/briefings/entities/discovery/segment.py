@@ -317,6 +317,9 @@ def _drop_initial_word(
         return False
     if gazetteers.place(head.text) is not None:
         return False
+    whole = gazetteers.place(" ".join(token.text for token in tokens[first : last + 1]))
+    if first < last and whole is not None and whole.confidence >= _SURE_PLACE:
+        return False  # "Hong Kong", although "hong" is a word
     if head.text in EVENT_PREFIXES and first < last:
         return False
     if last - first >= 2 and tokens[last].text in _HEADS:
