@@ -146,18 +146,19 @@ class FootnotePlanner:
         self._labels.add(label)
         return label
 
-    def _note_for(self, attribution: Attribution, sentence: str) -> _Note | None:
-        """Return the note of the attribution's source (created on first use), or None
-        when the source is a reference to nobody ("he said" opening an article)."""
-        source = self._sources.resolve(attribution.source, attribution.anonymous)
-        if source is None:
-            return None
-        if source.key not in self._notes:
-            local = source.source_id.partition(":")[2] or source.source_id
-            prefix = "src-anon-" if source.identity == ANONYMOUS else "src-"
-            label = self._unique_label(prefix + (slugify(local) or "source"))
-            self._notes[source.key] = _Note(label, source, sentence=sentence)
-        return self._notes[source.key]
+    def _notes_for(self, attribution: Attribution, sentence: str) -> list[_Note]:
+        """Return the notes of the attribution's sources (each created on first use): one,
+        several for "the two companies said", none for a reference to nobody ("he said"
+        opening an article)."""
+        notes = []
+        for source in self._sources.resolve_all(attribution.source, attribution.anonymous):
+            if source.key not in self._notes:
+                local = source.source_id.partition(":")[2] or source.source_id
+                prefix = "src-anon-" if source.identity == ANONYMOUS else "src-"
+                label = self._unique_label(prefix + (slugify(local) or "source"))
+                self._notes[source.key] = _Note(label, source, sentence=sentence)
+            notes.append(self._notes[source.key])
+        return notes
 
     def _date_of(self, paragraph: str, attribution: Attribution) -> ResolvedDate | None:
         """Return the date phrase nearest the cue of ``attribution``, resolved."""
@@ -188,18 +189,20 @@ class FootnotePlanner:
             sentence = " ".join(
                 paragraph[attribution.sentence_start : attribution.sentence_end].split()
             )
-            note = self._note_for(attribution, sentence)
-            if note is None or (attribution.sentence_end, note.label) in seen:
-                continue
-            seen.add((attribution.sentence_end, note.label))
-            channel = _channel_text(attribution, note.source)
-            if channel and channel not in note.channels:
-                note.channels.append(channel)
-            note.dates.append(self._date_of(paragraph, attribution))
-            self._uses[note.label] = self._uses.get(note.label, 0) + 1
-            refs.append(
-                FootnoteRef(attribution.sentence_end, note.label, note.source.source_id, sentence)
-            )
+            for note in self._notes_for(attribution, sentence):
+                if (attribution.sentence_end, note.label) in seen:
+                    continue
+                seen.add((attribution.sentence_end, note.label))
+                channel = _channel_text(attribution, note.source)
+                if channel and channel not in note.channels:
+                    note.channels.append(channel)
+                note.dates.append(self._date_of(paragraph, attribution))
+                self._uses[note.label] = self._uses.get(note.label, 0) + 1
+                refs.append(
+                    FootnoteRef(
+                        attribution.sentence_end, note.label, note.source.source_id, sentence
+                    )
+                )
         for start, end in pending:
             self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
         return refs

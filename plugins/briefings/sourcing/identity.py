@@ -100,6 +100,7 @@ _HEAD_STOPS = word_set("who familiar close briefed and involved aware knowledgea
 NATIONALITY_ENDINGS = ("ese", "ian", "an", "ish", "ch", "i", "ic")
 """How nationality adjectives end: "Vietnamese", "Chilean", "German", "Swedish", "Dutch",
 "Iraqi", "Icelandic"."""
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}  # "the two companies"
 _PLURALS = {"people": "person", "staff": "staff", "police": "police"}
 
 
@@ -116,6 +117,7 @@ class SourceIdentity:
     head: str = ""  # anonymous and references: the head noun, singular ("official")
     definite: bool = False  # anonymous: "the official" refers back; "a senior official" not
     document: bool = False  # named by a document it issued: "the PCG incident report"
+    count: int = 1  # references: how many bodies "the two companies" names
 
 
 def identify(
@@ -362,7 +364,10 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
     words = name.split(" ")
     body = _described_body(words) if definite else ""
     if body:  # "the Lisbon-based carrier", "the Dutch brewer": a body named before
-        return SourceIdentity(name, REFERENCE, head=body, definite=True)
+        count = 1
+        if _singular(words[-1]) != words[-1]:  # "the companies", "the three banks"
+            count = _NUMBERS.get(words[0].casefold(), 2)
+        return SourceIdentity(name, REFERENCE, head=body, definite=True, count=count)
     capitalised = [w for w in words if w[:1].isupper()]
     head = _head_noun(words)
     described = words[0][:1].islower() and head in SPEAKER_HEADS
@@ -404,7 +409,7 @@ def _described_body(words: list[str]) -> str:
     speaker's, or a company noun); every word before it is a modifier: lower-case, a
     hyphenated compound ("Oslo-based") or a nationality adjective ("Dutch", "Chilean").
     """
-    if len(words) < 2 or len(words) > 5:
+    if len(words) > 5:
         return ""
     last = words[-1].strip(_TRAILING)
     head = _singular(last)

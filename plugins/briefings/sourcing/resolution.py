@@ -125,6 +125,24 @@ class ArticleSources:
         if known is not None and known.type in ("organization", "place"):
             self._seen.append(_Seen(known, frozenset(_words(known.name, descriptor))))
 
+    def resolve_all(self, phrase: str, anonymous: bool = False) -> list[CitedSource]:
+        """Return the sources a source phrase names here: one as :meth:`resolve` finds it,
+        or several for a plural reference ("the two companies said": the last two companies
+        named), or none."""
+        identity = identify(phrase, anonymous, self._entity_type)
+        if identity.kind == REFERENCE and identity.count > 1:
+            found: list[CitedSource] = []
+            for _ in range(identity.count):
+                source = self._referent(identity, exclude=frozenset(s.key for s in found))
+                if source is None:
+                    break
+                found.append(source)
+            if len(found) > 1:
+                self._seen.extend(found)
+                return found
+        source = self.resolve(phrase, anonymous)
+        return [source] if source is not None else []
+
     def resolve(self, phrase: str, anonymous: bool = False) -> CitedSource | None:
         """Return the source a source phrase names here, or None (a pronoun, say, with no
         source before it)."""
@@ -184,8 +202,13 @@ class ArticleSources:
             return self._named(body, affiliation)
         return None
 
-    def _referent(self, identity: SourceIdentity) -> CitedSource | None:
-        """Return the earlier source, or entity named before, that a reference points to."""
+    def _referent(
+        self, identity: SourceIdentity, exclude: frozenset[str] = frozenset()
+    ) -> CitedSource | None:
+        """Return the earlier source, or entity named before, that a reference points to
+        (not one of the sources keyed ``exclude``)."""
+        if exclude:
+            return self._latest_except(identity, exclude)
         head = identity.head.casefold()
         if not identity.name:  # a pronoun, or a document: "its report"
             if head in _PERSON_PRONOUNS:
@@ -244,6 +267,30 @@ class ArticleSources:
                 # "Tessera's board" after "Tessera Capital" was named: the company
                 entity = seen.entity
                 return self._named(SourceIdentity(entity.name, ORGANIZATION), entity.name)
+        return None
+
+    def _latest_except(
+        self, identity: SourceIdentity, exclude: frozenset[str]
+    ) -> CitedSource | None:
+        """Return the most recent body that a plural description fits, other than those
+        keyed ``exclude``: a body with a noun of the description, or any that may be a
+        company for a company noun."""
+        head = identity.head
+        nouns = _SAME_KIND.get(head, (head,))
+        company = is_company_noun(head)
+        for seen in reversed(self._seen):
+            if isinstance(seen, CitedSource):
+                kind, words, source = seen.identity, frozenset(_words(seen.name, seen.role)), seen
+            else:
+                kind, words, source = _kind_of(seen.entity.type), seen.words, None
+            if kind != ORGANIZATION:
+                continue
+            if any(n in words for n in nouns) or (company and _may_be_company(words, source)):
+                if isinstance(seen, _Seen):
+                    name = seen.entity.name
+                    source = self._named(SourceIdentity(name, ORGANIZATION), name)
+                if source is not None and source.key not in exclude:
+                    return source
         return None
 
     def _latest(

@@ -184,6 +184,15 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
             ],
             [["a"], ["a"], ["a"]],
         ),
+        # "The two companies" are the last two companies, each with its marker.
+        (
+            [
+                "Nordhavn Lines said fares would rise.",
+                "The Harbour Authority said nothing.",
+                "Baltic Ferries AB said so too. The two companies said they would merge.",
+            ],
+            [["a"], ["b"], ["c", "c", "a"]],
+        ),
         # Anonymous sources merge only with the same head noun and affiliation.
         (
             [

@@ -1,0 +1,170 @@
+"""Source identity: a truth table of source phrases (written for the tests) and what they name."""
+
+from __future__ import annotations
+
+import pytest
+from briefings.sourcing.identity import identify
+from briefings.sourcing.kinds import is_company_noun
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind", "head"),
+    [
+        # A described body is a reference to one named before, whatever its modifiers.
+        ("the Oslo-based shipowner", "Oslo-based shipowner", "reference", "shipowner"),
+        ("the Chilean carmaker", "Chilean carmaker", "reference", "carmaker"),
+        ("the Dutch brewer", "Dutch brewer", "reference", "brewer"),
+        ("the toymaker", "toymaker", "reference", "toymaker"),
+        ("the two companies", "two companies", "reference", "company"),
+        ("the three banks", "three banks", "reference", "bank"),
+        # ... but a name stays a name, and an unnamed speaker stays anonymous.
+        ("the Lisbon Stock Exchange", "Lisbon Stock Exchange", "organization", ""),
+        # A document noun inside what a speaker is involved in is no document.
+        (
+            "A prison official involved in the inquiry",
+            "prison official involved in the inquiry",
+            "anonymous",
+            "official",
+        ),
+        (
+            "a person with knowledge of the audit",
+            "person with knowledge of the audit",
+            "anonymous",
+            "person",
+        ),
+    ],
+)
+def test_identify(phrase: str, name: str, kind: str, head: str) -> None:
+    identity = identify(phrase)
+    assert (identity.name, identity.kind, identity.head) == (name, kind, head)
+
+
+def test_an_unnamed_official_is_anonymous_with_the_finder_s_view() -> None:
+    identity = identify("a Chilean official", anonymous=True)
+    assert (identity.kind, identity.head, identity.affiliation) == (
+        "anonymous",
+        "official",
+        "Chilean",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind", "role", "affiliation"),
+    [
+        # Staff at a named body, opening a sentence: the head noun is their job.
+        (
+            "Analysts at Nordstad Securities",
+            "Analysts at Nordstad Securities",
+            "anonymous",
+            "",
+            "Nordstad Securities",
+        ),
+        ("Officials in Lima", "Officials in Lima", "anonymous", "", "Lima"),
+        # Who governs a body speaks as the body.
+        ("Tessera's board", "Tessera", "reference", "board", ""),
+        ("the Tessera board", "Tessera", "reference", "board", ""),
+        # A descriptor before a name may open with a nationality.
+        (
+            "Chilean payroll provider Nomina Sur SA",
+            "Nomina Sur SA",
+            "organization",
+            "Chilean payroll provider",
+            "",
+        ),
+    ],
+)
+def test_identify_with_the_finder_s_anonymity(
+    phrase: str, name: str, kind: str, role: str, affiliation: str
+) -> None:
+    identity = identify(phrase, anonymous=kind == "anonymous")
+    assert (identity.name, identity.kind, identity.role, identity.affiliation) == (
+        name,
+        kind,
+        role,
+        affiliation,
+    )
+
+
+def test_a_known_person_ends_a_long_title() -> None:
+    types = {"Aoife Byrne": "person"}.get
+    identity = identify("Minister of State for Digital Affairs Aoife Byrne", True, types)
+    assert (identity.name, identity.kind, identity.role) == (
+        "Aoife Byrne",
+        "person",
+        "Minister of State for Digital Affairs",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind", "head"),
+    [
+        # A document's owner: before it, after "by", or the body that "published" it.
+        ("an NHA report tabled in the senate", "NHA", "organization", ""),
+        ("a weekly bulletin the ministry circulated", "ministry", "reference", "ministry"),
+        # "its" or a filing "to"/"with" a recipient: the body named before.
+        ("its monthly bulletin", "", "reference", "it"),
+        ("a filing with the Lima Stock Exchange", "", "reference", "it"),
+        # A definite document alone: the one cited before; a ruling is a court's.
+        ("the notice", "", "reference", "the"),
+        ("the verdict", "court", "reference", "court"),
+        ("trial results Nordgen published", "Nordgen", "reference", "Nordgen"),
+    ],
+)
+def test_documents(phrase: str, name: str, kind: str, head: str) -> None:
+    identity = identify(phrase)
+    assert (identity.name, identity.kind, identity.head, identity.document) == (
+        name,
+        kind,
+        head,
+        True,
+    )
+
+
+def test_a_judge_of_a_court_of_a_country() -> None:
+    identity = identify("Judge Eva Lind of the Supreme Court of Chile")
+    assert (identity.name, identity.kind, identity.role, identity.affiliation) == (
+        "Eva Lind",
+        "person",
+        "Judge",
+        "Supreme Court of Chile",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"), [("the two companies", 2), ("the banks", 2), ("the company", 1)]
+)
+def test_how_many_bodies_a_description_names(phrase: str, count: int) -> None:
+    assert identify(phrase).count == count
+
+
+def test_a_capitalised_document_noun_is_part_of_a_name() -> None:
+    # "Register" is a name's word here, not a register owned by "Harbour".
+    identity = identify("the Harbour Register, the agency that licenses pilots")
+    assert (identity.name, identity.kind, identity.document) == (
+        "Harbour Register",
+        "organization",
+        False,
+    )
+
+
+def test_an_appositive_naming_a_person_keeps_the_person() -> None:
+    identity = identify("Maren Holt, a senior analyst at Fjordbank")
+    assert (identity.name, identity.kind, identity.affiliation) == (
+        "Maren Holt",
+        "person",
+        "Fjordbank",
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "company"),
+    [
+        ("carrier", True),
+        ("steelmaker", True),
+        ("maker", True),
+        ("ministry", False),
+        ("make", False),
+    ],
+)
+def test_company_nouns(word: str, company: bool) -> None:
+    assert is_company_noun(word) is company
