@@ -41,7 +41,7 @@ ORG_HEADS = _words(
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
     Aerospace Aviation Inspectorate Investors Laboratories Management Minerals Panel
     Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
-    Toys Ventures Infrastructure Observatory
+    Toys Ventures Infrastructure Marine Networks Observatory
     Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
     """
 )
@@ -71,7 +71,7 @@ PLACE_HEADS = _words(
     Airport Area Avenue Basin Bay Bridge Canal Cape City Coast County Dam Desert Gulf Highway
     Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
     Square Strait Straits Street Valley
-    Castle Harbour Harbor Lane Link Park Road Shoal Stadium Station
+    Castle Harbour Harbor Lane Line Link Park Road Shoal Spaceport Stadium Station
     Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano
     """
 )
@@ -87,7 +87,7 @@ PLACE_INITIAL_HEADS = _words(
 # A name ending in one of these names an event: "Munich Security Conference".
 EVENT_HEADS = _words(
     """
-    Championship Championships Conference Cup Festival Games Olympics Revolution Summit
+    Championship Championships Conference Cup Festival Games Marathon Olympics Revolution Summit
     Uprising War
     """
 )
@@ -130,7 +130,7 @@ CLASS_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             """
-            agency airline bank bloc broadcaster channel charity club coalition company
+            agency airline bank bloc broadcaster channel charity club coalition company journal
             consultancy exchange firm group insurer lender maker manufacturer militia movement
             network newspaper outlet party publisher regulator retailer startup store
             stores television union watchdog
@@ -198,7 +198,7 @@ CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing")
 # Personal roles that nameparser's title list lacks (it has "president", "minister"...).
 EXTRA_ROLES = _words(
     """
-    advisor aide analyst analysts boss candidate chairman chairwoman co-founder
+    advisor aide analyst analysts boss candidate chairman chairwoman co-founder constable
     director-general economists emir fellow head lawmaker legislator mediator negotiator
     datuk dato justice official owner partner president-elect prosecutor secretary-general
     spokesman tun tunku tengku

@@ -986,3 +986,59 @@ def test_places_that_are_also_words_and_short_forms_with_their_own_cue(
     assert found["Brenholt"] == found["Brenholt Packaging plc"] == "organization"
     # a common word that is no place stays plain after "in"
     assert "Brief" not in _found(gazetteers, "The notes came in Brief form, in Time.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The study appeared in the journal Ocean Letters on Monday.",
+            {"Ocean Letters": "organization"},
+            [],
+        ),
+        (
+            "She won the Tarvik Marathon and the Oslo Marathon.",
+            {"Tarvik Marathon": "event", "Oslo Marathon": "event"},
+            [],
+        ),
+        (
+            "Trains on the Coastal Line stopped, and Brannoc Networks blamed Vessa Marine.",
+            {
+                "Coastal Line": "place",
+                "Brannoc Networks": "organization",
+                "Vessa Marine": "organization",
+            },
+            [],
+        ),
+        (
+            "Rockets left Pelorin Spaceport at dawn.",
+            {"Pelorin Spaceport": "place"},
+            [],
+        ),
+        (
+            "Assistant Chief Constable Mark Aldwin said so.",
+            {"Mark Aldwin": "person"},
+            ["Constable Mark Aldwin"],
+        ),
+        (
+            "Tove Brenna, the union's chair and a pilot, spoke.",
+            {"Tove Brenna": "person"},
+            [],
+        ),
+        # a country abbreviation before a public body is a place of its own, not before a
+        # company
+        (
+            "The US Federal Reserve and UK Grid Networks both commented.",
+            {"US": "place", "Federal Reserve": "organization", "UK Grid Networks": "organization"},
+            ["US Federal Reserve"],
+        ),
+    ],
+)
+def test_heads_and_descriptions(
+    gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = _found(gazetteers, text)
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)

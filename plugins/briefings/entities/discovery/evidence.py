@@ -299,8 +299,8 @@ def _apposition(
             continue
         if token.capitalised and not token.possessive:
             return None
-        if token.capitalised:
-            probe += 1
+        if token.capitalised or token.possessive:
+            probe += 1  # "the union's chair" is a chair, not a union
             continue
         two_words = f"{token.text} {tokens[probe + 1].text}" if probe + 1 < len(tokens) else ""
         if two_words in TWO_WORD_CLASS_NOUNS:  # "a low-cost carrier" is an airline

@@ -49,6 +49,9 @@ _SPLIT_HEADS = ORG_HEADS | PLACE_HEADS
 # Words that may stand before "of"/"for" inside one name: "Bank of", "Cape of".
 _OF_HEADS = _HEADS | ORG_INITIAL_HEADS | PLACE_INITIAL_HEADS
 _CALENDAR = MONTHS | WEEKDAYS
+# Heads of the bodies of a state, which a country abbreviation qualifies ("US Federal
+# Reserve", "UK Takeover Panel").
+_STATE_BODY_HEADS = PUBLIC_BODY_HEADS | {"Center", "Centre", "Panel", "Reserve"}
 _SURE_PLACE = 0.9
 TITLE_SCORE = 0.85
 EMPLOYER_SCORE = 0.7
@@ -281,13 +284,16 @@ def _inner_head(
 def _place_abbreviation_prefix(
     tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
 ) -> bool:
-    """Return True if the run is a country abbreviation then an organisation ("US Navy")."""
+    """Return True if the run is a country abbreviation then a public body ("US Navy").
+
+    A company keeps it: "UK Power Networks", "UK P&I Club".
+    """
     head = tokens[first]
     return (
         first < last
         and head.text.isupper()
         and gazetteers.place(head.text) is not None
-        and tokens[last].text in ORG_HEADS
+        and tokens[last].text in _STATE_BODY_HEADS
     )
 
 
