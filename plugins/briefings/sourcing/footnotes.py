@@ -23,7 +23,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefings.common.names import source_key, strip_determiner
+from briefings.common.names import ROLE_WORDS, source_key, strip_determiner
 from briefings.common.text import slugify
 from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
 from briefings.sourcing.dates import find_date_phrase
@@ -249,12 +249,14 @@ class FootnotePlanner:
 
 
 def _descriptor(paragraph: str, start: int) -> str:
-    """Return the lower-case words just before a mention: "the pension fund ATP" gives
-    "pension fund"."""
+    """Return the lower-case words, or title words, just before a mention: "the pension
+    fund ATP" gives "pension fund", "Judge Ana Ruiz" "Judge"."""
     words = paragraph[max(0, start - 60) : start].split()
     kept: list[str] = []
     for word in reversed(words):
-        if not word.isalpha() or not word.islower() or word in {"the", "a", "an", "of", "and"}:
+        if not word.isalpha() or word in {"the", "a", "an", "of", "and"}:
+            break
+        if not word.islower() and word.casefold() not in ROLE_WORDS:
             break
         kept.insert(0, word)
     return " ".join(kept[-3:])

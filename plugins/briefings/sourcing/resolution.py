@@ -71,6 +71,13 @@ _SAME_KIND = {
     "authority": ("authority", "agency", "administration", "regulator", "council"),
     "government": ("government", "ministry", "administration", "cabinet"),
 }
+# Titles a definite description may use for a person named before with another title:
+# "the judge said" after "Justice Ana Ruiz".
+_SAME_ROLE = {
+    "judge": ("judge", "justice", "magistrate"),
+    "lawyer": ("lawyer", "attorney", "solicitor", "barrister", "counsel"),
+    "minister": ("minister", "secretary"),
+}
 _ENTITY_KIND = {PERSON: "person", ORGANIZATION: "organization", PLACE: "place"}
 
 
@@ -122,7 +129,9 @@ class ArticleSources:
         descriptor "pension fund"), so a later "the fund said" or "its report" can refer
         to it even if it was never cited before."""
         known = self._entities(surface)
-        if known is not None and known.type in ("organization", "place"):
+        if known is not None and known.type in ("organization", "place", "person"):
+            # A person too: "Judge Ana Ruiz ruled ... 'No,' the judge said" and "she said"
+            # after a paragraph about her refer to the person named, quoted or not.
             self._seen.append(_Seen(known, frozenset(_words(known.name, descriptor))))
 
     def resolve_all(self, phrase: str, anonymous: bool = False) -> list[CitedSource]:
@@ -220,8 +229,12 @@ class ArticleSources:
             return self._latest(lambda kind, words, _s: kind in wanted)
         if identity.definite:
             if head in ROLE_NOUNS:  # "the minister said": the last minister cited
+                titles = _SAME_ROLE.get(head, (head,))
                 person = self._latest(
-                    lambda kind, _w, s: kind == PERSON and s is not None and head in _words(s.role)
+                    lambda kind, words, s: (
+                        kind == PERSON
+                        and any(t in (words if s is None else _words(s.role)) for t in titles)
+                    )
                 )
                 if person is not None:
                     return person
@@ -261,6 +274,9 @@ class ArticleSources:
                     )
                 ):
                     return seen
+            elif seen.entity.type == "person" and word in seen.entity.name.casefold().split()[1:]:
+                entity = seen.entity  # "Ruiz said" after "Judge Ana Ruiz ruled"
+                return self._named(SourceIdentity(entity.name, PERSON), entity.name)
             elif seen.entity.type == "organization" and _opens(
                 seen.entity.name.casefold().split(), word
             ):
@@ -361,6 +377,12 @@ class ArticleSources:
                 or (not reviewed and " " in identity.name and name.endswith(" " + identity.name))
             ):
                 # an entity named with its title: "Professor Ana Ruiz", "Geologist Ana Ruiz"
+                name = identity.name
+            elif (
+                not reviewed and identity.name.endswith(" " + name) and identity.name[:1].isupper()
+            ):
+                # an unreviewed entity found by its short form, whose name the discoverer cut:
+                # "Central Office of Fraud (COF)" is not "Office of Fraud"
                 name = identity.name
             source_id = known.source_id
         else:

@@ -384,3 +384,44 @@ def test_a_registered_name_inside_a_phrase_is_not_the_source() -> None:
     assert [(note.source_name, note.source_id) for note in plan.footnotes] == [
         ("Andes Fund", "new:andes-fund")
     ]
+
+
+def _mentions(paragraph: str, names: list[str]) -> list[tuple[int, int]]:
+    spans = [(paragraph.index(n), paragraph.index(n) + len(n)) for n in names]
+    return sorted(spans)
+
+
+def test_a_person_named_but_not_quoted_is_what_a_later_reference_means() -> None:
+    known = {"Mira Dahl": KnownEntity("entity:mira-dahl", "Mira Dahl", "person", "", False)}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    first = "Mira Dahl lost her farm in the flood."
+    assert plan.add_paragraph(first, _mentions(first, ["Mira Dahl"])) == []
+    refs = plan.add_paragraph("“We have nothing left,” she told reporters.")
+    assert [ref.source_id for ref in refs] == ["entity:mira-dahl"]
+
+
+def test_a_title_the_text_uses_for_the_same_person() -> None:
+    # "the judge" is the person named with "Justice"; a surname alone is the person too.
+    known = {"Ana Ruiz": KnownEntity("entity:ana-ruiz", "Ana Ruiz", "person", "", False)}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    first = "Justice Ana Ruiz fined the paper on Monday."
+    plan.add_paragraph(first, _mentions(first, ["Ana Ruiz"]))
+    refs = plan.add_paragraph("“Nobody is above the law,” the judge said. Ruiz said it twice.")
+    assert [ref.source_id for ref in refs] == ["entity:ana-ruiz", "entity:ana-ruiz"]
+
+
+def test_a_pronoun_with_nobody_named_before_still_gets_no_footnote() -> None:
+    known = {"Oslo": KnownEntity("entity:oslo", "Oslo", "place", "", False)}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    first = "Rain fell on Oslo all week."
+    plan.add_paragraph(first, _mentions(first, ["Oslo"]))
+    assert plan.add_paragraph("She said it would stop.") == []
+
+
+def test_a_name_the_discoverer_cut_keeps_the_words_the_text_gives() -> None:
+    known = {
+        "COF": KnownEntity("entity:office-of-fraud", "Office of Fraud", "organization", "", False)
+    }
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    plan.add_paragraph("The Central Office of Fraud (COF) said it had closed the case.")
+    assert [note.source_name for note in plan.footnotes] == ["Central Office of Fraud"]
