@@ -152,8 +152,9 @@ CLASS_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             """
-            aircraft airliner airliners app apps backdoor bomber bombers carrier chip chips
-            console consoles instrument platform rig rigs
+            aircraft airliner airliners app apps backdoor beer bomber bombers brand camera
+            cameras carrier chip chips console consoles instrument kit kits platform rig rigs
+            spectrograph spectrometer
             destroyer destroyers drone drones drug freighter frigate handset handsets
             helicopter helicopters
             howitzer howitzers jet jets launcher launchers malware medicine missile missiles
@@ -298,6 +299,8 @@ INVERTED_STATEMENT_VERBS = _words("said says added warned wrote")
 
 # Words before a name that place it: "near Ely", "off Hanstholm", "outside Porto".
 PLACE_PREPOSITIONS = _words("near off outside across in beneath")
+# Nouns that make the name after "of" a product: "doses of Vaxira", "a version of Orbit".
+EQUIPMENT_OF_NOUNS = _words("copies doses version versions")
 # Nouns that make the name after "of" a place: "the slopes of Etna", "the edge of Vatnajokull".
 PLACE_OF_NOUNS = _words(
     """
@@ -306,6 +309,10 @@ PLACE_OF_NOUNS = _words(
 )
 # Weaker: motion to or from a place, also said of organisations ("sold to Pfizer").
 MOTION_PREPOSITIONS = _words("to from via")
+
+# Determiners that count a name like a thing when nothing follows it: "its Velora Mini",
+# "an Aerix at the gate", "every Velora sold" (not "a Reuters reporter": a noun follows).
+PRODUCT_DETERMINERS = _words("a an its their every")
 
 # Words before a name that make it an organisation: "shares in Norvind", "joined Lakeshore",
 # "a subsidiary of Volta Crest". One or two words, lower case.

@@ -1042,3 +1042,32 @@ def test_heads_and_descriptions(
         assert found.get(name) == kind, (name, found)
     for name in absent:
         assert name not in found, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind"),
+    [
+        (("Clinics ran out of doses of Vaxira on Monday.",), "Vaxira", "equipment"),
+        (("Hackers used malware known as Thornvine against banks.",), "Thornvine", "equipment"),
+        (("Police stopped a drone called Skyhook near the airport.",), "Skyhook", "equipment"),
+        (("The brewer behind Calvera beer was sold.",), "Calvera", "equipment"),
+        (("Images from the Oryx camera and the Lumo spectrograph arrived.",), "Oryx", "equipment"),
+        (("Tovik recalled its Velora Mini after fires.",), "Velora Mini", "equipment"),
+        (("Police found an Aerix at the gate.",), "Aerix", "equipment"),
+    ],
+)
+def test_product_cues(
+    gazetteers: Gazetteers, paragraphs: tuple[str, ...], name: str, kind: str
+) -> None:
+    assert _found(gazetteers, *paragraphs).get(name) == kind
+
+
+def test_a_determiner_before_a_name_and_a_noun_says_nothing(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "A Reuters reporter saw an Orvanta drone. Every Monday in March, its Board met.",
+        "Residents called the plan a Failure. Credit: AP",
+    )
+    assert found.get("Reuters") == "organization"
+    assert "Orvanta" not in found  # "an X drone": the noun classifies the phrase
+    assert not {"Monday", "March", "Board", "Failure", "Every"} & set(found)

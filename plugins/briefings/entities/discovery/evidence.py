@@ -23,6 +23,7 @@ from briefings.common.lexicon import (
     COMMON_ACRONYMS,
     EMPLOYER_PREPOSITIONS,
     EQUIPMENT_HEADS,
+    EQUIPMENT_OF_NOUNS,
     EVENT_HEADS,
     EVENT_PREFIXES,
     FUNCTION_WORDS,
@@ -38,6 +39,7 @@ from briefings.common.lexicon import (
     PLACE_INITIAL_HEADS,
     PLACE_OF_NOUNS,
     PLACE_PREPOSITIONS,
+    PRODUCT_DETERMINERS,
     SHIP_PREFIXES,
     STATEMENT_VERBS,
     TWO_WORD_CLASS_NOUNS,
@@ -93,6 +95,7 @@ STATEMENT_SCORE = 0.6
 PLACE_PREPOSITION_SCORE = 0.55
 MOTION_PREPOSITION_SCORE = 0.5
 ORG_CONTEXT_SCORE = 0.7
+PRODUCT_DETERMINER_SCORE = 0.6
 # A gazetteer hit this sure beats any head word inside the name ("Russian Federation").
 _SURE_PLACE = 0.9
 # A place this likely, before a noun, qualifies it: "Lisbon firm" says nothing of Lisbon.
@@ -234,6 +237,26 @@ def name_evidence(
         if score:
             evidence.append(Evidence("person", score, f"given name '{words[0]}' (gender-guesser)"))
     return evidence, hit
+
+
+_NAMING_WORDS = (("known", "as"), ("called",), ("named",), ("dubbed",))
+
+
+def _class_noun_named(
+    paragraph: str, tokens: Sequence[Token], first: int
+) -> tuple[str, str] | None:
+    """Return (type, noun) for "<class noun> known as / called / named NAME", or None:
+    "malware known as GhostVine", "a drone called Skyhook"."""
+    for phrase in _NAMING_WORDS:
+        start = first - len(phrase)
+        if start < 1 or tuple(t.text for t in tokens[start:first]) != phrase:
+            continue
+        noun = tokens[start - 1]
+        if paragraph[noun.end : tokens[first].start] != " " + " ".join(phrase) + " ":
+            return None
+        kind = _class_noun(noun.text, "after") or _class_noun(noun.text, "before")
+        return (kind, noun.text) if kind is not None else None
+    return None
 
 
 def _given_name_first(
@@ -409,6 +432,10 @@ def _weak_context(
         and _speaker_kind(words, gazetteers) == "person"
     ):
         evidence.append(Evidence("person", STATEMENT_SCORE, f"'{before}' before the name"))
+    if before in PRODUCT_DETERMINERS and _ends_noun_phrase(paragraph, tokens, last):
+        # "recalled its Velora Mini", "a Kestrel at the gate": a name counted like a thing
+        reason = f"'{before}' before the name"
+        evidence.append(Evidence("equipment", PRODUCT_DETERMINER_SCORE, reason))
     for phrase in (two_before, before):
         if phrase in ORG_CONTEXT_BEFORE:
             evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, f"'{phrase}' before it"))
@@ -505,6 +532,15 @@ def context_evidence(
         ):
             noun = tokens[first - 2].text
             evidence.append(Evidence("place", CLASS_NOUN_SCORE, f"'{noun} of' before the name"))
+        if first > 1 and before.text == "of" and tokens[first - 2].text in EQUIPMENT_OF_NOUNS:
+            noun = tokens[first - 2].text
+            reason = f"'{noun} of' before the name"
+            evidence.append(Evidence("equipment", CLASS_NOUN_SCORE, reason))
+        named = _class_noun_named(paragraph, tokens, first)
+        if named is not None:
+            kind, noun = named
+            reason = f"'{noun}' named before it"
+            evidence.append(Evidence(kind, CLASS_NOUN_SCORE, reason))
         if (
             before.text.lower() == "the"
             and first == last
