@@ -158,9 +158,16 @@ def identify(
     if known is not None:
         return _named(text, known)
     main, description = _split_appositive(text)
-    if description and _is_description(main) and _looks_like_name(description):
-        main, description = description, main
+    employer = ""
+    if description and _is_description(main):
+        if _looks_like_name(description):
+            main, description = description, main
+        else:  # "His solicitor, Ivo Sand of Sand & Berg in Split": the name, then its employer
+            person, joint, rest = _split_employer(description)
+            if joint:
+                main, description, employer = person, main, _employer(rest.split(" "))
     role, affiliation = _role_and_affiliation(description)
+    affiliation = affiliation or employer
     main, short = _short_form(main)
     owner = _governing_owner(main)
     if owner:  # "Tessera's board said": the company speaks
@@ -209,6 +216,16 @@ def _split_appositive(text: str) -> tuple[str, str]:
         elif char == "," and depth == 0:
             return text[:index].strip(), text[index + 1 :].strip(_TRAILING)
     return text, ""
+
+
+def _split_employer(text: str) -> tuple[str, str, str]:
+    """Return ``(name, joint, employer)`` of "Ivo Sand of Sand & Berg in Split" (a name of
+    two to four capitalised words, then "of", "at" or "from"), or ``(text, "", "")``."""
+    words = text.split(" ")
+    for index in range(2, min(5, len(words))):
+        if words[index] in ("of", "at", "from") and _looks_like_name(" ".join(words[:index])):
+            return " ".join(words[:index]), words[index], " ".join(words[index + 1 :])
+    return text, "", ""
 
 
 def _is_description(part: str) -> bool:
@@ -394,6 +411,10 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
         inner = _classify(left, anonymous, definite, types)
         if inner.kind == ORGANIZATION:
             return dataclasses.replace(inner, affiliation=inner.affiliation or place)
+    left, found, place = name.rpartition(" of ")
+    if found and types(place) == PLACE and types(left) == ORGANIZATION:
+        # "Fenwick Agronomy of Norwich": a known body, and the known place it is from
+        return SourceIdentity(left, ORGANIZATION, affiliation=place)
     if is_organisation_name(words) or any(
         types(" ".join(words[i:])) == "organization" for i in range(1, len(words))
     ):  # "Mexican Red Cross": a demonym before an organisation's name

@@ -414,6 +414,27 @@ ROUND_3 = [
     ),
     ("Nothing will change before the appeal court rules.", []),
     ("The judge ruled out a retrial.", []),
+    # A finding needs its "that", and yields to an "according to" and to "in which".
+    (
+        "The Harbour Board (HB) found that the crane had not been inspected.",
+        [("The Harbour Board (HB)", "found", False)],
+    ),
+    ("Divers found a body near the pier.", []),
+    ("The firm appealed a ruling in which Judge Eva Lind found that it had lied.", []),
+    (
+        "Engineers found that the crane was old, according to a report by the Harbour Board.",
+        [("the Harbour Board", "according to", False)],
+    ),
+    (
+        "A survey by Tarn Agronomy, carried out for the council, found that the soil was poor.",
+        [("Tarn Agronomy", "found", False)],
+    ),
+    # A strict verb after a quotation: the quotation is its complement.
+    (
+        "“Nobody reads the footnotes,” Ana Ruiz wrote in a note to clients.",
+        [("Ana Ruiz", "wrote", False)],
+    ),
+    ("Ana Ruiz wrote in a note to clients.", []),
     # A study's author, whatever the participle; a filing "to" an exchange stays whole.
     (
         "Ice loss doubled, according to a study led by the University of Tartu and published "

@@ -168,3 +168,25 @@ def test_an_appositive_naming_a_person_keeps_the_person() -> None:
 )
 def test_company_nouns(word: str, company: bool) -> None:
     assert is_company_noun(word) is company
+
+
+def test_a_known_body_of_a_known_place() -> None:
+    types = {"Norwich": "place", "Tarn Agronomy": "organization"}.get
+    identity = identify("Tarn Agronomy of Norwich", False, types)
+    assert (identity.name, identity.kind, identity.affiliation) == (
+        "Tarn Agronomy",
+        "organization",
+        "Norwich",
+    )
+    # A body whose name holds "of": the whole name.
+    assert identify("Bank of Norwich", False, types).name == "Bank of Norwich"
+
+
+def test_a_description_then_the_name_and_its_employer() -> None:
+    identity = identify("His solicitor, Ivo Sand of Sand & Berg in Split")
+    assert (identity.name, identity.kind, identity.role, identity.affiliation) == (
+        "Ivo Sand",
+        "person",
+        "solicitor",
+        "Sand & Berg",
+    )

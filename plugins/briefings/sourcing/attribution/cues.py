@@ -45,7 +45,9 @@ from briefings.sourcing.attribution.words import (
     DOC_BY_BEFORE_RE,
     DOC_BY_RE,
     DOC_END_RE,
+    DOC_NOUNS,
     DOC_OPENING_RE,
+    FINDING_CUES,
     INTERVIEW_RE,
     LOWER_WORD_RE,
     OPENING_CHANNEL_RE,
@@ -170,6 +172,10 @@ def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Sourc
     return refine_source(text, start, end)
 
 
+# A closing quote, a comma and a short subject right before a verb: '"...," Ana Ruiz wrote'.
+_AFTER_QUOTE_RE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,6}$")
+_OWNERLESS_DOC_RE = re.compile(rf"(?i:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{DOC_NOUNS}\b(?!.*\bby\b)")
+_WHICH_BEFORE_RE = re.compile(r"\bwhich\s+$")
 _RULED_THAT_RE = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\b")
 # Lower-case role words before a name: "said lead author Ana Ruiz".
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’-]*\s*){2,4}$")
@@ -240,8 +246,12 @@ def _verb_attributions(
             continue
         if complement_start is not None and cue_start > complement_start:
             break
-        if cue in STRICT_CUES and not _has_complement(sentence, cue_end):
-            continue
+        if (
+            cue in STRICT_CUES
+            and not _has_complement(sentence, cue_end)
+            and not _AFTER_QUOTE_RE.search(text, sentence.start, cue_start)
+        ):
+            continue  # '"...," Horvat wrote in a note' has its complement before it
         if cue in RULING_CUES and not _RULED_THAT_RE.match(text, cue_end):
             continue  # "before the court ruled", "ruled out"
         following = text[cue_end : cue_end + 40]
@@ -395,6 +405,14 @@ def _sentence_attributions(
     anonymity = hints.anonymity and bool(ANONYMITY_RE.search(text, sentence.start, sentence.end))
     found = _according_to(sentence, anonymity) if hints.according else []
     for attribution in _verb_attributions(sentence, cues, hints, anonymity, previous):
+        if attribution.cue in FINDING_CUES and (
+            found
+            or _WHICH_BEFORE_RE.search(text, sentence.start, attribution.source_start)
+            or _OWNERLESS_DOC_RE.match(attribution.source)
+        ):
+            # "in which Judge X found that"; "X found that ..., according to Y"; "A study in
+            # the journal Science found that" (nobody's study)
+            continue
         if not any(a.source_start == attribution.source_start for a in found):
             found.append(attribution)
     if hints.access:

@@ -41,6 +41,7 @@ from briefings.sourcing.attribution.words import (
     NAME_CONNECTORS,
     NEGATIONS,
     NOT_SUBJECTS,
+    PARTICIPLE_OPENERS,
     PREPOSITIONS,
     RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
@@ -93,7 +94,8 @@ def _is_relative_like(text: str, chunk: Chunk) -> bool:
     return word_at(text, words[0]) in RELATIVE_OPENERS or (
         first.islower()
         and (
-            (first.endswith("ing") and len(first) > 5) or (first.endswith("ed") and second == "by")
+            (first.endswith("ing") and len(first) > 5)
+            or (first.endswith("ed") and (second == "by" or first in PARTICIPLE_OPENERS))
         )
     )
 

@@ -33,11 +33,15 @@ STRICT_CUES = _word_set(
     stated states maintained maintains assessed assesses added adds noted notes note argued
     argues argue wrote writes explained explains estimated estimates claims reports concluded
     concludes stressed stresses reiterated reiterates cautioned cautions predicted predicts
-    conceded concedes asserted asserts ruled rules
+    conceded concedes asserted asserts ruled rules found finds
     """
 )
-# A court's or a judge's decision counts as a statement only with its "that": "ruled that".
-RULING_CUES = _word_set("ruled rules")
+# A decision or a finding counts as a statement only with its "that": "ruled that", "the
+# study found that" ("found a body" is no statement).
+RULING_CUES = _word_set("ruled rules found finds")
+# Findings are the weakest cue: "in which Judge X found that" recalls an old finding, and
+# "analysts found that ..., according to a bulletin" is the bulletin's.
+FINDING_CUES = _word_set("found finds")
 TELL_CUES = frozenset(("told", "tells", "tell"))
 DESCRIBE_CUES = frozenset(("described", "describes"))
 PRONOUNS = _word_set("he she they it we i you him her them this these those")
@@ -84,6 +88,11 @@ RELATIVE_OPENERS = _word_set(
     who whom whose which where speaking citing writing referring quoting asked adding known
     based headquartered formerly founded
     """
+)
+# Past participles that open a clause about a document or body between it and its verb:
+# "A survey by X, carried out for Y, found that"; "The review, commissioned by ...".
+PARTICIPLE_OPENERS = _word_set(
+    "carried conducted commissioned published released based founded funded written"
 )
 NAME_CONNECTORS = _word_set(
     "of the for and de del der da di du al el la le bin ibn van von on to in at &"
@@ -135,6 +144,9 @@ _DOC_NOUNS = (
     r"bulletin|bulletins|circular|prospectus)"
 )
 
+
+DOC_NOUNS = _DOC_NOUNS
+"""The document nouns as a regex group, for rules outside this module."""
 
 # -- patterns ------------------------------------------------------------------------------
 
