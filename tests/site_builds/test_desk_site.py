@@ -133,7 +133,7 @@ def test_decisions_stick(decided: BuiltSite) -> None:
     # A rejected name is never marked, in any seed, nor suggested.
     for page in (a, b):
         assert not [m for m in page.select("article [data-entity]") if "Brixton" in m.get_text()]
-    discovered = decided.page("discovered/")
+    discovered = decided.page("discovered/b/")
     assert "Brixton Desk" not in discovered.get_text()
     # One attribution dropped, one re-sourced, in seed a only.
     notes = [li.get_text(" ", strip=True) for li in a.select("div.footnote li")]

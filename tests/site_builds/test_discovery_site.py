@@ -38,9 +38,14 @@ def test_unreviewed_entities_highlighted(site_factory: SiteFactory) -> None:
     ]
     assert later, "coreference: the bare surname is the same person"
     link = body.select_one("a.entity--unreviewed[data-entity='moscow']")
-    assert link is not None and link["href"].endswith("discovered/#moscow")
-    discovered = site.page("discovered/")
+    assert link is not None and link["href"].endswith("discovered/m/#moscow")
+    # The review list is one page per initial of the id, with an index of them.
+    discovered = site.page("discovered/y/")
     assert discovered.select_one("h2#yevgeny-prigozhin") is not None
+    index = site.page("discovered/")
+    initials = {a.get_text(): a["href"] for a in index.select("article li a")}
+    assert initials["Y"] == "y/" and initials["M"] == "m/"
+    assert "moscow" not in index.get_text().lower()
 
 
 SECOND = (
@@ -62,7 +67,7 @@ def test_unreviewed_entity_in_two_briefings_gets_an_entity_page(
     assert "not yet reviewed" in page.select_one(".entity-meta").get_text()
     assert len(page.select(".entity-briefings li")) == 2
     review = page.select_one(".entity-glossary a")
-    assert review is not None and review["href"].endswith("discovered/#yevgeny-prigozhin")
+    assert review is not None and review["href"].endswith("discovered/y/#yevgeny-prigozhin")
     # Mentions in the briefings and the card link to the page; a name seen once does not
     # get one and still links to the review list.
     for url in site.briefing_urls():
@@ -72,10 +77,10 @@ def test_unreviewed_entity_in_two_briefings_gets_an_entity_page(
         assert links and all(a["href"].endswith("entities/yevgeny-prigozhin/") for a in links)
     (first,) = [url for url in site.briefing_urls() if "2023-06-24" in url]
     moscow = site.page(first).select_one("a[data-entity='moscow']")
-    assert moscow is not None and moscow["href"].endswith("discovered/#moscow")
+    assert moscow is not None and moscow["href"].endswith("discovered/m/#moscow")
     assert not (site.site / "entities" / "moscow").exists()
     # The review list links the page and lists one briefing, not all of them.
-    entry = site.page("discovered/").select_one("h2#yevgeny-prigozhin + p + ul + div")
+    entry = site.page("discovered/y/").select_one("h2#yevgeny-prigozhin + p + ul + div")
     assert entry is not None and len(entry.select("blockquote")) == 1
     more = entry.select_one(".discovered-more a")
     assert more is not None and more["href"].endswith("entities/yevgeny-prigozhin/")

@@ -93,7 +93,7 @@ def test_entity_markup_contract(seed_page: BeautifulSoup) -> None:
     assert linked and all(
         m["href"] == f"../../entities/{m['data-entity']}/"
         if m.get("data-reviewed") == "true"
-        else "discovered/#" in m["href"]
+        else "/discovered/" in m["href"] and "#" in m["href"]
         for m in linked
     )
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from briefings.content.sentences import split_sentences
 from briefings.entities.glossary import Glossary
+from briefings.site.placement import initial_of
 from briefings.site.records import Backlink, Discovered
 from briefings.site.render import TYPE_WORDS
 
@@ -31,8 +32,7 @@ DESCRIPTION_MAX = 240
 
 def bucket_of(entity_id: str) -> str:
     """Return the index file an id belongs to: its first letter, or ``0``."""
-    first = entity_id[:1]
-    return first if "a" <= first <= "z" else "0"
+    return initial_of(entity_id)
 
 
 def one_line(description: str) -> str:

@@ -3,7 +3,8 @@ report and the unreviewed entities.
 
 Their number is fixed before any briefing is rendered (the site generator needs every page
 up front), so the lists that grow with the site are split by month, which the seeds'
-dates give in advance: ``sources/review/<yyyy-mm>.md`` and ``reports/sourcing/<yyyy-mm>.md``.
+dates give in advance: ``sources/review/<yyyy-mm>.md`` and ``reports/sourcing/<yyyy-mm>.md``;
+the unreviewed entities by the initial of their id: ``discovered/<a-z or 0>.md``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 
 from briefings.content.duplicates import Duplicate
 from briefings.site.crosspage import SiteIndex
-from briefings.site.pages.discovered import discovered_page
+from briefings.site.pages.discovered import discovered_index_page, discovered_page
 from briefings.site.pages.sources import (
     month_key,
     review_page,
@@ -21,7 +22,14 @@ from briefings.site.pages.sources import (
     sourcing_index_page,
     sourcing_month_page,
 )
-from briefings.site.placement import DISCOVERED_URI, REPORT_URI, SOURCES_URI
+from briefings.site.placement import (
+    DISCOVERED_URI,
+    INITIALS,
+    REPORT_URI,
+    SOURCES_URI,
+    discovered_uri_of,
+    initial_of,
+)
 from briefings.site.records import SourceToReview, SourcingRecord
 from briefings.site.render import Stash
 from briefings.sourcing.registry import SourceRegistry
@@ -50,15 +58,24 @@ class Listings:
         ) = None
         self._review = {f"{REVIEW_DIR}/{key}.md": key for key in self.months}
         self._report = {f"{REPORT_DIR}/{key}.md": key for key in self.months}
+        self._initials = {discovered_uri_of(initial): initial for initial in INITIALS}
 
     def uris(self) -> list[str]:
         """Return the src URIs of the listing pages, in reading order."""
-        return [SOURCES_URI, *self._review, REPORT_URI, *self._report, DISCOVERED_URI]
+        return [
+            SOURCES_URI,
+            *self._review,
+            REPORT_URI,
+            *self._report,
+            DISCOVERED_URI,
+            *self._initials,
+        ]
 
     def __contains__(self, src_uri: object) -> bool:
         return (
             src_uri in self._review
             or src_uri in self._report
+            or src_uri in self._initials
             or src_uri
             in (
                 SOURCES_URI,
@@ -88,7 +105,23 @@ class Listings:
         page of an unreviewed entity, if it has one.
         """
         if src_uri == DISCOVERED_URI:
-            return discovered_page(index.discovered(), href, stash, unreviewed_page)
+            counts: dict[str, int] = {}
+            for record in index.discovered():
+                first = initial_of(record.candidate.id)
+                counts[first] = counts.get(first, 0) + 1
+            return discovered_index_page(
+                [(i, page_href(uri), counts.get(i, 0)) for uri, i in self._initials.items()],
+                sum(counts.values()),
+            )
+        initial = self._initials.get(src_uri)
+        if initial is not None:
+            return discovered_page(
+                [d for d in index.discovered() if initial_of(d.candidate.id) == initial],
+                href,
+                stash,
+                unreviewed_page,
+                initial,
+            )
         to_review, sourcing = self._by_month(index)
         if src_uri == SOURCES_URI:
             months = [

@@ -22,8 +22,22 @@ SOURCES_URI = "sources.md"
 HOME_URI = "index.md"
 ARCHIVE_DIR = "archive"
 REPORT_URI = "reports/sourcing.md"
-DISCOVERED_URI = "discovered.md"
+DISCOVERED_URI = "discovered.md"  # the review list's index: one page per initial below
+DISCOVERED_DIR = "discovered"
+INITIALS = "0abcdefghijklmnopqrstuvwxyz"  # "0": ids that start with anything but a-z
 PROBLEMS_URI = "problems.md"
+
+
+def initial_of(entity_id: str) -> str:
+    """Return the initial an entity id is filed under: its first letter, or ``0``."""
+    first = entity_id[:1]
+    return first if "a" <= first <= "z" else "0"
+
+
+def discovered_uri_of(entity_id: str) -> str:
+    """Return the review-list page of unreviewed entity ``entity_id`` (one per initial, so
+    no page grows with the whole site)."""
+    return f"{DISCOVERED_DIR}/{initial_of(entity_id)}.md"
 
 
 def place_briefings(seeds: Iterable[Seed], briefings_dir: str) -> list[Briefing]:

@@ -64,6 +64,7 @@ from briefings.site.placement import (
     REPORT_URI,
     SOURCES_URI,
     default_url,
+    discovered_uri_of,
     glossary_page_of,
     place_briefings,
     relative_to,
@@ -78,6 +79,7 @@ from briefings.sourcing.registry import SourceRegistry
 __all__ = ["SOURCES_URI", "Publisher", "PublisherOptions", "Report"]
 
 SOURCING_JSON = "reports/sourcing.json"  # the sourcing report's data, next to its page
+_REVIEW_LINK_RE = re.compile(r'href="([^"#]*#([^"]+))"')
 HOME_TOP_ENTITIES = 3  # entities shown under each briefing on the home page
 HOME_TRENDING = 10  # entities in the home page's "most mentioned" list
 
@@ -532,7 +534,13 @@ class Publisher:
         entry, or for an unreviewed entity its entry on the review list."""
         if entity_id in self.glossary:
             return self._links.glossary_link(entity_id, page_url)
-        return f"{relative_url(self._url_of(DISCOVERED_URI), page_url)}#{entity_id}"
+        return self._review_link(page_url, entity_id)
+
+    def _review_link(self, page_url: str, entity_id: str) -> str:
+        """Return the link from ``page_url`` to unreviewed entity ``entity_id`` on the
+        review list."""
+        url = self._url_of(discovered_uri_of(entity_id))
+        return f"{relative_url(url, page_url)}#{entity_id}"
 
     def _unreviewed_page_link(self, page_url: str, entity_id: str) -> str | None:
         """Return the link from ``page_url`` to the page of unreviewed entity
@@ -546,7 +554,7 @@ class Publisher:
         uri = self._entities.unreviewed_uri(entity_id)
         if uri is not None:
             return relative_url(self._url_of(uri), page_url)
-        return f"{relative_url(self._url_of(DISCOVERED_URI), page_url)}#{entity_id}"
+        return self._review_link(page_url, entity_id)
 
     def link_unreviewed(self, html: str, page_url: str) -> str:
         """Return a briefing's ``html`` with the links of unreviewed entities that got a
@@ -554,16 +562,15 @@ class Publisher:
         instead of to the review list."""
         if not self._entities.has_unreviewed:
             return html
-        base = relative_url(self._url_of(DISCOVERED_URI), page_url)
-        pattern = re.compile(f'href="{re.escape(base)}#([^"]+)"')
 
         def relink(match: re.Match[str]) -> str:
-            uri = self._entities.unreviewed_uri(match[1])
-            return (
-                match[0] if uri is None else f'href="{relative_url(self._url_of(uri), page_url)}"'
-            )
+            entity_id = match[2]
+            uri = self._entities.unreviewed_uri(entity_id)
+            if uri is None or match[1] != self._review_link(page_url, entity_id):
+                return match[0]
+            return f'href="{relative_url(self._url_of(uri), page_url)}"'
 
-        return pattern.sub(relink, html)
+        return _REVIEW_LINK_RE.sub(relink, html)
 
     def _entity_href(self, page_url: str, entry_id: str) -> str | None:
         """Return the link from ``page_url`` to the entity page of ``entry_id``, if any."""

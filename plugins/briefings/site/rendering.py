@@ -31,6 +31,7 @@ from briefings.site.briefing_html import render_text_seed
 from briefings.site.helper import Helper, helper_processes
 from briefings.site.model import EntityTarget, RenderedSeed
 from briefings.site.options import PublisherOptions
+from briefings.site.placement import discovered_uri_of
 from briefings.site.records import Briefing
 from briefings.site.targets import EntityLinks, candidate_target
 from briefings.sourcing.registry import SourceRegistry
@@ -67,6 +68,7 @@ class BriefingRenderer:
         self._page_keys: set[str] = set()
         self._render_base = ""
         self._discovered_url = ""
+        self._url_of: Callable[[str], str] = str
         self._helper: Helper | None = None
 
     def start(
@@ -83,6 +85,7 @@ class BriefingRenderer:
         """
         self._briefings = briefings
         self._discovered_url = url_of(discovered_uri)
+        self._url_of = url_of
         if self._page_cache is not None:
             self._page_cache.open()
         if self._unreviewed is not None:
@@ -186,11 +189,15 @@ class BriefingRenderer:
             cached = RenderedSeed.from_json(self._page_cache.get(key))
             if cached is not None:
                 return cached
-        discovered_base = relative_url(self._discovered_url, briefing.url)
+
+        def review_link(entity_id: str) -> str:
+            url = self._url_of(discovered_uri_of(entity_id))
+            return f"{relative_url(url, briefing.url)}#{entity_id}"
+
         context = AnalysisContext(
             self._matcher,
             self._sources,
-            self._links.entity_lookup(briefing.url, candidates, discovered_base),
+            self._links.entity_lookup(briefing.url, candidates, review_link),
             self._glossary.__contains__,
             self._decisions,
         )
@@ -199,7 +206,9 @@ class BriefingRenderer:
             entry_id: self._links.target(entry_id, briefing.url) for entry_id in analysed.counts
         }
         for candidate_id in analysed.new_counts:
-            targets[candidate_id] = candidate_target(candidates[candidate_id], discovered_base)
+            targets[candidate_id] = candidate_target(
+                candidates[candidate_id], review_link(candidate_id)
+            )
         rendered = render_text_seed(briefing.seed, analysed, targets, self._options.link_mentions)
         if self._page_cache:
             self._page_cache.put(key, rendered.to_json())

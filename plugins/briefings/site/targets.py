@@ -66,7 +66,10 @@ class EntityLinks:
         return self.target(entry_id, page_url) if entry_id in self._glossary else None
 
     def entity_lookup(
-        self, page_url: str, candidates: Mapping[str, Candidate], discovered_base: str
+        self,
+        page_url: str,
+        candidates: Mapping[str, Candidate],
+        review_link: Callable[[str], str],
     ) -> EntityLookup:
         """Return the lookup a briefing's sources use: the glossary entry, or one of the
         article's unreviewed ``candidates`` (by site id), that a name is exactly."""
@@ -89,19 +92,20 @@ class EntityLinks:
                 f"entity:{candidate.id}",
                 candidate.name,
                 candidate.type,
-                f"{discovered_base}#{candidate.id}",
+                review_link(candidate.id),
                 False,
             )
 
         return lookup
 
 
-def candidate_target(candidate: Candidate, discovered_base: str) -> EntityTarget:
-    """Return the target of an unreviewed entity, linked to its entry on the review list."""
+def candidate_target(candidate: Candidate, link: str) -> EntityTarget:
+    """Return the target of an unreviewed entity, linked to ``link`` (its entry on the
+    review list)."""
     return EntityTarget(
         candidate.id,
         candidate.type,
         candidate.name,
-        f"{discovered_base}#{candidate.id}",
+        link,
         reviewed=False,
     )

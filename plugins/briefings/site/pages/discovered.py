@@ -18,28 +18,59 @@ from briefings.site.render import Stash
 MENTIONS_SHOWN = 5
 
 
+_INTRO = (
+    "Names found automatically in the briefings that the glossary does not know yet. "
+    "The editors' preview (`make serve`) frames them until an editor reviews them "
+    "(`make suggest` writes them in the glossary's format)."
+)
+
+
+def _initial_name(initial: str) -> str:
+    return initial.upper() if initial != "0" else "0–9 and others"
+
+
+def discovered_index_page(initials: Sequence[tuple[str, str, int]], total: int) -> str:
+    """Return the index of the review list: ``initials`` are (initial, link to its page,
+    how many unreviewed entities it holds); ``total`` how many there are in all."""
+    parts = [_simple_front_matter("Unreviewed entities"), "# Unreviewed entities", _INTRO]
+    if not total:
+        parts.append("None: every highlighted name is in the glossary.")
+        return "\n\n".join(parts) + "\n"
+    noun = "entity" if total == 1 else "entities"
+    parts.append(f"{total} unreviewed {noun}, by the initial of their id:")
+    parts.append(
+        "\n".join(
+            f"- [{escape_markdown(_initial_name(initial))}]({target}) ({count})"
+            for initial, target, count in initials
+            if count
+        )
+    )
+    return "\n\n".join(parts) + "\n"
+
+
 def discovered_page(
     entities: Sequence[Discovered],
     href: Callable[[str], str],
     stash: Stash | None = None,
     page_href: Callable[[str], str | None] = lambda _id: None,
+    initial: str = "",
 ) -> str:
-    """Return the page of unreviewed entities: name, type, evidence, where they appear.
+    """Return a page of unreviewed entities (those under ``initial``, or all): name, type,
+    evidence, where they appear.
 
     With ``stash``, each entity's HTML (meta line, evidence, mentions) stays out of the
     Markdown. An entity with a page of its own (``page_href(id)``, seen in several
     briefings) links to it, which lists them all; any other lists its newest
     :data:`MENTIONS_SHOWN` briefings and counts the rest (``make suggest`` writes every
     sentence for the editors)."""
-    parts = [
-        _simple_front_matter("Unreviewed entities"),
-        "# Unreviewed entities",
-        "Names found automatically in the briefings that the glossary does not know yet. "
-        "The editors' preview (`make serve`) frames them until an editor reviews them "
-        "(`make suggest` writes them in the glossary's format).",
-    ]
+    title = "Unreviewed entities" + (f": {_initial_name(initial)}" if initial else "")
+    parts = [_simple_front_matter(title), "# " + escape_markdown(title), _INTRO]
     if not entities:
-        parts.append("None: every highlighted name is in the glossary.")
+        parts.append(
+            "None under this initial."
+            if initial
+            else "None: every highlighted name is in the glossary."
+        )
     for entity in entities:
         c = entity.candidate
         own_page = page_href(c.id)
