@@ -295,6 +295,18 @@ def split_role(text: str) -> tuple[str, str, str]:
     if 1 < first < len(words) and low[first - 1] in _ROLE_JOINERS and low[first - 2] in ROLE_NOUNS:
         while first < len(words) - 1 and low[first] in _DEPARTMENTS:
             first, titled = first + 1, True
+    role_start = -1  # where a title with "of"/"for" and a department name starts
+    if not titled and 1 < first < len(words) and low[first - 1] in _ROLE_JOINERS:
+        # "Minister of State for Digital Affairs Aoife Byrne": the name follows the last
+        # department word, at least two words before the end
+        role_start = _title_start(low, first)
+        last = max((i for i in range(first, len(words) - 2) if low[i] in _DEPARTMENTS), default=-1)
+        if role_start >= 0 and last >= 0:
+            first, titled = last + 1, True
+        else:
+            role_start = -1
+    if titled and all(low[i] in _DEPARTMENTS for i in range(first, len(words))):
+        return "", "", text  # "Minister for Foreign Affairs": a title, nobody named
     while first < len(words) and low[first] in _NAME_PARTICLES:
         first += 1
     if first in (0, len(words)) or low[first - 1] in _ROLE_JOINERS:
@@ -303,7 +315,7 @@ def split_role(text: str) -> tuple[str, str, str]:
         return "", "", text
     if raw[-1].strip(".,") in ORG_HEADS or len(words) - first > 5:
         return "", "", text
-    start = first - 1
+    start = first - 1 if role_start < 0 else role_start
     while start > 0 and (
         low[start - 1] in ROLE_WORDS
         or (low[start - 1] in _ROLE_JOINERS and start > 1 and low[start - 2] in ROLE_WORDS)
@@ -315,6 +327,15 @@ def split_role(text: str) -> tuple[str, str, str]:
     if affiliation.islower():  # "federation chairman Tomas Reinholt": all of it is the role
         start, affiliation = 0, ""
     return affiliation, text[words[start][0] : words[first - 1][1]], text[words[first][0] :]
+
+
+def _title_start(low: list[str], name: int) -> int:
+    """Return the index of the role noun that leads the chain of "of"/"for" and department
+    words ending right before ``name`` ("Minister of State for"), or -1."""
+    index = name - 2
+    while index >= 0 and (low[index] in _DEPARTMENTS or low[index] in _ROLE_JOINERS):
+        index -= 1
+    return index if index >= 0 and low[index] in ROLE_NOUNS and name - index <= 5 else -1
 
 
 @dataclass(frozen=True, slots=True)

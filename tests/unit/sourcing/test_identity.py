@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from briefings.common.names import split_role
 from briefings.sourcing.identity import identify
 from briefings.sourcing.kinds import is_company_noun
 
@@ -190,3 +191,21 @@ def test_a_description_then_the_name_and_its_employer() -> None:
         "solicitor",
         "Sand & Berg",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title with "of"/"for" and a department: the name follows the department.
+        (
+            "Minister of State for Rural Affairs Eoin Walsh",
+            ("", "Minister of State for Rural Affairs", "Eoin Walsh"),
+        ),
+        ("Minister for Foreign Affairs Ida Berg", ("", "Minister for Foreign Affairs", "Ida Berg")),
+        # A title alone names nobody.
+        ("Minister for Foreign Affairs", ("", "", "Minister for Foreign Affairs")),
+        ("Minister of State for Rural Affairs", ("", "", "Minister of State for Rural Affairs")),
+    ],
+)
+def test_split_role_of_long_titles(text: str, expected: tuple[str, str, str]) -> None:
+    assert split_role(text) == expected
