@@ -130,7 +130,9 @@ CLASS_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             """
-            agency airline bank bloc broadcaster channel charity club coalition company journal
+            agency airline alliance authority bank bloc broadcaster chain channel charity club
+            coalition company daily distributor journal magazine monitor operator publication
+            tabloid
             consultancy exchange firm group insurer lender maker manufacturer militia movement
             network newspaper outlet party publisher regulator retailer startup store
             stores television union watchdog
@@ -143,8 +145,8 @@ CLASS_NOUNS: dict[str, str] = {
             """
             airport border capital city crossing district governorate highway island motorway
             municipality oblast port province region river road suburb town village
-            area basin canyon crater forest glacier gorge lake mine mountain peak rainforest
-            ravine ravines valley volcano volcanoes
+            area basin canyon constellation crater forest formation glacier gorge lake mine
+            mountain mountains peak plain rainforest ravine ravines valley volcano volcanoes
             """
         ),
         "place",
@@ -153,8 +155,8 @@ CLASS_NOUNS: dict[str, str] = {
         _words(
             """
             aircraft airliner airliners app apps backdoor beer bomber bombers brand camera
-            cameras carrier chip chips console consoles instrument kit kits platform rig rigs
-            spectrograph spectrometer
+            cameras carrier chip chips console consoles engine engines firmware instrument kit
+            kits lager platform rig rigs software spectrograph spectrometer tugboat tugboats
             destroyer destroyers drone drones drug freighter frigate handset handsets
             helicopter helicopters
             howitzer howitzers jet jets launcher launchers malware medicine missile missiles
@@ -171,7 +173,9 @@ CLASS_NOUNS: dict[str, str] = {
         ),
         "event",
     ),
-    **dict.fromkeys(_words("album book documentary film novel report song"), "other"),
+    **dict.fromkeys(
+        _words("album book documentary film novel programme report scheme song"), "other"
+    ),
 }
 
 # Two-word class nouns whose last word alone would mislead ("think tank" is no tank).
@@ -193,8 +197,8 @@ TWO_WORD_CLASS_NOUNS = {
 }
 
 # Class nouns that only classify the name *after* them, or only the name before them.
-CLASS_NOUNS_BEFORE_ONLY = _words("capital border drug medicine")
-CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing")
+CLASS_NOUNS_BEFORE_ONLY = _words("capital border daily drug medicine monitor")
+CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain")
 
 # Personal roles that nameparser's title list lacks (it has "president", "minister"...).
 EXTRA_ROLES = _words(
@@ -319,6 +323,15 @@ PRODUCT_DETERMINERS = _words("a an its their every")
 ORG_CONTEXT_BEFORE = frozenset(
     {
         "acquisition of",
+        "built by",
+        "compiled by",
+        "division of",
+        "made by",
+        "operated by",
+        "owned by",
+        "run by",
+        "supplied by",
+        "unit of",
         "customers of",
         "employees of",
         "investors in",

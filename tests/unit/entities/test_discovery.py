@@ -1071,3 +1071,76 @@ def test_a_determiner_before_a_name_and_a_noun_says_nothing(gazetteers: Gazettee
     assert found.get("Reuters") == "organization"
     assert "Orvanta" not in found  # "an X drone": the noun classifies the phrase
     assert not {"Monday", "March", "Board", "Failure", "Every"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # an abbreviation no gazetteer lists is no place after "to"
+        (
+            "Samples went to KORVAT, and results came from KORVAT in May.",
+            {"KORVAT": "organization"},
+            [],
+        ),
+        # "X-based Y": X is a place, Y a firm
+        (
+            "Engines came from Tarvo-based Helmsund Cooling last year.",
+            {"Tarvo": "place", "Helmsund Cooling": "organization"},
+            [],
+        ),
+        # "told the X", "told X Radio": a medium; "told Vasquez" says nothing
+        (
+            'He told the Harbour Courant and told Velmo Radio. "No," she told Vasquez.',
+            {"Harbour Courant": "organization", "Velmo Radio": "organization"},
+            ["Vasquez"],
+        ),
+        # who makes, runs or owns it
+        (
+            "Pumps made by Ostvik, a unit of Brammer, failed. Clinics run by Solvana shut.",
+            {"Ostvik": "organization", "Brammer": "organization", "Solvana": "organization"},
+            [],
+        ),
+        # more class nouns
+        (
+            "Quenlo, the largest operator in the region, and the trade publication Ferrowire"
+            " used the Tarkka firmware.",
+            {"Quenlo": "organization", "Ferrowire": "organization", "Tarkka": "equipment"},
+            [],
+        ),
+        (
+            "Fossils lay in the Pelmora formation under the Vessen plain.",
+            {"Pelmora": "place", "Vessen": "place"},
+            [],
+        ),
+        (
+            "Buses joined the Rideway programme under the Healthwise scheme.",
+            {"Rideway": "other", "Healthwise": "other"},
+            [],
+        ),
+        # a name is marked without its article, unless it is known with it
+        (
+            "He told The Morning Ledger that the talks at The Hague had failed.",
+            {"Morning Ledger": "organization", "The Hague": "place"},
+            ["The Morning Ledger"],
+        ),
+    ],
+)
+def test_cues_for_names_said_once(
+    gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = _found(gazetteers, text)
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)
+
+
+def test_cues_for_names_said_once_mark_no_ordinary_words(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "The Board told the Committee so. Officials told Reporters on Monday.",
+        "Parts Made by Hand in March",
+        'The slogan "Run by the People" was painted in London-based offices. Credit: AP',
+        "Staff run by the day. A unit of Measure was used.",
+    )
+    assert set(found) <= {"AP", "London"}, found

@@ -406,6 +406,8 @@ def _weak_context(
     ):
         reason = f"'{two_before}' before the name"
         evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
+    if place_hit is None and tokens[first].acronym:
+        before = ""  # "data sent to JAMSTEC": an abbreviation no gazetteer lists is no place
     if before in PLACE_PREPOSITIONS and first == last:
         reason = f"'{before}' before the name"
         evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
@@ -432,6 +434,15 @@ def _weak_context(
         and _speaker_kind(words, gazetteers) == "person"
     ):
         evidence.append(Evidence("person", STATEMENT_SCORE, f"'{before}' before the name"))
+    if first > 0 and _based_modifier(paragraph, tokens[first - 1]):
+        # "Lisbon-based Kestrel Orbital": a firm is based somewhere
+        reason = f"'{tokens[first - 1].text}-based' before the name"
+        evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, reason))
+    if _based_modifier(paragraph, name_end) and first == last:
+        evidence.append(Evidence("place", ORG_CONTEXT_SCORE, "'-based' after the name"))
+    told = _listener_kind(paragraph, tokens, first, last, gazetteers)
+    if told is not None:
+        evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, told))
     if before in PRODUCT_DETERMINERS and _ends_noun_phrase(paragraph, tokens, last):
         # "recalled its Velora Mini", "a Kestrel at the gate": a name counted like a thing
         reason = f"'{before}' before the name"
@@ -442,6 +453,32 @@ def _weak_context(
             # "shares in Norvind": the organisation cue replaces the place one.
             return [item for item in evidence if item.type != "place"]
     return evidence
+
+
+def _based_modifier(paragraph: str, token: Token) -> bool:
+    """Return True if ``token`` is the place of an "X-based" modifier ("Lisbon-based")."""
+    return token.compound and paragraph[token.end : token.end + 7] in ("-based ", "‑based ")
+
+
+def _listener_kind(
+    paragraph: str, tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> str | None:
+    """Return the reason "told X" makes X an organisation, or None.
+
+    A person is told things too ("told Macron"): only "told the X" (people take no
+    article) and a name ending in an English word ("told Caracol Radio") count.
+    """
+    index = first - 1
+    article = index >= 0 and tokens[index].text.lower() == "the"
+    if article:
+        index -= 1
+    if index < 0 or tokens[index].text != "told":
+        return None
+    if paragraph[tokens[index].end : tokens[first].start] not in (" ", " the ", " The "):
+        return None
+    if article or (last > first and gazetteers.is_ordinary(tokens[last].text)):
+        return "'told' before the name"
+    return None
 
 
 def _ends_noun_phrase(paragraph: str, tokens: Sequence[Token], last: int) -> bool:

@@ -415,6 +415,17 @@ def segment_run(
     if _place_abbreviation_prefix(tokens, first, last, gazetteers):
         yield from halves(first, first + 1)
         return
+    whole_name = " ".join(t.text for t in tokens[first : last + 1])
+    if (
+        tokens[first].text == "The"
+        and first < last
+        and gazetteers.known_name(whole_name) is None
+        and gazetteers.place(whole_name) is None
+    ):
+        # "told The Daily Courier": a name is marked without its article ("The Economist",
+        # "The Hague" are known with it)
+        yield from segment_run(tokens, first + 1, last, *split)
+        return
     if _drop_initial_word(tokens, first, last, gazetteers, capitalised_mid_sentence):
         yield from segment_run(tokens, first + 1, last, *split)
         return
