@@ -181,10 +181,15 @@ def test_entity_pages_are_whole_pages_listed_in_the_sitemap(repo_site: BuiltSite
 
 
 def test_sourcing_report(repo_site: BuiltSite) -> None:
-    data = json.loads((repo_site.site / "reports" / "sourcing.json").read_text("utf-8"))
+    # An index of months with their totals; each month's briefings in a file of its own.
+    reports = repo_site.site / "reports"
+    (month,) = json.loads((reports / "sourcing.json").read_text("utf-8"))["months"]
+    assert month["month"] == "2022-09" and month["data"] == "sourcing/2022-09.json"
+    data = json.loads((reports / month["data"]).read_text("utf-8"))
     (record,) = data["briefings"]
     assert record["path"] == "seeds/000_59870affd8118fe3.txt"
     assert 0 < record["attributed"] <= record["sentences"]
+    assert (month["briefings"], month["attributed"]) == (1, record["attributed"])
 
 
 def test_assets_shipped(repo_site: BuiltSite) -> None:

@@ -17,7 +17,7 @@ from briefings.common.text import slugify
 from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.model import Candidate
 from briefings.site.model import RenderedSeed
-from briefings.site.pages.sources import month_key, sourcing_json
+from briefings.site.pages.sources import month_key, sourcing_json, sourcing_month_json
 from briefings.site.records import (
     Backlink,
     Briefing,
@@ -214,6 +214,11 @@ class SiteIndex:
         """Return the glossary entries no page mentions."""
         return [entry for entry in glossary if entry.id not in self.backlinks]
 
-    def sourcing_data(self) -> dict[str, object]:
-        """Return the editors' sourcing report as JSON-ready data."""
-        return sourcing_json(self.sourcing)
+    def sourcing_data(self, month_file: str) -> dict[str, object]:
+        """Return the index of the editors' sourcing report as JSON-ready data: totals by
+        month, each naming its file (``month_file`` with ``{month}`` in it)."""
+        return sourcing_json(self.sourcing, month_file)
+
+    def sourcing_months(self) -> dict[str, dict[str, object]]:
+        """Return the editors' sourcing report by month, as JSON-ready data."""
+        return sourcing_month_json(self.sourcing)

@@ -79,6 +79,7 @@ from briefings.sourcing.registry import SourceRegistry
 __all__ = ["SOURCES_URI", "Publisher", "PublisherOptions", "Report"]
 
 SOURCING_JSON = "reports/sourcing.json"  # the sourcing report's data, next to its page
+SOURCING_MONTH_JSON = "reports/sourcing/{month}.json"  # each month's, next to its page
 _REVIEW_LINK_RE = re.compile(r'href="([^"#]*#([^"]+))"')
 HOME_TOP_ENTITIES = 3  # entities shown under each briefing on the home page
 HOME_TRENDING = 10  # entities in the home page's "most mentioned" list
@@ -607,6 +608,10 @@ class Publisher:
         )
         report = json.dumps(self.sourcing_data(), indent=2, ensure_ascii=False) + "\n"
         files[SOURCING_JSON] = report.encode("utf-8")
+        # Each month's briefings in a file of its own, so no file grows with the site.
+        for month, data in self.index.sourcing_months().items():
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            files[SOURCING_MONTH_JSON.format(month=month)] = text.encode("utf-8")
         return files
 
     def closing_notes(self) -> list[str]:
@@ -649,5 +654,7 @@ class Publisher:
         return self.index.unmentioned(self.glossary)
 
     def sourcing_data(self) -> dict[str, object]:
-        """Return the editors' sourcing report as JSON-ready data."""
-        return self.index.sourcing_data()
+        """Return the index of the editors' sourcing report as JSON-ready data (totals by
+        month; each month's briefings are in their own file, see :meth:`site_files`)."""
+        prefix = SOURCING_JSON.rsplit("/", 1)[0] + "/"
+        return self.index.sourcing_data(SOURCING_MONTH_JSON.removeprefix(prefix))

@@ -191,7 +191,8 @@ def sourcing_index_page(
         "# Sourcing report",
         "Attributed and unattributed sentences per briefing, the sources they cite by kind, "
         "and the claims that carry no source, by month. The same data is in `sourcing.json` "
-        "next to this page.",
+        "next to this page (totals by month) and `sourcing/<month>.json` (each month's "
+        "briefings).",
     ]
     rows = []
     for key, uri, records in months:
@@ -300,19 +301,50 @@ def unmentioned_html(entries: Sequence[GlossaryEntry]) -> str:
     )
 
 
-def sourcing_json(records: Sequence[SourcingRecord]) -> dict[str, object]:
-    """Return the sourcing report as JSON-ready data, sorted by seed path."""
+def sourcing_json(records: Sequence[SourcingRecord], month_file: str) -> dict[str, object]:
+    """Return the sourcing report's index as JSON-ready data: per month, newest first, the
+    totals and the file holding its briefings (``month_file`` with ``{month}`` in it,
+    relative to the index); :func:`sourcing_month_json` writes those files."""
+    by_month = _records_by_month(records)
     return {
-        "briefings": [
+        "months": [
             {
-                "path": r.path,
-                "url": r.url,
-                "title": r.title,
-                "sentences": r.sentences,
-                "attributed": r.attributed,
-                "sources_by_kind": dict(r.sources_by_kind),
-                "unattributed_claims": [{"cue": c, "sentence": s} for c, s in r.claims],
+                "month": month,
+                "briefings": len(rows),
+                "sentences": sum(r.sentences for r in rows),
+                "attributed": sum(r.attributed for r in rows),
+                "unattributed_claims": sum(len(r.claims) for r in rows),
+                "data": month_file.format(month=month),
             }
-            for r in sorted(records, key=lambda r: r.path)
+            for month, rows in sorted(by_month.items(), reverse=True)
         ]
     }
+
+
+def sourcing_month_json(records: Sequence[SourcingRecord]) -> dict[str, dict[str, object]]:
+    """Return the sourcing report's data by month: each month's briefings, by seed path."""
+    return {
+        month: {
+            "month": month,
+            "briefings": [
+                {
+                    "path": r.path,
+                    "url": r.url,
+                    "title": r.title,
+                    "sentences": r.sentences,
+                    "attributed": r.attributed,
+                    "sources_by_kind": dict(r.sources_by_kind),
+                    "unattributed_claims": [{"cue": c, "sentence": s} for c, s in r.claims],
+                }
+                for r in sorted(rows, key=lambda r: r.path)
+            ],
+        }
+        for month, rows in _records_by_month(records).items()
+    }
+
+
+def _records_by_month(records: Sequence[SourcingRecord]) -> dict[str, list[SourcingRecord]]:
+    by_month: dict[str, list[SourcingRecord]] = {}
+    for record in records:
+        by_month.setdefault(record.month, []).append(record)
+    return by_month
