@@ -435,6 +435,23 @@ ROUND_3 = [
         [("Ana Ruiz", "wrote", False)],
     ),
     ("Ana Ruiz wrote in a note to clients.", []),
+    # A participle after a comma reports what the first clause's subject said.
+    (
+        "Nordhavn Lines, the ferry operator, on Monday rejected the bid, saying it was too low.",
+        [("Nordhavn Lines", "saying", False)],
+    ),
+    (
+        "Transport Minister Ilse Brandt dismissed the report, insisting that fares would fall.",
+        [("Transport Minister Ilse Brandt", "insisting", False)],
+    ),
+    (
+        "In Bergen, the union called a strike, noting that wages had not risen.",
+        [("the union", "noting", False)],
+    ),
+    ("Ana Ruiz left early, adding: “It is over.”", [("Ana Ruiz", "adding", False)]),
+    ("Prices rose 5%, adding to pressure on the bank.", []),
+    ("The storm hit the coast, killing 12 people.", []),
+    ("Fuel costs doubled, noting the war.", []),
     # A study's author, whatever the participle; a filing "to" an exchange stays whole.
     (
         "Ice loss doubled, according to a study led by the University of Tartu and published "
@@ -504,6 +521,11 @@ def test_attribution_truth_table(paragraph: str, expected: Expected) -> None:
 def test_channel_and_via(paragraph: str, channel: str, via: str) -> None:
     attribution = only(paragraph)
     assert (attribution.channel, attribution.via) == (channel, via)
+
+
+def test_a_pronoun_before_a_participle_takes_the_previous_source() -> None:
+    paragraph = "Ana Ruiz said the port would close. She apologised, saying it was unavoidable."
+    assert [a.source for a in find_attributions(paragraph)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 def test_offsets_point_into_the_paragraph() -> None:

@@ -24,7 +24,12 @@ from briefings.sourcing.attribution.source import (
     verbless,
 )
 from briefings.sourcing.attribution.speaker import carry_over, is_pronoun
-from briefings.sourcing.attribution.subject import clean_subject, find_subject, trailing_noun_phrase
+from briefings.sourcing.attribution.subject import (
+    clause_subject,
+    clean_subject,
+    find_subject,
+    trailing_noun_phrase,
+)
 from briefings.sourcing.attribution.text import (
     Sentence,
     bare,
@@ -51,6 +56,8 @@ from briefings.sourcing.attribution.words import (
     INTERVIEW_RE,
     LOWER_WORD_RE,
     OPENING_CHANNEL_RE,
+    PARTICIPLE_CUES,
+    PARTICIPLE_RE,
     RULING_CUES,
     STATEMENT_HINTS,
     STATEMENT_RE,
@@ -87,6 +94,7 @@ class _Hints:
     interview: bool
     statement: bool
     anonymity: bool
+    participle: bool
 
     @classmethod
     def of(cls, text: str) -> _Hints:
@@ -99,14 +107,22 @@ class _Hints:
             statement=("in a" in lowered or "via a" in lowered)
             and any(hint in lowered for hint in STATEMENT_HINTS),
             anonymity=any(hint in lowered for hint in ANONYMITY_HINTS),
+            participle=any(f", {cue}" in lowered for cue in PARTICIPLE_CUES),
         )
 
     def any(self) -> bool:
         """Return whether any of the rarer rules can apply."""
-        return self.according or self.access or self.interview or self.statement or self.anonymity
+        return (
+            self.according
+            or self.access
+            or self.interview
+            or self.statement
+            or self.anonymity
+            or self.participle
+        )
 
 
-_NO_HINTS = _Hints(False, False, False, False, False)
+_NO_HINTS = _Hints(False, False, False, False, False, False)
 
 
 def _channel_near(sentence: Sentence, hints: _Hints, near: int) -> tuple[str, str, str]:
@@ -391,6 +407,25 @@ def _anonymity_attribution(sentence: Sentence) -> Attribution | None:
     )
 
 
+def _participle_attribution(
+    sentence: Sentence, previous: Attribution | None, anonymity: bool
+) -> Attribution | None:
+    """Return the attribution of "X rejected the bid on Monday, saying it was too low": the
+    participle reports what the subject of the sentence's first clause said; or None."""
+    text = sentence.text
+    match = PARTICIPLE_RE.search(text, sentence.start, sentence.body_end)
+    if match is None or sentence.in_quote(match.start()):
+        return None
+    subject = clause_subject(sentence, match.start())
+    if subject is None:
+        return None
+    cue = match.group(1).split()[0]
+    if is_pronoun(text[subject[0] : subject[1]]):
+        return carry_over(previous, sentence, cue, match.start(1), "", "", anonymity, subject)
+    source = refine_source(text, *subject)
+    return make_attribution(sentence, source, cue, match.start(1), anonymity=anonymity)
+
+
 # -- sentences and paragraphs --------------------------------------------------------------
 
 
@@ -427,6 +462,10 @@ def _sentence_attributions(
         anonymous = _anonymity_attribution(sentence)
         if anonymous is not None:
             found.append(anonymous)
+    if not found and hints.participle:
+        participle = _participle_attribution(sentence, previous, anonymity)
+        if participle is not None:
+            found.append(participle)
     found.sort(key=lambda a: (a.cue_start, a.source_start))
     return found
 

@@ -43,6 +43,7 @@ from briefings.sourcing.attribution.words import (
     NOT_SUBJECTS,
     PARTICIPLE_OPENERS,
     PREPOSITIONS,
+    PRONOUNS,
     RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
@@ -284,6 +285,24 @@ def find_subject(sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
         if head is not None:
             return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
     return clean_subject(sentence, start, last.end)
+
+
+def clause_subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
+    """Return the subject of the clause that opens the sentence and runs to ``end``: "Nordhavn
+    Lines, the ferry operator, on Monday rejected the bid" gives "Nordhavn Lines"; "He
+    apologised" gives "He". None when the clause opens with no such name."""
+    chunks, _ = split_chunks(sentence.text, sentence.start, end)
+    if not chunks:
+        return None
+    opening = len(chunks) > 1 and _is_opening_phrase(sentence, chunks[0])
+    first = chunks[1] if opening else chunks[0]
+    text = sentence.text
+    words = word_spans(text, first.start, first.end)
+    if len(words) >= 2 and word_at(text, words[0]) in PRONOUNS:
+        return words[0]  # "She apologised, saying ..."
+    if first is not chunks[-1] and is_name_like(text, first.start, first.end):
+        return clean_subject(sentence, first.start, first.end)  # "Nordhavn Lines, the ..., "
+    return _coordinated_subject(sentence, chunks)
 
 
 def _coordinated_subject(sentence: Sentence, chunks: list[Chunk]) -> tuple[int, int] | None:

@@ -43,6 +43,19 @@ RULING_CUES = _word_set("ruled rules found finds")
 # "analysts found that ..., according to a bulletin" is the bulletin's.
 FINDING_CUES = _word_set("found finds")
 TELL_CUES = frozenset(("told", "tells", "tell"))
+# Participles after a comma that report what the clause's subject said: "X rejected the bid,
+# saying it was too low"; all but "saying" need a "that" (or "adding" a quote).
+PARTICIPLE_CUES = _word_set(
+    """
+    saying adding noting warning arguing insisting stressing claiming explaining concluding
+    finding
+    """
+)
+PARTICIPLE_RE = re.compile(
+    r",\s+(saying(?!\s+(?:goodbye|no\s+to|yes\s+to))|adding(?=\s*[:“\"])|"
+    r"(?:adding|noting|warning|arguing|insisting|stressing|claiming|explaining|concluding|"
+    r"finding)\s+that)\b"
+)
 DESCRIBE_CUES = frozenset(("described", "describes"))
 PRONOUNS = _word_set("he she they it we i you him her them this these those")
 TAIL_WORDS = _word_set(
