@@ -7,16 +7,23 @@
 #   make bench-corpus-check     check the generated corpus with the plugin's own readers
 #   make bench-profile          pyinstrument profile of the plugin build at N = 1000, G = 5000
 #   make bench-phases           seconds per build phase and page group, plain vs plugin
+#   make bench-edit             the editing loop in `mkdocs serve` (also run by make bench)
 BENCH_ARGS ?=
 BENCH_OUT := benchmarks/out
 PROFILE_N ?= 1000
 PROFILE_G ?= 5000
 PYINSTRUMENT := pyinstrument==5.1.3
 
-.PHONY: bench bench-corpus-check bench-profile bench-phases
+.PHONY: bench bench-edit bench-corpus-check bench-profile bench-phases
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --output benchmarks/RESULTS.md $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.editloop --output benchmarks/RESULTS.md $(EDIT_ARGS)
+
+# The editing loop alone: seconds from saving a seed or a glossary entry to the change being
+# served by `mkdocs serve` (N = 1000, G = 5000 unless EDIT_ARGS says otherwise).
+bench-edit: $(STAMP)
+	$(BIN)/python -m benchmarks.editloop $(EDIT_ARGS)
 
 bench-corpus-check: $(STAMP)
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider
