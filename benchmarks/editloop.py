@@ -6,8 +6,8 @@ waits for the first build, then makes two edits an editor makes and polls over H
 the change is served:
 
 1. **a seed**: a word of one seed's text is replaced by a marker; measured until the
-   briefing's page shows it, then checked: the search index and the entity pages of the
-   briefing's entities must be fresh too (nothing stale served);
+   briefing's page shows it, then checked: the search index must hold the marker too, and
+   the entity pages of the briefing's entities must still be served;
 2. **a glossary entry**: the description of an entry that briefings mention gets a marker;
    measured until its entity page shows it, then checked on the glossary page and the
    card index.
