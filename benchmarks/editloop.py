@@ -9,8 +9,7 @@ the change is served:
    briefing's page shows it, then checked: the search index must hold the marker too, and
    the entity pages of the briefing's entities must still be served;
 2. **a glossary entry**: the description of an entry that briefings mention gets a marker;
-   measured until its entity page shows it, then checked on the glossary page and the
-   card index.
+   measured until its entity page shows it, then checked in the card index.
 
 Each time is wall-clock seconds from the file's write to the first response holding the
 marker (polled every 50 ms). The targets: 2 s for the seed, 5 s for the glossary entry.
