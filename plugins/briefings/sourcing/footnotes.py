@@ -146,12 +146,13 @@ class FootnotePlanner:
         self._labels.add(label)
         return label
 
-    def _notes_for(self, attribution: Attribution, sentence: str) -> list[_Note]:
+    def _notes_for(self, attribution: Attribution, sentence: str, subject: str) -> list[_Note]:
         """Return the notes of the attribution's sources (each created on first use): one,
         several for "the two companies said", none for a reference to nobody ("he said"
-        opening an article)."""
+        opening an article). ``subject`` is the entity that opens the sentence, if any."""
         notes = []
-        for source in self._sources.resolve_all(attribution.source, attribution.anonymous):
+        found = self._sources.resolve_all(attribution.source, attribution.anonymous, subject)
+        for source in found:
             if source.key not in self._notes:
                 local = source.source_id.partition(":")[2] or source.source_id
                 prefix = "src-anon-" if source.identity == ANONYMOUS else "src-"
@@ -189,7 +190,8 @@ class FootnotePlanner:
             sentence = " ".join(
                 paragraph[attribution.sentence_start : attribution.sentence_end].split()
             )
-            for note in self._notes_for(attribution, sentence):
+            subject = _sentence_subject(paragraph, attribution.sentence_start, mentions)
+            for note in self._notes_for(attribution, sentence, subject):
                 if (attribution.sentence_end, note.label) in seen:
                     continue
                 seen.add((attribution.sentence_end, note.label))
@@ -246,6 +248,20 @@ class FootnotePlanner:
             for note in self._notes.values()
             if not note.source.known and note.source.identity != ANONYMOUS
         ]
+
+
+def _sentence_subject(
+    paragraph: str, sentence_start: int, mentions: Sequence[tuple[int, int]]
+) -> str:
+    """Return the entity mention that opens the sentence ("Lessard & Hume Inc, the monitor,
+    has recovered ..."; "The Ministry of Health has recorded ..."), or ""."""
+    for start, end in mentions:
+        if start > sentence_start + 4:
+            break
+        opening = paragraph[sentence_start:start]
+        if start >= sentence_start and opening.strip() in ("", "The", "the"):
+            return paragraph[start:end]
+    return ""
 
 
 def _descriptor(paragraph: str, start: int) -> str:

@@ -134,11 +134,24 @@ class ArticleSources:
             # after a paragraph about her refer to the person named, quoted or not.
             self._seen.append(_Seen(known, frozenset(_words(known.name, descriptor))))
 
-    def resolve_all(self, phrase: str, anonymous: bool = False) -> list[CitedSource]:
+    def resolve_all(
+        self, phrase: str, anonymous: bool = False, subject: str = ""
+    ) -> list[CitedSource]:
         """Return the sources a source phrase names here: one as :meth:`resolve` finds it,
         or several for a plural reference ("the two companies said": the last two companies
-        named), or none."""
+        named), or none.
+
+        ``subject`` is the entity that opens the sentence: "its latest report" in "Lessard
+        Inc, the monitor of Northvault, has recovered X, according to its latest report" is
+        Lessard's, not the body named last."""
         identity = identify(phrase, anonymous, self._entity_type)
+        if identity.kind == REFERENCE and identity.document and identity.head == "it" and subject:
+            known = self._entities(subject)
+            if known is not None and known.type == "organization":
+                body = self._named(SourceIdentity(known.name, ORGANIZATION), known.name)
+                self._seen.append(body)
+                self._last_document = body
+                return [body]
         if identity.kind == REFERENCE and identity.count > 1:
             found: list[CitedSource] = []
             for _ in range(identity.count):

@@ -425,3 +425,21 @@ def test_a_name_the_discoverer_cut_keeps_the_words_the_text_gives() -> None:
     plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
     plan.add_paragraph("The Central Office of Fraud (COF) said it had closed the case.")
     assert [note.source_name for note in plan.footnotes] == ["Central Office of Fraud"]
+
+
+def test_its_document_is_the_sentence_subject_s() -> None:
+    known = {
+        "Tarn & Co": KnownEntity("entity:tarn-co", "Tarn & Co", "organization", "", False),
+        "Nordvault": KnownEntity("entity:nordvault", "Nordvault", "organization", "", False),
+    }
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    paragraph = (
+        "Tarn & Co, the liquidator of Nordvault, has recovered 9 million euros, according to "
+        "its latest report."
+    )
+    refs = plan.add_paragraph(paragraph, _mentions(paragraph, ["Tarn & Co", "Nordvault"]))
+    assert [ref.source_id for ref in refs] == ["entity:tarn-co"]
+    # Without a body opening the sentence, "its" is the body named last.
+    other = "Prices fell at Nordvault, according to its latest report."
+    refs = plan.add_paragraph(other, _mentions(other, ["Nordvault"]))
+    assert [ref.source_id for ref in refs] == ["entity:nordvault"]
