@@ -452,6 +452,17 @@ ROUND_3 = [
     ("Prices rose 5%, adding to pressure on the bank.", []),
     ("The storm hit the coast, killing 12 people.", []),
     ("Fuel costs doubled, noting the war.", []),
+    # A verb in "-s" after a determiner, a number, a participle or a quantifier is a noun.
+    ("The port said it had received reports of two fires.", [("The port", "said", False)]),
+    ("Twelve states, led by Ohio, joined the case.", []),
+    ("Rain fell in five northern states that week.", []),
+    ("The insurer reports that claims rose.", [("The insurer", "reports", False)]),
+    # "declared" needs a "that": declaring an emergency is no statement.
+    ("Chile declared a state of emergency in three regions on Monday.", []),
+    (
+        "The minister declared that the strike was over.",
+        [("The minister", "declared", False)],
+    ),
     # A study's author, whatever the participle; a filing "to" an exchange stays whole.
     (
         "Ice loss doubled, according to a study led by the University of Tartu and published "

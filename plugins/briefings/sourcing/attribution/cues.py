@@ -46,6 +46,7 @@ from briefings.sourcing.attribution.words import (
     APPOSITIVE_OPENERS,
     CUE_WORDS,
     DESCRIBE_CUES,
+    DETERMINERS,
     DOC_ANY_RE,
     DOC_BY_BEFORE_RE,
     DOC_BY_RE,
@@ -55,9 +56,11 @@ from briefings.sourcing.attribution.words import (
     FINDING_CUES,
     INTERVIEW_RE,
     LOWER_WORD_RE,
+    NOUN_MODIFIERS,
     OPENING_CHANNEL_RE,
     PARTICIPLE_CUES,
     PARTICIPLE_RE,
+    PREPOSITIONS,
     RULING_CUES,
     STATEMENT_HINTS,
     STATEMENT_RE,
@@ -270,6 +273,8 @@ def _verb_attributions(
             continue  # '"...," Horvat wrote in a note' has its complement before it
         if cue in RULING_CUES and not _RULED_THAT_RE.match(text, cue_end):
             continue  # "before the court ruled", "ruled out"
+        if cue in STRICT_CUES and cue.endswith("s") and _is_noun_context(text, cue_start):
+            continue  # "had received reports of", "five northern states", "new claims"
         following = text[cue_end : cue_end + 40]
         if re.match(r"\s+by\b(?!\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video)", following):
             continue  # a passive participle: "the plan announced by ..." ("said by phone" is not)
@@ -404,6 +409,24 @@ def _anonymity_attribution(sentence: Sentence) -> Attribution | None:
         return None
     return make_attribution(
         sentence, Source(*cleaned), "on condition of anonymity", phrase.start(), anonymity=True
+    )
+
+
+def _is_noun_context(text: str, cue_start: int) -> bool:
+    """Return whether the word before a cue ending in "s" makes the cue a plural noun: a
+    determiner, a number, a preposition, a participle or a noun modifier ("received
+    reports", "the claims", "five northern states")."""
+    before = text[max(0, cue_start - 30) : cue_start].split()
+    if not before:
+        return False
+    word = before[-1]
+    low = word.casefold().strip(",;:()")
+    return (
+        low in DETERMINERS
+        or low in PREPOSITIONS
+        or low in NOUN_MODIFIERS
+        or low.replace(",", "").isdigit()
+        or (word.islower() and low.endswith("ed") and len(low) > 4)
     )
 
 

@@ -25,7 +25,7 @@ FREE_CUES = _word_set(
     said says say told tells tell announced announces revealed reveals reported claimed
     confirmed confirms confirm warned warns warn acknowledged acknowledges acknowledge admitted
     admits admit denied denies deny alleged alleges disclosed discloses tweeted insisted
-    insists insist declared declares described describes
+    insists insist described describes
     """
 )
 STRICT_CUES = _word_set(
@@ -33,7 +33,7 @@ STRICT_CUES = _word_set(
     stated states maintained maintains assessed assesses added adds noted notes note argued
     argues argue wrote writes explained explains estimated estimates claims reports concluded
     concludes stressed stresses reiterated reiterates cautioned cautions predicted predicts
-    conceded concedes asserted asserts ruled rules found finds
+    conceded concedes asserted asserts ruled rules found finds declared declares
     """
 )
 # A decision or a finding counts as a statement only with its "that": "ruled that", "the
@@ -43,6 +43,17 @@ RULING_CUES = _word_set("ruled rules found finds")
 # "analysts found that ..., according to a bulletin" is the bulletin's.
 FINDING_CUES = _word_set("found finds")
 TELL_CUES = frozenset(("told", "tells", "tell"))
+# Words before "reports", "claims", "states" ... that make them plural nouns, not verbs:
+# quantifiers and common adjectives ("new claims", "several reports", "northern states").
+NOUN_MODIFIERS = _word_set(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty dozens hundreds thousands
+    many several some more most few other
+    new further early initial recent earlier later unconfirmed conflicting media press news
+    northern southern eastern western central member federal neighbouring neighboring
+    """
+)
 # Participles after a comma that report what the clause's subject said: "X rejected the bid,
 # saying it was too low"; all but "saying" need a "that" (or "adding" a quote).
 PARTICIPLE_CUES = _word_set(
