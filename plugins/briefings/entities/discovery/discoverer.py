@@ -57,6 +57,7 @@ __all__ = ["Candidate", "EntityDiscoverer"]
 _CREDIT_RE = re.compile(r"(?:Photo )?[Cc]redit:\s*(?P<credit>\S.*?)\s*\Z", re.DOTALL)
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", " & "})
 _POSSESSIVES = frozenset({"'s", "’s"})
+_PREPOSITION_REACH = 12  # characters before a name where its preposition may stand
 # A preposition of place right before a name: "in ", "near ".
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![^\W_])(" + "|".join(sorted(PLACE_PREPOSITIONS)) + r") \Z"
@@ -272,6 +273,7 @@ class EntityDiscoverer:
             words = tuple(token.text for token in tokens[segment.first : segment.last + 1])
             evidence, place = name_evidence(words, gazetteers)
             record = NameRecord(surface, words, (index, start), place)
+            record.known_company = gazetteers.is_known_company(surface)
             record.add(evidence)
             article.names[surface] = record
         record.add(segment.evidence)
@@ -285,6 +287,7 @@ class EntityDiscoverer:
                 gazetteers,
                 single_ordinary=single_ordinary,
                 place_hit=record.place,
+                known_company=record.known_company,
             )
         )
         if start >= credit_start:
@@ -382,7 +385,7 @@ class EntityDiscoverer:
         """Give untyped members of a list ("A, B and C") the type their typed members share."""
         names = article.names
         groups: list[list[NameRecord]] = []
-        prepositions: list[str] = []
+        starts: list[_Occurrence] = []
         previous: _Occurrence | None = None
         for occurrence in article.occurrences:
             record = names.get(occurrence.surface)
@@ -400,21 +403,27 @@ class EntityDiscoverer:
                 groups[-1].append(record)
             else:
                 groups.append([record])
-                before = _PREPOSITION_BEFORE_RE.search(paragraph, 0, occurrence.start)
-                prepositions.append(before.group(1) if before else "")
+                starts.append(occurrence)
             previous = occurrence
         threshold = self.min_confidence
         updated: dict[str, NameRecord] = {}
-        for members, preposition in zip(groups, prepositions, strict=True):
-            if len(members) > 1 and preposition:
+        for members, start in zip(groups, starts, strict=True):
+            if len(members) < 2:
+                continue
+            before = _PREPOSITION_BEFORE_RE.search(
+                article.paragraphs[start.paragraph],
+                max(0, start.start - _PREPOSITION_REACH),
+                start.start,
+            )
+            if before is not None:
                 # "in Vardø and Båtsfjord": the preposition places every name of the list.
-                reason = f"'{preposition}' before the list"
+                reason = f"'{before.group(1)}' before the list"
                 for member in members[1:]:
                     if member.place is None and member.type in ("other", "place"):
                         member.add([Evidence("place", PLACE_PREPOSITION_SCORE, reason)])
                         member.rescore()
             typed = {member.type for member in members if member.confidence >= threshold}
-            if len(members) < 2 or len(typed) != 1:
+            if len(typed) != 1:
                 continue
             (kind,) = typed
             anchor = next(m.surface for m in members if m.confidence >= threshold)

@@ -240,6 +240,7 @@ def name_evidence(
 
 
 _NAMING_WORDS = (("known", "as"), ("called",), ("named",), ("dubbed",))
+_NAMING_LAST_WORDS = frozenset(phrase[-1] for phrase in _NAMING_WORDS)
 
 
 def _class_noun_named(
@@ -247,6 +248,8 @@ def _class_noun_named(
 ) -> tuple[str, str] | None:
     """Return (type, noun) for "<class noun> known as / called / named NAME", or None:
     "malware known as GhostVine", "a drone called Skyhook"."""
+    if first < 2 or tokens[first - 1].text not in _NAMING_LAST_WORDS:
+        return None
     for phrase in _NAMING_WORDS:
         start = first - len(phrase)
         if start < 1 or tuple(t.text for t in tokens[start:first]) != phrase:
@@ -528,11 +531,13 @@ def context_evidence(
     *,
     single_ordinary: bool,
     place_hit: PlaceHit | None,
+    known_company: bool = False,
 ) -> list[Evidence]:
     """Return the evidence the words around ``tokens[first..last]`` give about its type.
 
     ``single_ordinary`` says the name is one common word ("Economy"): such a word before a
-    role is a portfolio, not an employer. ``place_hit`` is the name's gazetteer entry.
+    role is a portfolio, not an employer. ``place_hit`` is the name's gazetteer entry;
+    ``known_company`` says it is a company of ``known_names.yml``.
     """
     evidence: list[Evidence] = []
     name_end = tokens[last]
@@ -622,26 +627,17 @@ def context_evidence(
                 if kind in ("event", "equipment", "place"):
                     reason = f"'{after.text} {noun}' after the name"
                     evidence.append(Evidence(kind, FAR_CLASS_NOUN_SCORE, reason))
-    if _reads_as_known_company(paragraph, tokens, first, last, gazetteers, evidence):
+    if known_company and _reads_as_company(tokens, first, evidence):
         evidence.append(Evidence("organization", KNOWN_NAME_SCORE, "company in known_names.yml"))
     return evidence
 
 
-def _reads_as_known_company(
-    paragraph: str,
-    tokens: Sequence[Token],
-    first: int,
-    last: int,
-    gazetteers: Gazetteers,
-    evidence: Sequence[Evidence],
-) -> bool:
+def _reads_as_company(tokens: Sequence[Token], first: int, evidence: Sequence[Evidence]) -> bool:
     """Return True if this occurrence of a company of ``known_names.yml`` means the company.
 
     A company's bare name takes no article, and a class noun of another type next to it
     says what it is: "in the Amazon", "the Amazon basin" are the river's.
     """
-    if not gazetteers.is_known_company(paragraph[tokens[first].start : tokens[last].end]):
-        return False
     if first > 0 and tokens[first - 1].text.lower() == "the":
         return False
     return not any(

@@ -59,6 +59,7 @@ class NameRecord:
     evidence: dict[tuple[str, str], float] = field(default_factory=dict)
     mid_sentence: int = 0
     prior: float = 0.0
+    known_company: bool = False  # a company of known_names.yml ("Amazon")
     type: str = "other"
     confidence: float = 0.0
 

@@ -227,31 +227,32 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
             and not gazetteers.is_ordinary(left.text)
         ):
             return index
+        if index - first < 2:
+            continue
         rest = tokens[index + 1 : last + 1]
-        if rest and rest[0].text == "the":
+        if rest[0].text == "the":
             rest = rest[1:]
         rest_name = " ".join(t.text for t in rest)
-        place = gazetteers.place(rest_name) if rest else None
         if (
             tokens[index].text == "of"
-            and index - first >= 2
             and left.text not in ORG_INITIAL_HEADS
             and left.text not in PLACE_INITIAL_HEADS
             and not gazetteers.is_role(left.text)
-            and place is not None
-            and not (
+        ):
+            place = gazetteers.place(rest_name) if rest else None
+            if place is not None and not (
                 place.kind == "country"
                 and any(t.text in PUBLIC_BODY_HEADS for t in tokens[first:index])
-            )  # "Court of Appeal of Tanzania" is one name
-        ):
-            return index
+            ):  # "Court of Appeal of Tanzania" is one name
+                return index
         if (
-            sum(t.text.lower() not in FUNCTION_WORDS for t in tokens[first:index]) >= 2
-            and left.text in _OF_HEADS
+            left.text in _OF_HEADS
+            and rest
             and (
-                gazetteers.known_name(rest_name) == "organization"
-                or (len(rest) > 1 and rest[-1].text in ORG_HEADS)
+                (len(rest) > 1 and rest[-1].text in ORG_HEADS)
+                or gazetteers.known_name(rest_name) == "organization"
             )
+            and sum(t.text.lower() not in FUNCTION_WORDS for t in tokens[first:index]) >= 2
         ):
             # Two bodies: "Human Rights Committee of the United Nations", "Disaster
             # Research Institute of Kyoto University" (not "Council of the European Union")
@@ -415,12 +416,10 @@ def segment_run(
     if _place_abbreviation_prefix(tokens, first, last, gazetteers):
         yield from halves(first, first + 1)
         return
-    whole_name = " ".join(t.text for t in tokens[first : last + 1])
     if (
         tokens[first].text == "The"
         and first < last
-        and gazetteers.known_name(whole_name) is None
-        and gazetteers.place(whole_name) is None
+        and _not_known_with_article(tokens, first, last, gazetteers)
     ):
         # "told The Daily Courier": a name is marked without its article ("The Economist",
         # "The Hague" are known with it)
@@ -441,6 +440,14 @@ def segment_run(
             yield from segment_run(tokens, first + demonym, last, *split)
             return
     yield Segment(first, last)
+
+
+def _not_known_with_article(
+    tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
+) -> bool:
+    """Return True unless the run, "The" included, is a known name or place ("The Hague")."""
+    name = " ".join(token.text for token in tokens[first : last + 1])
+    return gazetteers.known_name(name) is None and gazetteers.place(name) is None
 
 
 def _with_employer(
