@@ -43,9 +43,10 @@ def test_unreviewed_entities_highlighted(site_factory: SiteFactory) -> None:
     discovered = site.page("discovered/y/")
     assert discovered.select_one("h2#yevgeny-prigozhin") is not None
     index = site.page("discovered/")
-    initials = {a.get_text(): a["href"] for a in index.select("article li a")}
+    initials = {a.get_text(): a["href"] for a in index.select("ul.discovered-initials a")}
     assert initials["Y"] == "y/" and initials["M"] == "m/"
     assert "moscow" not in index.get_text().lower()
+    assert not [m for m in site.messages if "relative link" in m], site.messages
 
 
 SECOND = (

@@ -112,6 +112,7 @@ class Listings:
             return discovered_index_page(
                 [(i, page_href(uri), counts.get(i, 0)) for uri, i in self._initials.items()],
                 sum(counts.values()),
+                stash,
             )
         initial = self._initials.get(src_uri)
         if initial is not None:

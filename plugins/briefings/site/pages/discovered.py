@@ -29,7 +29,9 @@ def _initial_name(initial: str) -> str:
     return initial.upper() if initial != "0" else "0–9 and others"
 
 
-def discovered_index_page(initials: Sequence[tuple[str, str, int]], total: int) -> str:
+def discovered_index_page(
+    initials: Sequence[tuple[str, str, int]], total: int, stash: Stash | None = None
+) -> str:
     """Return the index of the review list: ``initials`` are (initial, link to its page,
     how many unreviewed entities it holds); ``total`` how many there are in all."""
     parts = [_simple_front_matter("Unreviewed entities"), "# Unreviewed entities", _INTRO]
@@ -38,13 +40,13 @@ def discovered_index_page(initials: Sequence[tuple[str, str, int]], total: int) 
         return "\n\n".join(parts) + "\n"
     noun = "entity" if total == 1 else "entities"
     parts.append(f"{total} unreviewed {noun}, by the initial of their id:")
-    parts.append(
-        "\n".join(
-            f"- [{escape_markdown(_initial_name(initial))}]({target}) ({count})"
-            for initial, target, count in initials
-            if count
-        )
-    )
+    rows = [
+        f'<li><a href="{escape_html(target)}">{escape_html(_initial_name(initial))}</a> '
+        f"({count})</li>"
+        for initial, target, count in initials
+        if count
+    ]
+    parts.append(_raw('<ul class="discovered-initials">\n' + "\n".join(rows) + "\n</ul>", stash))
     return "\n\n".join(parts) + "\n"
 
 
