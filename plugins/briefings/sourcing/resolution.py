@@ -418,6 +418,14 @@ class ArticleSources:
                 source.affiliation = source.affiliation or identity.affiliation
                 source.url, source.known = url, reviewed
                 return source
+            if (
+                identity.kind == ORGANIZATION
+                and source.identity == ORGANIZATION
+                and (identity.name == source.short or _is_short_name(identity.name, source.name))
+            ):
+                # "NCDC" after "the Nigeria Centre for Disease Control (NCDC)"; "the Cyber
+                # Centre" after "the Canadian Centre for Cyber Security"
+                return source
         if not source_id:
             source_id = f"new:{self._unique_slug(slugify(name) or 'source')}"
         self._by_key[key] = CitedSource(
@@ -474,6 +482,20 @@ class ArticleSources:
 
 def _words(*texts: str) -> set[str]:
     return {word.strip(".,").casefold() for text in texts for word in text.split()}
+
+
+def _is_short_name(short: str, name: str) -> bool:
+    """Return whether ``short`` is a shorter form of the body ``name``: two or more of its
+    words, in order, ending in the same head word as a word of the name ("Cyber Centre" of
+    "Canadian Centre for Cyber Security"; not "Security Council" of "National Security
+    Council", whose words are the name's last ones and would be another body)."""
+    small = short.casefold().split()
+    large = name.casefold().split()
+    if len(small) < 2 or len(small) >= len(large) or large[-len(small) :] == small:
+        return False
+    if not all(word[:1].isupper() for word in short.split()):
+        return False
+    return set(small) <= set(large) and small[-1] in large
 
 
 def _opens(words: list[str], word: str) -> bool:

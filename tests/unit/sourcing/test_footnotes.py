@@ -443,3 +443,31 @@ def test_its_document_is_the_sentence_subject_s() -> None:
     other = "Prices fell at Nordvault, according to its latest report."
     refs = plan.add_paragraph(other, _mentions(other, ["Nordvault"]))
     assert [ref.source_id for ref in refs] == ["entity:nordvault"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # An acronym given in brackets, then alone; a shorter form of the same name.
+        (["The Baltic Centre for Fire Safety (BCFS) said X.", "BCFS said Y."], [["a"], ["a"]]),
+        (
+            ["The Baltic Centre for Fire Safety said X.", "The Fire Centre said Y."],
+            [["a"], ["a"]],
+        ),
+        # The last words of a longer name are another body.
+        (
+            ["The National Security Council said X.", "The Security Council said Y."],
+            [["a"], ["b"]],
+        ),
+    ],
+)
+def test_short_forms_of_a_body_share_its_footnote(
+    paragraphs: list[str], expected: list[list[str]]
+) -> None:
+    plan = planner()
+    letters: dict[str, str] = {}
+    seen = []
+    for paragraph in paragraphs:
+        refs = plan.add_paragraph(paragraph)
+        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
+    assert seen == expected
