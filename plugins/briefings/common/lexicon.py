@@ -41,7 +41,7 @@ ORG_HEADS = _words(
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
     Aerospace Aviation Inspectorate Investors Laboratories Management Minerals Panel
     Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
-    Toys Ventures Infrastructure Marine Networks Observatory
+    Toys Ventures Infrastructure Marine Markets Networks Observatory
     Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
     """
 )

@@ -1144,3 +1144,43 @@ def test_cues_for_names_said_once_mark_no_ordinary_words(gazetteers: Gazetteers)
         "Staff run by the day. A unit of Measure was used.",
     )
     assert set(found) <= {"AP", "London"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Fares rose at Skyrell Airways and Beacon Air on Monday.",
+            {"Skyrell Airways": "organization", "Beacon Air": "organization"},
+            ["Skyrell Airways and Beacon Air"],
+        ),
+        (
+            "Said Tomas Berg, an analyst at Norvik Capital Markets in Oslo.",
+            {"Norvik Capital Markets": "organization"},
+            ["Norvik Capital", "Markets"],
+        ),
+        (
+            "The Chilean Red Cross sent teams to Philippine ports.",
+            {"Chilean Red Cross": "organization"},
+            ["Red Cross", "Philippine"],
+        ),
+        (
+            "Crews inspected an Orvaldo 220 unit and two Brisk 72-600 turboprops.",
+            {"Orvaldo 220": "equipment", "Brisk 72-600": "equipment"},
+            ["Orvaldo"],
+        ),
+        (
+            "Spain's Central Directorate of Fraud and Tax Crime (DFTC) said so.",
+            {"Central Directorate of Fraud and Tax Crime": "organization"},
+            [],
+        ),
+    ],
+)
+def test_name_boundaries(
+    gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = _found(gazetteers, text)
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from briefings.common.lexicon import (
     EVENT_HEADS,
+    FUNCTION_WORDS,
     ORG_HEADS,
     OTHER_HEADS,
     PLACE_HEADS,
@@ -177,6 +178,17 @@ class EntityDiscoverer:
         hit = self._gazetteers.place(name)
         return hit is not None and hit.confidence >= PLACE_NAME_JOIN
 
+    def _is_name_adjective(self, token: Token) -> bool:
+        """Return True for a capitalised common word that opens a body's name ("Central",
+        "National"), not a function word ("The") nor a name ("Portugal")."""
+        return (
+            token.capitalised
+            and not token.possessive
+            and token.text.lower() not in FUNCTION_WORDS
+            and token.text not in _HEADS
+            and self._gazetteers.is_ordinary(token.text)
+        )
+
     def _possessive_joins(self, word: str) -> bool:
         """Return True if a possessive common noun stays inside a name ("People's Party")."""
         return word not in _HEADS and self._gazetteers.is_ordinary(word)
@@ -245,6 +257,8 @@ class EntityDiscoverer:
         if acronym is not None:
             start = definition_start([token.text for token in tokens[first : last + 1]], acronym)
             if start is not None:
+                while start > 0 and self._is_name_adjective(tokens[first + start - 1]):
+                    start -= 1  # "Central Department of ... (DCIAP)": its acronym skips it
                 head = list(
                     segment_run(tokens, first, first + start - 1, self._gazetteers, capitalised)
                     if start

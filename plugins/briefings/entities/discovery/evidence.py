@@ -170,6 +170,11 @@ def name_evidence(
     known = gazetteers.known_name(surface)
     if known is not None and not gazetteers.is_known_company(surface):
         evidence.append(Evidence(known, KNOWN_NAME_SCORE, "listed in known_names.yml"))
+    elif len(words) > 2 and gazetteers.is_demonym(words[0]):
+        known = gazetteers.known_name(" ".join(words[1:]))
+        if known == "organization":  # "Chilean Red Cross": a national society
+            reason = f"'{' '.join(words[1:])}' listed in known_names.yml"
+            evidence.append(Evidence(known, KNOWN_NAME_SCORE, reason))
     if (
         len(words) > 1
         and gazetteers.is_company_suffix(words[-1])

@@ -154,6 +154,8 @@ def _derived_demonyms(place: str) -> Iterator[str]:
     if stem[-1] in "aeiouy":
         for suffix in ("an", "ian", "ean", "ese", "i", "e"):
             yield stem[:-1] + suffix
+    if stem.endswith("es"):
+        yield stem[:-1]  # "Philippines" -> "Philippine"
 
 
 def _load_countries(index: _PlaceIndex) -> tuple[list[str], set[str]]:

@@ -191,6 +191,7 @@ def _and_split(
         left, right = tokens[index - 1], tokens[index + 1]
         if (
             tokens[last].text in _HEADS
+            and left.text not in _HEADS  # "Brightwing Airways and Norland Air" are two
             and gazetteers.is_ordinary(left.text)
             and gazetteers.is_ordinary(right.text)
         ):
@@ -434,8 +435,12 @@ def segment_run(
         # "Czech Republic" is a country, not the demonym "Czech" before "Republic".
         if first + demonym > last:
             return
-        if tokens[last].text not in _HEADS and not _has_inner_of_head(
-            tokens, first + demonym, last
+        rest = " ".join(token.text for token in tokens[first + demonym : last + 1])
+        if (
+            tokens[last].text not in _HEADS
+            and not _has_inner_of_head(tokens, first + demonym, last)
+            # "Mexican Red Cross": a national society of a known body keeps its demonym
+            and not (first + demonym < last and gazetteers.known_name(rest) == "organization")
         ):
             yield from segment_run(tokens, first + demonym, last, *split)
             return

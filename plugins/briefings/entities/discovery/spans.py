@@ -32,7 +32,9 @@ _WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\d+\.\d+(?![^\W_])|[^\W_]+(?:[-‐‑'’:&][^\W_]+)*|&",
 )
 # A number that may end a product's or a law's name: "PlayStation 5", "NimbraStore 4.2".
-_MODEL_NUMBER_RE = re.compile(r"\d{1,4}(?:\.\d{1,3})?")
+_MODEL_NUMBER_RE = re.compile(r"\d{1,4}(?:\.\d{1,3}|-\d{1,4})?")
+# Nouns after a number that make it a model's: "an Atlântico 220 unit", "ATR 72-600 turboprops".
+_MODEL_NOUNS = frozenset({"unit", "units", "model", "models", "series", "variant"})
 _POSSESSIVE_RE = re.compile(r"['’]s?(?![^\W_])")
 _HYPHENS = "-‐‑"
 _CLOSING_QUOTE_RE = re.compile(r"[\"”’'»](?![^\W_])")
@@ -232,12 +234,16 @@ def _number_continues(tokens: Sequence[Token], index: int, paragraph: str) -> bo
         return True  # "NeoCare 300", "NimbraStore 4.2": a brand's model number
     if previous in OTHER_HEADS and token.text.isdigit():
         return True  # "Defamation Act 1957": a law's year; "Convention 169": its number
-    if not token.text.isdigit():
+    if not token.text.replace("-", "").isdigit():
         return False
     if index + 1 >= len(tokens) or paragraph[token.end : tokens[index + 1].start] != " ":
         return False
     after = tokens[index + 1]
-    return after.capitalised or CLASS_NOUNS.get(after.text) in ("equipment", "other")
+    return (
+        after.capitalised
+        or CLASS_NOUNS.get(after.text) in ("equipment", "other")
+        or after.text in _MODEL_NOUNS
+    )
 
 
 def _inside_place(
