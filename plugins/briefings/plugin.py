@@ -299,7 +299,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if not file.generated_by:
                 continue  # the editors wrote this page in docs/: MkDocs built theirs
             written.append(file)
-            page = self.publisher.shell_page(uri, report)
+            page = self.publisher.shell_page(uri, report, converter.heading)
             shell = self._shells.get(page.model_uri)
             if shell is None:
                 raise PluginError(

@@ -164,11 +164,13 @@ class EntityPages:
         page_link: Callable[[str], str],
         href: Callable[[str], str],
         stash: Stash,
+        heading: Callable[[str], str] | None = None,
     ) -> tuple[str, str]:
         """Return the title and the Markdown body (no front matter) of entity page
-        ``src_uri``; the arguments are those of :meth:`markdown`."""
+        ``src_uri``; the arguments are those of :meth:`markdown`, and ``heading`` gives
+        the HTML of a section heading (see :func:`~.pages.entity.entity_page_body`)."""
         page = self._page(src_uri, index, link, glossary_link, page_link)
-        return entity_page_body(page, href, stash)
+        return entity_page_body(page, href, stash, heading)
 
     def _page(
         self,

@@ -138,9 +138,18 @@ class PageConverter:
     """
 
     def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Mapping[str, Any]]) -> None:
+        self._headings: dict[str, str] = {}
         self._markdown = markdown.Markdown(
             extensions=list(extensions), extension_configs={k: dict(v) for k, v in configs.items()}
         )
+
+    def heading(self, text: str) -> str:
+        """Return the HTML of a second-level heading of ``text`` (Markdown, a heading the
+        build writes) as this site's Markdown writes it (id, permalink), converted once."""
+        html = self._headings.get(text)
+        if html is None:
+            html = self._headings[text] = self.convert("## " + text).strip()
+        return html
 
     def convert(self, text: str) -> str:
         """Return ``text`` (Markdown, no front matter) as HTML."""

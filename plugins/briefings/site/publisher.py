@@ -346,11 +346,14 @@ class Publisher:
             functools.partial(self._unreviewed_page_link, url),
         )
 
-    def shell_page(self, src_uri: str, report: Report) -> ShellPage:
+    def shell_page(
+        self, src_uri: str, report: Report, heading: Callable[[str], str] | None = None
+    ) -> ShellPage:
         """Return page ``src_uri`` of :meth:`shell_uris`, to write into its model's shell.
 
         Its Markdown is converted by the adapter, then its stashed HTML put back with
-        :meth:`restore_html`, as for every generated page.
+        :meth:`restore_html`, as for every generated page. ``heading(text)``, if given,
+        returns the HTML of a section heading, so that less Markdown is left to convert.
         """
         self.finish(report)
         url = self._url_of(src_uri)
@@ -362,6 +365,7 @@ class Publisher:
             lambda uri: relative_url(self._url_of(uri), url),
             functools.partial(relative_url, base=url),
             self._new_stash(src_uri),
+            heading,
         )
         entry_id = self._entities.entry_of(src_uri)
         assert entry_id is not None

@@ -10,6 +10,7 @@ from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import build_matcher
 from briefings.site.crosspage import SiteIndex
 from briefings.site.entity_pages import EntityPages, mentioned_entries
+from briefings.site.page_shell import PageConverter
 from briefings.site.pages.entity import month_counts, timeline_svg
 from briefings.site.records import Backlink, Briefing, Statement
 from briefings.site.render import Stash
@@ -163,3 +164,23 @@ def test_company_counts_a_page_recorded_after_it_was_first_asked_for() -> None:
     index.add_mentions("about/", "About", None, {"ada": 1, "london": 1}, {})
     assert index.companions("ada", 5) == [("babbage", 3), ("london", 2)]
     assert index.entities_of("about/", 5) == [("ada", 1), ("london", 1)]
+
+
+@pytest.mark.parametrize("uri", ["entities/ada.md", "entities/ada/2.md"])
+def test_headings_given_as_html_make_the_same_page_from_less_markdown(uri: str) -> None:
+    # The shell path (site/page_shell.py) passes the section headings as HTML, so the
+    # Markdown left to convert is small; the page must be the same as converted whole.
+    pages = EntityPages(GLOSSARY, {"ada": 3}, page_size=2)
+    converter = PageConverter(["attr_list", "md_in_html", "toc"], {"toc": {"permalink": True}})
+    args = {
+        "link": lambda entry_id: f"../{entry_id}/",
+        "glossary_link": lambda entry_id: f"../../glossary/#{entry_id}",
+        "page_link": lambda src: "/" + src.removesuffix(".md") + "/",
+        "href": lambda url: "/" + url,
+    }
+    whole_stash, part_stash = Stash(), Stash()
+    _title, whole = pages.body(uri, _index(), stash=whole_stash, **args)
+    _title, part = pages.body(uri, _index(), stash=part_stash, heading=converter.heading, **args)
+    assert part.count("## ") == 0 < whole.count("## ")
+    expected = whole_stash.restore(converter.convert(whole))
+    assert part_stash.restore(converter.convert(part)) == expected

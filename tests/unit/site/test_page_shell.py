@@ -100,3 +100,10 @@ def test_sitemap_drops_the_models_and_lists_the_pages() -> None:
     assert "<loc>https://e.org/</loc>" in out
     assert "<loc>https://e.org/entities/a&amp;b/</loc>" in out
     assert out.index("entities/c/2/") < out.index("</urlset>")
+
+
+def test_heading_is_converted_once_per_text_as_the_site_writes_it() -> None:
+    converter = PageConverter(["toc"], {"toc": {"permalink": True}})
+    html = converter.heading("Briefings (3)")
+    assert html.startswith('<h2 id="briefings-3">Briefings (3)<a class="headerlink"')
+    assert converter.heading("Briefings (3)") is html

@@ -229,25 +229,39 @@ def entity_page_title(page: EntityPage) -> str:
     return page.entry.name
 
 
-def entity_page_body(page: EntityPage, href: Callable[[str], str], stash: Stash) -> tuple[str, str]:
-    """Return the title and the Markdown (no front matter) of one page of an entity."""
+class _Html(str):
+    """A piece of an entity page that is HTML already."""
+
+
+class _Heading(str):
+    """A section heading of an entity page: its Markdown text, written by the build."""
+
+
+def entity_page_body(
+    page: EntityPage,
+    href: Callable[[str], str],
+    stash: Stash,
+    heading: Callable[[str], str] | None = None,
+) -> tuple[str, str]:
+    """Return the title and the Markdown (no front matter) of one page of an entity.
+
+    Its HTML goes into ``stash``, consecutive pieces as one block. With ``heading``, which
+    gives the HTML of a section heading from its text, section headings are HTML too, so
+    the Markdown left to convert is the title, the meta line and the description.
+    """
     entry = page.entry
     title = entity_page_title(page)
     briefings = f"{page.total} {'briefing' if page.total == 1 else 'briefings'}"
+    parts: list[str] = ["# " + escape_markdown(title)]
     if page.number > 1:
-        parts = [
-            "# " + escape_markdown(title),
-            _raw(
+        parts.append(
+            _Html(
                 f'<p><a href="{escape_html(page.page_hrefs[0])}">About '
-                f"{escape_html(entry.name)}</a> · mentioned in {briefings}.</p>",
-                stash,
-            ),
-        ]
+                f"{escape_html(entry.name)}</a> · mentioned in {briefings}.</p>"
+            )
+        )
     else:
-        parts = [
-            "# " + escape_markdown(title),
-            _raw(_meta(entry, page.reviewed), stash),
-        ]
+        parts.append(_Html(_meta(entry, page.reviewed)))
         if not page.reviewed:
             parts.append(
                 "*Found automatically in the briefings; no editor has reviewed this name "
@@ -262,29 +276,48 @@ def entity_page_body(page: EntityPage, href: Callable[[str], str], stash: Stash)
                 f'<a href="{escape_html(target)}">{escape_html(name)}</a>'
                 for name, target in page.see_also
             )
-            parts.append(_raw(f'<p class="entity-see-also">See also: {related}</p>', stash))
+            parts.append(_Html(f'<p class="entity-see-also">See also: {related}</p>'))
         if entry.links:
             parts.append("Links: " + links_markdown(entry.links))
         where = "in the glossary" if page.reviewed else "on the list of unreviewed entities"
         parts.append(
-            _raw(
+            _Html(
                 f'<p class="entity-glossary"><a href="{escape_html(page.glossary_href)}">'
-                f"{escape_html(entry.name)} {where}</a></p>",
-                stash,
+                f"{escape_html(entry.name)} {where}</a></p>"
             )
         )
         if page.months:
-            parts += ["## Timeline", _raw(timeline_svg(page.months, entry.name), stash)]
+            parts += [_Heading("Timeline"), _Html(timeline_svg(page.months, entry.name))]
         if page.companions:
-            parts += ["## Appears with", _raw(_companions(page.companions), stash)]
+            parts += [_Heading("Appears with"), _Html(_companions(page.companions))]
         if page.statements:
-            parts += ["## What it said", _raw(_statements(page, href), stash)]
-    parts.append(f"## Briefings ({page.total})")
+            parts += [_Heading("What it said"), _Html(_statements(page, href))]
+    parts.append(_Heading(f"Briefings ({page.total})"))
     if page.backlinks:
-        parts.append(_raw(_briefing_list(page, href), stash))
+        parts.append(_Html(_briefing_list(page, href)))
     else:
         parts.append("No briefing mentions this entry now.")
     pagination = _pagination(page)
     if pagination:
-        parts.append(_raw(pagination, stash))
-    return title, "\n\n".join(parts) + "\n"
+        parts.append(_Html(pagination))
+    return title, _assemble(parts, stash, heading)
+
+
+def _assemble(parts: Sequence[str], stash: Stash, heading: Callable[[str], str] | None) -> str:
+    """Return the page's Markdown: Markdown parts as they are, runs of HTML as one block."""
+    blocks: list[str] = []
+    run: list[str] = []
+    for part in parts:
+        if isinstance(part, _Heading) and heading is not None:
+            run.append(heading(part))
+            continue
+        if isinstance(part, _Html):
+            run.append(part)
+            continue
+        if run:
+            blocks.append(_raw("\n".join(run), stash))
+            run = []
+        blocks.append("## " + part if isinstance(part, _Heading) else part)
+    if run:
+        blocks.append(_raw("\n".join(run), stash))
+    return "\n\n".join(blocks) + "\n"
