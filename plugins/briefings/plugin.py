@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -37,7 +36,7 @@ from briefings.site.page_shell import (
     PageShell,
     ShellError,
     model_content,
-    sitemap_with,
+    sitemap_without_models,
 )
 from briefings.site.publisher import Publisher, PublisherOptions, Report
 from briefings.site.render import label_search_dialog
@@ -285,7 +284,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _write_shell_pages(self, config: MkDocsConfig) -> int:
         """Write every entity page into its model page's shell; drop the model pages from
-        the site and its sitemap, and list the entity pages there instead. Return how many
+        the site and its sitemap (site/page_shell.py says why entity pages stay out of it).
+        Return how many
         pages were written."""
         assert self.publisher is not None
         site_dir = Path(config.site_dir)
@@ -321,9 +321,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 folder.rmdir()
         sitemap = site_dir / "sitemap.xml"
         if self._models and sitemap.is_file():
-            base = config.site_url or ""
-            urls = [urljoin(base, file.url) for file in written] if base else []
-            xml = sitemap_with(sitemap.read_text("utf-8"), urls).encode("utf-8")
+            xml = sitemap_without_models(sitemap.read_text("utf-8")).encode("utf-8")
             sitemap.write_bytes(xml)
             packed = sitemap.with_name("sitemap.xml.gz")
             old = packed.read_bytes() if packed.is_file() else b""

@@ -159,7 +159,7 @@ def test_every_glossary_entry_a_briefing_mentions_has_an_entity_page(
         assert (repo_site.site / "entities" / entry_id / "index.html").is_file(), entry_id
 
 
-def test_entity_pages_are_whole_pages_listed_in_the_sitemap(repo_site: BuiltSite) -> None:
+def test_entity_pages_are_whole_pages_and_the_model_is_gone(repo_site: BuiltSite) -> None:
     # Entity pages are written into the theme's shell of a model page (site/page_shell.py):
     # each has its own title, canonical URL and skip link; the model page is gone.
     page = repo_site.page("entities/vladimir-putin/")
@@ -174,8 +174,9 @@ def test_entity_pages_are_whole_pages_listed_in_the_sitemap(repo_site: BuiltSite
     assert "Vladimir Putin" in page.select_one("header").get_text()
     assert not any("briefings-page-shell" in str(p) for p in repo_site.site.rglob("*"))
     sitemap = (repo_site.site / "sitemap.xml").read_text("utf-8")
-    assert "<loc>https://briefings.example.org/entities/vladimir-putin/</loc>" in sitemap
-    assert "briefings-page-shell" not in sitemap
+    # Out of the sitemap, which Material's instant navigation loads on every first visit.
+    assert "/entities/" not in sitemap and "briefings-page-shell" not in sitemap
+    assert "<loc>https://briefings.example.org/glossary/</loc>" in sitemap
     packed = gzip.decompress((repo_site.site / "sitemap.xml.gz").read_bytes()).decode()
     assert packed == sitemap
 
