@@ -42,6 +42,11 @@ _AUDIENCE_RE = re.compile(
     r"members|delegates|students|crowds?|listeners|viewers|a\s+news\s+conference)\b",
     re.IGNORECASE,
 )
+# An appositive right after a mention: ", the Perth-based lithium miner," or ", Colombia's
+# second-largest airline,".
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s+(?P<words>(?:[\w-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;]"
+)
 _VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s+")
 
 
@@ -186,7 +191,7 @@ class FootnotePlanner:
                 continue
             while pending and pending[0][0] < attribution.source_start:
                 start, end = pending.pop(0)
-                self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
+                self._sources.see(paragraph[start:end], _descriptor(paragraph, start, end))
             sentence = " ".join(
                 paragraph[attribution.sentence_start : attribution.sentence_end].split()
             )
@@ -206,7 +211,7 @@ class FootnotePlanner:
                     )
                 )
         for start, end in pending:
-            self._sources.see(paragraph[start:end], _descriptor(paragraph, start))
+            self._sources.see(paragraph[start:end], _descriptor(paragraph, start, end))
         return refs
 
     def _override(self, paragraph: str, attribution: Attribution) -> Attribution | None:
@@ -264,9 +269,12 @@ def _sentence_subject(
     return ""
 
 
-def _descriptor(paragraph: str, start: int) -> str:
-    """Return the lower-case words, or title words, just before a mention: "the pension
-    fund ATP" gives "pension fund", "Judge Ana Ruiz" "Judge"."""
+def _descriptor(paragraph: str, start: int, end: int) -> str:
+    """Return the lower-case words, or title words, just before a mention, and an appositive
+    right after it: "the pension fund ATP" gives "pension fund", "Judge Ana Ruiz" "Judge",
+    "Corella Mining, the Perth-based lithium miner," "Perth-based lithium miner"."""
+    appositive = _APPOSITIVE_RE.match(paragraph, end)
+    after = appositive["words"] if appositive is not None else ""
     words = paragraph[max(0, start - 60) : start].split()
     kept: list[str] = []
     for word in reversed(words):
@@ -275,4 +283,4 @@ def _descriptor(paragraph: str, start: int) -> str:
         if not word.islower() and word.casefold() not in ROLE_WORDS:
             break
         kept.insert(0, word)
-    return " ".join(kept[-3:])
+    return " ".join([*kept[-3:], *after.split()])

@@ -46,6 +46,8 @@ EntityLookup = Callable[[str], "KnownEntity | None"]
 _PERSON_PRONOUNS = word_set("he she his her him")
 _THING_PRONOUNS = frozenset(("it", "its"))
 _COMPANY_NOUNS = tuple(COMPANY_NOUNS)
+# Company nouns a text uses for any company, whatever it called the company before.
+_GENERIC_COMPANY_NOUNS = word_set("company firm group business")
 _SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
 # Staff whose published work speaks for their employer when the text names no one: "Analysts
 # at Fjordbank said" is Fjordbank's research note.
@@ -145,9 +147,22 @@ class ArticleSources:
         Inc, the monitor of Northvault, has recovered X, according to its latest report" is
         Lessard's, not the body named last."""
         identity = identify(phrase, anonymous, self._entity_type)
-        if identity.kind == REFERENCE and identity.document and identity.head == "it" and subject:
+        if (
+            identity.kind == REFERENCE
+            and subject
+            and (
+                (identity.document and identity.head == "it")
+                or (identity.definite and identity.count == 1 and is_company_noun(identity.head))
+            )
+        ):
+            # "according to its report" and "..., the company said" in a sentence that opens
+            # with a body: that body
             known = self._entities(subject)
-            if known is not None and known.type == "organization":
+            if (
+                known is not None
+                and known.type == "organization"
+                and (identity.document or _may_be_company(frozenset(_words(known.name)), None))
+            ):
                 body = self._named(SourceIdentity(known.name, ORGANIZATION), known.name)
                 self._seen.append(body)
                 self._last_document = body
@@ -258,8 +273,8 @@ class ArticleSources:
                     )
                 )
             nouns = _SAME_KIND.get(head, (head,))
-            if is_company_noun(head):  # "the drugmaker": any company noun or form fits
-                nouns = (head, *_COMPANY_NOUNS, *COMPANY_SUFFIXES)
+            if is_company_noun(head):
+                return self._company(head)
             # A body cited before wins over one only named: "the university said" is the
             # university quoted earlier, not the last one the text mentions.
             found = self._latest(
@@ -269,12 +284,6 @@ class ArticleSources:
             ) or self._latest(
                 lambda kind, words, _s: kind == ORGANIZATION and any(n in words for n in nouns)
             )
-            if found is None and is_company_noun(head):
-                # "the Oslo-based carrier" after "Fjordline said": the last body that is
-                # no government, medium or institute.
-                found = self._latest(
-                    lambda kind, words, s: kind == ORGANIZATION and _may_be_company(words, s)
-                )
             return found
         word = identity.name.casefold()
         for seen in reversed(self._seen):
@@ -297,6 +306,30 @@ class ArticleSources:
                 entity = seen.entity
                 return self._named(SourceIdentity(entity.name, ORGANIZATION), entity.name)
         return None
+
+    def _company(self, head: str) -> CitedSource | None:
+        """Return the company a description ("the miner", "the company") refers to: a body
+        the text called by that noun ("Corella, the lithium miner"), unless the noun is one
+        used for any company; else the last company cited; else the last body named that is
+        called a company or may be one (no government, medium or institute)."""
+        if head not in _GENERIC_COMPANY_NOUNS:
+            exact = self._latest(lambda kind, words, _s: kind == ORGANIZATION and head in words)
+            if exact is not None:
+                return exact
+        nouns = (head, *_COMPANY_NOUNS, *COMPANY_SUFFIXES)
+        return (
+            self._latest(
+                lambda kind, words, s: (
+                    s is not None and kind == ORGANIZATION and _may_be_company(words, s)
+                )
+            )
+            or self._latest(
+                lambda kind, words, _s: kind == ORGANIZATION and any(n in words for n in nouns)
+            )
+            or self._latest(
+                lambda kind, words, s: kind == ORGANIZATION and _may_be_company(words, s)
+            )
+        )
 
     def _latest_except(
         self, identity: SourceIdentity, exclude: frozenset[str]

@@ -459,6 +459,11 @@ ROUND_3 = [
     ("The insurer reports that claims rose.", [("The insurer", "reports", False)]),
     # "declared" needs a "that": declaring an emergency is no statement.
     ("Chile declared a state of emergency in three regions on Monday.", []),
+    # An appositive not closed by a comma belongs to a name opening the sentence only.
+    (
+        "Strikes grounded flights in Oslo, Tromso and Bergen, the carrier said.",
+        [("the carrier", "said", False)],
+    ),
     (
         "The minister declared that the strike was over.",
         [("The minister", "declared", False)],

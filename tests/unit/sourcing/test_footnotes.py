@@ -471,3 +471,32 @@ def test_short_forms_of_a_body_share_its_footnote(
         refs = plan.add_paragraph(paragraph)
         seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
     assert seen == expected
+
+
+def _org(name: str) -> KnownEntity:
+    return KnownEntity(
+        f"entity:{name.casefold().replace(' ', '-')}", name, "organization", "", False
+    )
+
+
+def test_a_company_noun_the_text_gave_a_body_in_an_appositive() -> None:
+    known = {name: _org(name) for name in ("Tarn Mining", "Halden Metals Corp")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    first = "Tarn Mining, the Perth-based lithium miner, rejected a bid from Halden Metals Corp."
+    plan.add_paragraph(first, _mentions(first, ["Tarn Mining", "Halden Metals Corp"]))
+    second = "Halden Metals Corp said it would wait. The miner said the offer was too low."
+    refs = plan.add_paragraph(second, _mentions(second, ["Halden Metals Corp"]))
+    assert [ref.source_id for ref in refs] == ["entity:halden-metals-corp", "entity:tarn-mining"]
+
+
+def test_the_company_at_the_end_of_a_sentence_opened_by_a_company_is_that_company() -> None:
+    known = {name: _org(name) for name in ("Tarn Mining", "Alder Advisory", "Food Agency")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    plan.add_paragraph("Alder Advisory said the mine was unsafe.")
+    text = "Tarn Mining has since closed the pit, the company said."
+    refs = plan.add_paragraph(text, _mentions(text, ["Tarn Mining"]))
+    assert [ref.source_id for ref in refs] == ["entity:tarn-mining"]
+    # ... but a government body opening the sentence is not "the company".
+    text = "The Food Agency will decide by May, the company said."
+    refs = plan.add_paragraph(text, _mentions(text, ["Food Agency"]))
+    assert [ref.source_id for ref in refs] == ["entity:tarn-mining"]

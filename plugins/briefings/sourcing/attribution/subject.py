@@ -282,7 +282,10 @@ def find_subject(sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
     start = _cut_after_clause_word(text, last.start, last.end)
     if start == last.start and _is_appositive_like(text, last):
         head = _appositive_head(text, chunks, last_index)
-        if head is not None:
+        # An appositive not closed by a comma belongs to a name that opens the sentence:
+        # "Fjordline, the carrier said" does, "... flights to Oslo and Bergen, the carrier
+        # said" does not (the carrier is the subject there).
+        if head is not None and (head == 0 or _opening_then(sentence, chunks, head)):
             return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
     return clean_subject(sentence, start, last.end)
 
@@ -346,6 +349,11 @@ def _coordinated_subject(sentence: Sentence, chunks: list[Chunk]) -> tuple[int, 
             return clean_subject(sentence, words[0][0], words[run - 1][1])
         return None
     return None
+
+
+def _opening_then(sentence: Sentence, chunks: list[Chunk], index: int) -> bool:
+    """Return whether ``chunks[index]`` follows only an opening phrase ("On Monday, X")."""
+    return index == 1 and _is_opening_phrase(sentence, chunks[0])
 
 
 def _is_region(text: str, chunk: Chunk) -> bool:
