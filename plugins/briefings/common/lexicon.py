@@ -59,9 +59,10 @@ ORG_INITIAL_HEADS = _words(
 # Santander", "Groupe Renault". The rest of the name is its short form ("Sierra Alta").
 ORG_PREFIXES = _words(
     """
-    Banca Banco Companhia Compagnie Compania Compañía Corporación Fundación Fundação
-    Groupe Grupo Gruppo Industrias Instituto Société Sociedad Universidad Universidade
-    Università
+    Agencia Agência Banca Banco Banque Companhia Compagnie Compania Compañía
+    Corporación Fundación Fundação Groupe Grupo Gruppo Guardia Industrias Instituto
+    Ministerio Ministério Policía Polícia Société Sociedad Tribunal Universidad
+    Universidade Università
     """
 )
 

@@ -1184,3 +1184,34 @@ def test_name_boundaries(
         assert found.get(name) == kind, (name, found)
     for name in absent:
         assert name not in found, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a clause's subject after a comma is no apposition
+        (
+            "Wine came from farms in Valdemora Alta, the agency said on Monday.",
+            {},
+            [],
+        ),
+        # a name before ", said" ends an apposition: the verb is not its own
+        ("Pablo Reyes, the organiser for Brennmoor, said the talks failed.", {}, ["Brennmoor"]),
+        # bodies named in other languages
+        (
+            "Officers of the Guardia Nacional and the Tribunal de Cuentas met.",
+            {"Guardia Nacional": "organization", "Tribunal de Cuentas": "organization"},
+            [],
+        ),
+    ],
+)
+def test_clauses_and_foreign_bodies(
+    gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = _found(gazetteers, text)
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)
+    if "Valdemora Alta" in found:
+        assert found["Valdemora Alta"] != "organization"

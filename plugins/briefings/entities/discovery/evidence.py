@@ -336,6 +336,12 @@ def _apposition(
         two_words = f"{token.text} {tokens[probe + 1].text}" if probe + 1 < len(tokens) else ""
         if two_words in TWO_WORD_CLASS_NOUNS:  # "a low-cost carrier" is an airline
             return TWO_WORD_CLASS_NOUNS[two_words], two_words
+        if (
+            probe + 1 < len(tokens)
+            and tokens[probe + 1].text in STATEMENT_VERBS
+            and _gap(paragraph, token, tokens[probe + 1]) == " "
+        ):
+            return None  # "Castilla-La Mancha, the agency said": a new clause's subject
         if gazetteers.is_role(token.text):
             return "person", token.text
         kind = _class_noun(token.text, "before")
@@ -429,7 +435,7 @@ def _weak_context(
     if last + 1 < len(tokens):
         after = tokens[last + 1]
         gap = _gap(paragraph, name_end, after)
-        if after.text in STATEMENT_VERBS and gap in (" ", ", ") and not name_end.possessive:
+        if after.text in STATEMENT_VERBS and gap == " " and not name_end.possessive:
             kind = _speaker_kind(words, gazetteers)
             if kind is not None:
                 evidence.append(Evidence(kind, STATEMENT_SCORE, _speech_reason(after.text)))

@@ -132,6 +132,8 @@ def _title_end_role(
         index > first and tokens[index].capitalised and gazetteers.is_ordinary(tokens[index].text)
     ):
         index -= 1
+    if index == title_end:
+        return None  # "Officers of the Guardia Nacional": no title ends in "of the"
     if index > first and tokens[index].text == "the":
         index -= 1
     if index > first and index < title_end and tokens[index].text in ("of", "for"):
