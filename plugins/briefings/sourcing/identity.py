@@ -517,8 +517,9 @@ def _document_owner(text: str) -> str | None:
         i
         for i, w in enumerate(words)
         if w.casefold().strip(_TRAILING) in DOCUMENT_NOUNS
-        # written in lower case: "Vietnam Register" and "World Report" are names
-        and w.strip(_TRAILING).islower()
+        # written in lower case: "Vietnam Register" and "World Report" are names (a
+        # capital opening the phrase is the sentence's: "Minutes of a board meeting")
+        and (w.strip(_TRAILING).islower() or (i == 0 and w[1:].islower()))
         # not what a speaker is involved in: "an official involved in the investigation"
         and not any(_singular(b.casefold()) in SPEAKER_HEADS for b in words[:i])
         # the document is the phrase's head: "the annual report (published)", "a report by"

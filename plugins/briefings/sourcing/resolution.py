@@ -152,7 +152,7 @@ class ArticleSources:
             and subject
             and (
                 (identity.document and identity.head == "it")
-                or (identity.definite and identity.count == 1 and is_company_noun(identity.head))
+                or (identity.definite and identity.count == 1 and identity.head)
             )
         ):
             # "according to its report" and "..., the company said" in a sentence that opens
@@ -161,7 +161,7 @@ class ArticleSources:
             if (
                 known is not None
                 and known.type == "organization"
-                and (identity.document or _may_be_company(frozenset(_words(known.name)), None))
+                and _fits_subject(identity, known)
             ):
                 body = self._named(SourceIdentity(known.name, ORGANIZATION), known.name)
                 self._seen.append(body)
@@ -539,6 +539,18 @@ def _opens(words: list[str], word: str) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _fits_subject(identity: SourceIdentity, subject: KnownEntity) -> bool:
+    """Return whether a reference may be the body that opens its sentence: "its report"
+    any body; "the company" one that may be a company; "the observatory" one whose name
+    has that noun or a noun of the same kind ("the ministry" a "Department of ...")."""
+    if identity.document and identity.head == "it":
+        return True
+    words = frozenset(_words(subject.name))
+    if is_company_noun(identity.head):
+        return _may_be_company(words, None)
+    return any(n in words for n in _SAME_KIND.get(identity.head, (identity.head,)))
 
 
 def _may_be_company(words: frozenset[str], source: CitedSource | None) -> bool:

@@ -459,6 +459,15 @@ ROUND_3 = [
     ("The insurer reports that claims rose.", [("The insurer", "reports", False)]),
     # "declared" needs a "that": declaring an emergency is no statement.
     ("Chile declared a state of emergency in three regions on Monday.", []),
+    # A name, its appositive and the appositive's country; a name and its employer.
+    (
+        "Jo Lind, a co-author at the University of Bergen, Norway, said the data were clear.",
+        [("Jo Lind, a co-author at the University of Bergen", "said", False)],
+    ),
+    (
+        "Their lawyer, Ivo Sand of the firm Sand & Berg, said they would appeal.",
+        [("Their lawyer, Ivo Sand of the firm Sand & Berg", "said", False)],
+    ),
     # An appositive not closed by a comma belongs to a name opening the sentence only.
     (
         "Strikes grounded flights in Oslo, Tromso and Bergen, the carrier said.",

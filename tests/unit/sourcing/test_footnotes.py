@@ -500,3 +500,12 @@ def test_the_company_at_the_end_of_a_sentence_opened_by_a_company_is_that_compan
     text = "The Food Agency will decide by May, the company said."
     refs = plan.add_paragraph(text, _mentions(text, ["Food Agency"]))
     assert [ref.source_id for ref in refs] == ["entity:tarn-mining"]
+
+
+def test_a_description_at_the_end_of_a_sentence_opened_by_a_body_of_that_kind() -> None:
+    known = {name: _org(name) for name in ("North Radio Observatory", "Fjord Array Observatory")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    plan.add_paragraph("The North Radio Observatory said the bursts repeat.")
+    text = "The Fjord Array Observatory should see more bursts, the observatory said."
+    refs = plan.add_paragraph(text, _mentions(text, ["Fjord Array Observatory"]))
+    assert [ref.source_id for ref in refs] == ["entity:fjord-array-observatory"]

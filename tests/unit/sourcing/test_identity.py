@@ -109,6 +109,7 @@ def test_a_known_person_ends_a_long_title() -> None:
         ("the notice", "", "reference", "the"),
         ("the verdict", "court", "reference", "court"),
         ("trial results Nordgen published", "Nordgen", "reference", "Nordgen"),
+        ("Minutes of a 2023 NHA board meeting", "NHA", "organization", ""),
     ],
 )
 def test_documents(phrase: str, name: str, kind: str, head: str) -> None:

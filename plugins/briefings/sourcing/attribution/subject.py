@@ -356,6 +356,16 @@ def _opening_then(sentence: Sentence, chunks: list[Chunk], index: int) -> bool:
     return index == 1 and _is_opening_phrase(sentence, chunks[0])
 
 
+def _is_name_with_employer(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is a name and its employer: "Ivo Sand of the firm Sand &
+    Berg" (two to four capitalised words, then "of", "at" or "from")."""
+    words = word_spans(text, chunk.start, chunk.end)
+    for index in range(2, min(5, len(words))):
+        if word_at(text, words[index]) in ("of", "at", "from"):
+            return is_name_like(text, chunk.start, words[index - 1][1])
+    return False
+
+
 def _is_region(text: str, chunk: Chunk) -> bool:
     """Return whether ``chunk`` is a short name alone, as a region after a town: "Guanajuato"."""
     return len(word_spans(text, chunk.start, chunk.end)) <= 3 and is_name_like(
@@ -400,10 +410,15 @@ def _subject_before_comma(
             return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
     if (
         last_index > 0
-        and is_name_like(text, last.start, last.end)
+        and (is_name_like(text, last.start, last.end) or _is_name_with_employer(text, last))
         and last.sep_before.strip() == ","
         and _is_appositive_like(text, chunks[last_index - 1])
     ):
+        head = _appositive_head(text, chunks, last_index - 1)
+        if head is not None and _is_region(text, last):
+            # "Jo Lind, a co-author at the University of Oslo, Norway, said": the name, its
+            # appositive, and the appositive's country
+            return clean_subject(sentence, chunks[head].start, chunks[last_index - 1].end)
         # "The team's coach, Carlo Ancelotti, said": a role, then the name as appositive.
         start = _cut_after_clause_word(text, chunks[last_index - 1].start, last.start)
         return clean_subject(sentence, start, last.end)
