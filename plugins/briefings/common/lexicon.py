@@ -324,6 +324,7 @@ PRODUCT_DETERMINERS = _words("a an its their every")
 ORG_CONTEXT_BEFORE = frozenset(
     {
         "acquisition of",
+        "seen by",
         "built by",
         "compiled by",
         "division of",

@@ -1215,3 +1215,38 @@ def test_clauses_and_foreign_bodies(
         assert name not in found, (name, found)
     if "Valdemora Alta" in found:
         assert found["Valdemora Alta"] != "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a short name in brackets after a body's name is its alias
+        (
+            "The Ministry of Fisheries (Minpes) closed the bay.",
+            {"Ministry of Fisheries": "organization", "Minpes": "organization"},
+            [],
+        ),
+        # not a place, a common word, or after a person
+        (
+            "Talks with the Tarvel Energy Board (Norway) and Ana Lindqvist (Brevik) ended.",
+            {"Tarvel Energy Board": "organization"},
+            ["Brevik"],
+        ),
+        # "<plural class noun> such as X"
+        (
+            "Chinese makers such as Qiyuan and Hexwind bid; islands such as Skarvøy lost flights.",
+            {"Qiyuan": "organization", "Hexwind": "organization", "Skarvøy": "place"},
+            [],
+        ),
+        # "seen by X"
+        ("The memo was seen by Nordpost on Monday.", {"Nordpost": "organization"}, []),
+    ],
+)
+def test_short_names_and_examples(
+    gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = _found(gazetteers, text)
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)

@@ -17,6 +17,7 @@ asked, article by article, for the names the glossary does not know yet. For one
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from briefings.common.lexicon import (
     EVENT_HEADS,
     FUNCTION_WORDS,
     ORG_HEADS,
+    ORG_INITIAL_HEADS,
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
@@ -111,6 +113,17 @@ def _looks_title_case(paragraph: str, tokens: Sequence[Token]) -> bool:
     if len(long_words) < 3:
         return False
     return sum(token.capitalised for token in long_words) >= 0.75 * len(long_words)
+
+
+def _names_a_body(words: Sequence[str]) -> bool:
+    """Return True if a name's head word makes it a body: "... Office", "Ministry of ..."."""
+    if words[-1] in ORG_HEADS:
+        return True
+    return any(
+        word in ORG_HEADS or word in ORG_INITIAL_HEADS
+        for word, following in itertools.pairwise(words)
+        if following in ("of", "for")
+    )
 
 
 class EntityDiscoverer:
@@ -267,7 +280,32 @@ class EntityDiscoverer:
                 long_form = paragraph[tokens[first + start].start : tokens[last].end]
                 article.aliases.setdefault(acronym, long_form)
                 return [*head, Segment(first + start, last)]
-        return list(segment_run(tokens, first, last, self._gazetteers, capitalised))
+        segments = list(segment_run(tokens, first, last, self._gazetteers, capitalised))
+        short = self._short_name_after(paragraph, tokens, last)
+        if short is not None and segments and segments[-1].last == last:
+            body = tokens[segments[-1].first : last + 1]
+            if len(body) > 1 and _names_a_body([token.text for token in body]):
+                # "the National Audit Office (Riksrevisionen)": a short name, not an acronym
+                long_form = paragraph[body[0].start : tokens[last].end]
+                article.aliases.setdefault(short, long_form)
+        return segments
+
+    def _short_name_after(self, paragraph: str, tokens: Sequence[Token], last: int) -> str | None:
+        """Return the one word in brackets right after ``tokens[last]`` if it can be a short
+        name: capitalised, neither a common word nor a place ("(Minsa)", not "(Peru)")."""
+        index = last + 1
+        if index >= len(tokens):
+            return None
+        token = tokens[index]
+        if (
+            paragraph[tokens[last].end : token.start] != " ("
+            or paragraph[token.end : token.end + 1] != ")"
+            or not token.capitalised
+            or self._gazetteers.is_ordinary(token.text)
+            or self._gazetteers.place(token.text) is not None
+        ):
+            return None
+        return token.text
 
     def _record(
         self,

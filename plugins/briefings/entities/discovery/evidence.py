@@ -267,6 +267,22 @@ def _class_noun_named(
     return None
 
 
+def _such_as(paragraph: str, tokens: Sequence[Token], first: int) -> tuple[str, str] | None:
+    """Return (type, noun) for "<plural class noun> such as [the] NAME", or None:
+    "makers such as Orvane", "islands such as Skarø"."""
+    index = first - 1
+    if index >= 0 and tokens[index].text == "the":
+        index -= 1
+    if index < 2 or tokens[index].text != "as" or tokens[index - 1].text != "such":
+        return None
+    noun = tokens[index - 2]
+    if paragraph[noun.end : tokens[first].start].strip(" the") != "such as":
+        return None
+    word = noun.text[:-1] if noun.text.endswith("s") else noun.text
+    kind = _class_noun(word, "before") or _class_noun(noun.text, "before")
+    return (kind, noun.text) if kind is not None else None
+
+
 def _given_name_first(
     tokens: Sequence[Token], first: int, last: int, gazetteers: Gazetteers
 ) -> bool:
@@ -589,7 +605,7 @@ def context_evidence(
             noun = tokens[first - 2].text
             reason = f"'{noun} of' before the name"
             evidence.append(Evidence("equipment", CLASS_NOUN_SCORE, reason))
-        named = _class_noun_named(paragraph, tokens, first)
+        named = _class_noun_named(paragraph, tokens, first) or _such_as(paragraph, tokens, first)
         if named is not None:
             kind, noun = named
             reason = f"'{noun}' named before it"
