@@ -25,6 +25,7 @@ from datetime import date
 
 from briefings.common.names import ROLE_WORDS, source_key, strip_determiner
 from briefings.common.text import slugify
+from briefings.content.sentences import split_sentences
 from briefings.sourcing.attribution import Attribution, find_attributions, find_unattributed_claims
 from briefings.sourcing.dates import find_date_phrase
 from briefings.sourcing.kinds import ANONYMOUS
@@ -46,6 +47,14 @@ _AUDIENCE_RE = re.compile(
 # second-largest airline,".
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s+(?P<words>(?:[\w-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;]"
+)
+# An opening phrase before a sentence's subject: "Under the rules of the panel, ", "On Monday, ".
+_OPENING_PHRASE_RE = re.compile(
+    r"(?:In|Under|After|On|At|For|With|Since|During|Despite|Before|By)\s[^,.;:“”\"]{1,80},\s+"
+)
+# A sentence opening with a description of a body and its verb: "The miner spent ...".
+_DESCRIBED_SUBJECT_RE = re.compile(
+    r"(?P<subject>The\s+[a-z][\w-]+)\s+(?!(?:of|for|in|at|and|with|to|on|by)\b)[a-z]+\b"
 )
 _VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s+")
 
@@ -195,7 +204,13 @@ class FootnotePlanner:
             sentence = " ".join(
                 paragraph[attribution.sentence_start : attribution.sentence_end].split()
             )
-            subject = _sentence_subject(paragraph, attribution.sentence_start, mentions)
+            start = attribution.sentence_start
+            if attribution.source_start <= start + 4:
+                # "The company said ..." opening a sentence: the previous sentence's subject
+                before = [s for s, _ in split_sentences(paragraph) if s < start]
+                subject = _sentence_subject(paragraph, before[-1], mentions) if before else ""
+            else:
+                subject = _sentence_subject(paragraph, start, mentions)
             for note in self._notes_for(attribution, sentence, subject):
                 if (attribution.sentence_end, note.label) in seen:
                     continue
@@ -258,15 +273,20 @@ class FootnotePlanner:
 def _sentence_subject(
     paragraph: str, sentence_start: int, mentions: Sequence[tuple[int, int]]
 ) -> str:
-    """Return the entity mention that opens the sentence ("Lessard & Hume Inc, the monitor,
-    has recovered ..."; "The Ministry of Health has recorded ..."), or ""."""
+    """Return the subject that opens the sentence, after an opening phrase: an entity
+    mention ("Lessard & Hume Inc, the monitor, has recovered ..."; "Under the rules, Tarn
+    Mining has ..."), or a description ("The miner spent ..."); or ""."""
+    opening = _OPENING_PHRASE_RE.match(paragraph, sentence_start)
+    if opening is not None:
+        sentence_start = opening.end()
     for start, end in mentions:
         if start > sentence_start + 4:
             break
-        opening = paragraph[sentence_start:start]
-        if start >= sentence_start and opening.strip() in ("", "The", "the"):
+        before = paragraph[sentence_start:start]
+        if start >= sentence_start and before.strip() in ("", "The", "the"):
             return paragraph[start:end]
-    return ""
+    description = _DESCRIBED_SUBJECT_RE.match(paragraph, sentence_start)
+    return description["subject"] if description is not None else ""
 
 
 def _descriptor(paragraph: str, start: int, end: int) -> str:

@@ -158,6 +158,8 @@ class ArticleSources:
             # "according to its report" and "..., the company said" in a sentence that opens
             # with a body: that body
             known = self._entities(subject)
+            if known is None and not subject.casefold().startswith(phrase.casefold()):
+                known = self._described(subject)  # "The miner spent ..., according to its"
             if (
                 known is not None
                 and known.type == "organization"
@@ -306,6 +308,17 @@ class ArticleSources:
                 entity = seen.entity
                 return self._named(SourceIdentity(entity.name, ORGANIZATION), entity.name)
         return None
+
+    def _described(self, description: str) -> KnownEntity | None:
+        """Return the body a description opening a sentence refers to ("The miner"), as an
+        entity, or None."""
+        identity = identify(description, False, self._entity_type)
+        if identity.kind != REFERENCE or not identity.definite:
+            return None
+        source = self._referent(identity)
+        if source is None or source.identity != ORGANIZATION:
+            return None
+        return KnownEntity(source.source_id, source.name, "organization", source.url, source.known)
 
     def _company(self, head: str) -> CitedSource | None:
         """Return the company a description ("the miner", "the company") refers to: a body
@@ -543,12 +556,13 @@ def _initials(name: str) -> str:
 
 def _fits_subject(identity: SourceIdentity, subject: KnownEntity) -> bool:
     """Return whether a reference may be the body that opens its sentence: "its report"
-    any body; "the company" one that may be a company; "the observatory" one whose name
-    has that noun or a noun of the same kind ("the ministry" a "Department of ...")."""
+    any body; "the company" one that may be a company; "the observatory" or "the miner" one
+    whose name has that noun or a noun of the same kind ("the ministry" a "Department of
+    ...")."""
     if identity.document and identity.head == "it":
         return True
     words = frozenset(_words(subject.name))
-    if is_company_noun(identity.head):
+    if identity.head in _GENERIC_COMPANY_NOUNS:  # "the company": any company
         return _may_be_company(words, None)
     return any(n in words for n in _SAME_KIND.get(identity.head, (identity.head,)))
 

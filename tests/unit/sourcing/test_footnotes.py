@@ -509,3 +509,25 @@ def test_a_description_at_the_end_of_a_sentence_opened_by_a_body_of_that_kind() 
     text = "The Fjord Array Observatory should see more bursts, the observatory said."
     refs = plan.add_paragraph(text, _mentions(text, ["Fjord Array Observatory"]))
     assert [ref.source_id for ref in refs] == ["entity:fjord-array-observatory"]
+
+
+def test_the_company_opening_a_sentence_is_the_previous_sentence_s_subject() -> None:
+    known = {name: _org(name) for name in ("Tarn Mining", "Halden Metals Corp")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    plan.add_paragraph("Tarn Mining said the bid was too low.")
+    text = (
+        "Under the takeover rules, Halden Metals Corp has 28 days to bid. "
+        "The company said it would."
+    )
+    refs = plan.add_paragraph(text, _mentions(text, ["Halden Metals Corp"]))
+    assert [ref.source_id for ref in refs] == ["entity:halden-metals-corp"]
+
+
+def test_its_report_after_a_described_subject() -> None:
+    known = {name: _org(name) for name in ("Tarn Mining", "Halden Metals Corp")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    first = "Tarn Mining, the lithium miner, rejected a bid from Halden Metals Corp."
+    plan.add_paragraph(first, _mentions(first, ["Tarn Mining", "Halden Metals Corp"]))
+    plan.add_paragraph("Halden Metals Corp said it would wait.")
+    refs = plan.add_paragraph("The miner spent $6 million, according to its latest report.")
+    assert [ref.source_id for ref in refs] == ["entity:tarn-mining"]
