@@ -72,15 +72,34 @@ PLACE_HEADS = _words(
     Airport Area Avenue Basin Bay Bridge Canal Cape City Coast County Dam Desert Gulf Highway
     Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
     Square Strait Straits Street Valley
-    Castle Harbour Harbor Lane Line Link Park Road Shoal Spaceport Stadium Station
+    Castle Harbour Harbor Lane Line Link Palace Park Road Shoal Spaceport Stadium Station
     Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano
     """
+)
+
+# Two last words that name a venue, a place whatever the last word alone says ("Centre"
+# heads organisations): "Bingu International Convention Centre", "Leeds City Hall".
+PLACE_TWO_WORD_HEADS = frozenset(
+    {
+        "City Hall",
+        "Town Hall",
+        "Community Centre",
+        "Community Center",
+        "Convention Centre",
+        "Convention Center",
+        "Conference Centre",
+        "Conference Center",
+        "Shopping Centre",
+        "Shopping Center",
+        "Sports Centre",
+        "Exhibition Centre",
+    }
 )
 
 # A name beginning with one of these, followed by "of", names a place: "Gulf of Aden".
 PLACE_INITIAL_HEADS = _words(
     """
-    Cape Gulf Isle Lake Mount Port Saint Sea St Strait Straits
+    Cape Gulf Isle Lake Mount Palace Port Saint Sea St Strait Straits
     Bahía Cerro Lago Laguna Nevado Playa Río Volcán
     """
 )

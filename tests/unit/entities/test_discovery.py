@@ -1250,3 +1250,17 @@ def test_short_names_and_examples(
         assert found.get(name) == kind, (name, found)
     for name in absent:
         assert name not in found, (name, found)
+
+
+def test_venues_are_places(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Votes were counted at the Lirwe International Convention Centre, near Tarrow City"
+        " Hall and the Palace of Culture.",
+        "The Rescue Coordination Centre said the Tarrow Palace was closed.",
+    )
+    assert found["Lirwe International Convention Centre"] == "place"
+    assert found["Tarrow City Hall"] == "place"
+    assert found["Palace of Culture"] == "place"
+    assert found["Tarrow Palace"] == "place"
+    assert found["Rescue Coordination Centre"] == "organization"

@@ -39,6 +39,7 @@ from briefings.common.lexicon import (
     PLACE_INITIAL_HEADS,
     PLACE_OF_NOUNS,
     PLACE_PREPOSITIONS,
+    PLACE_TWO_WORD_HEADS,
     PRODUCT_DETERMINERS,
     SHIP_PREFIXES,
     STATEMENT_VERBS,
@@ -114,6 +115,8 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
         if before in PLACE_INITIAL_HEADS and words[-1] not in ORG_HEADS:
             return "place", before  # "Gulf of Aden", but "Port of Rotterdam Authority"
     last = words[-1]
+    if len(words) > 1 and f"{words[-2]} {last}" in PLACE_TWO_WORD_HEADS:
+        return "place", f"{words[-2]} {last}"
     for heads, kind in (
         (ORG_HEADS, "organization"),
         (PLACE_HEADS, "place"),

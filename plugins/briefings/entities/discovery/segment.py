@@ -35,6 +35,7 @@ from briefings.common.lexicon import (
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
+    PLACE_TWO_WORD_HEADS,
     PUBLIC_BODY_HEADS,
     TWO_WORD_TITLES,
     WEEKDAYS,
@@ -275,6 +276,7 @@ def _inner_head(
     """
     if (
         tokens[last].text in _HEADS
+        or f"{tokens[last - 1].text} {tokens[last].text}" in PLACE_TWO_WORD_HEADS
         or gazetteers.is_company_suffix(tokens[last].text)
         or any(_is_connector(token, gazetteers) for token in tokens[first : last + 1])
     ):
