@@ -468,6 +468,12 @@ ROUND_3 = [
         "Their lawyer, Ivo Sand of the firm Sand & Berg, said they would appeal.",
         [("Their lawyer, Ivo Sand of the firm Sand & Berg", "said", False)],
     ),
+    # A relative clause without "that": "a ceiling the union says ..."
+    (
+        "Pilots may fly 90 hours a month, a limit the union says is unsafe.",
+        [("the union", "says", False)],
+    ),
+    ("The head of the union said no.", [("The head of the union", "said", False)]),
     # An appositive not closed by a comma belongs to a name opening the sentence only.
     (
         "Strikes grounded flights in Oslo, Tromso and Bergen, the carrier said.",

@@ -131,6 +131,10 @@ def _appositive_head(text: str, chunks: list[Chunk], index: int) -> int | None:
     return None
 
 
+# Words after which "the" starts no new clause: "head of the union", "said the union".
+_NOT_NOUNS = PREPOSITIONS | NAME_CONNECTORS | CLAUSE_WORDS | ARTICLES | FREE_CUES | STRICT_CUES
+
+
 def _cut_after_clause_word(text: str, start: int, end: int) -> int:
     """Return where the last clause of ``text[start:end]`` starts (after "that", "as", ...).
 
@@ -149,6 +153,10 @@ def _cut_after_clause_word(text: str, start: int, end: int) -> int:
         inner_what = word == "what" and index > 0  # "for what the operator said"
         if (word in CLAUSE_WORDS and not is_acronym_at(text, span)) or before_article or inner_what:
             cut = span[1]
+        elif word == "the" and index > 0 and text[span[0]] == "t":
+            previous = text[words[index - 1][0] : words[index - 1][1]]
+            if previous.isalpha() and previous.islower() and previous not in _NOT_NOUNS:
+                cut = span[0]  # a relative clause without "that": "a ceiling the union says"
     return cut
 
 
