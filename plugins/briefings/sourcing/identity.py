@@ -438,8 +438,10 @@ def _described_body(words: list[str]) -> str:
         is_company_noun(head) or (head in _DESCRIPTION_HEADS and head not in SPEAKER_HEADS)
     ):
         return ""
-    for word in words[:-1]:
-        if not (word.islower() or "-" in word or _is_nationality(word)):
+    for index, word in enumerate(words[:-1]):
+        # a place before the noun too, alone: "the Mendoza museum", "the Oslo office"
+        place = index == 0 and len(words) == 2 and word[:1].isupper() and word[1:].islower()
+        if not (word.islower() or "-" in word or _is_nationality(word) or place):
             return ""
     return head
 

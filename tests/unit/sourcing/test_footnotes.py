@@ -531,3 +531,14 @@ def test_its_report_after_a_described_subject() -> None:
     plan.add_paragraph("Halden Metals Corp said it would wait.")
     refs = plan.add_paragraph("The miner spent $6 million, according to its latest report.")
     assert [ref.source_id for ref in refs] == ["entity:tarn-mining"]
+
+
+def test_a_spokeswoman_for_a_body_described_by_its_town() -> None:
+    known = {"Hordaland Art Museum": _org("Hordaland Art Museum")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    text = (
+        "The painting will hang at the Hordaland Art Museum from May, a spokeswoman for the "
+        "Bergen museum said."
+    )
+    refs = plan.add_paragraph(text, _mentions(text, ["Hordaland Art Museum"]))
+    assert [ref.source_id for ref in refs] == ["entity:hordaland-art-museum"]

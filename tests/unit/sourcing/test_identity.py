@@ -16,6 +16,7 @@ from briefings.sourcing.kinds import is_company_noun
         ("the Chilean carmaker", "Chilean carmaker", "reference", "carmaker"),
         ("the Dutch brewer", "Dutch brewer", "reference", "brewer"),
         ("the toymaker", "toymaker", "reference", "toymaker"),
+        ("the Bergen museum", "Bergen museum", "reference", "museum"),
         ("the two companies", "two companies", "reference", "company"),
         ("the three banks", "three banks", "reference", "bank"),
         # ... but a name stays a name, and an unnamed speaker stays anonymous.
