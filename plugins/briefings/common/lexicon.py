@@ -41,7 +41,7 @@ ORG_HEADS = _words(
     Insurance Investments Lines Mining Pharma Plastics Shipping Shipyard Solicitors Steel
     Aerospace Aviation Inspectorate Investors Laboratories Management Minerals Panel
     Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
-    Toys Ventures Infrastructure Marine Markets Networks Observatory
+    Toys Ventures Infrastructure Government Marine Markets Networks Observatory
     Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
     """
 )
@@ -77,6 +77,9 @@ PLACE_HEADS = _words(
     """
 )
 
+# Endings of one-word street names in other languages: "Domineestraat", "Kungsgatan".
+STREET_SUFFIXES = ("straat", "strasse", "straße", "gatan", "gade", "vej", "plein")
+
 # Two last words that name a venue, a place whatever the last word alone says ("Centre"
 # heads organisations): "Bingu International Convention Centre", "Leeds City Hall".
 PLACE_TWO_WORD_HEADS = frozenset(
@@ -101,6 +104,7 @@ PLACE_INITIAL_HEADS = _words(
     """
     Cape Gulf Isle Lake Mount Palace Port Saint Sea St Strait Straits
     Bahía Cerro Lago Laguna Nevado Playa Río Volcán
+    Avenida Calle Corso Jalan Piazza Plaza Praça Rua Rue
     """
 )
 

@@ -1264,3 +1264,13 @@ def test_venues_are_places(gazetteers: Gazetteers) -> None:
     assert found["Palace of Culture"] == "place"
     assert found["Tarrow Palace"] == "place"
     assert found["Rescue Coordination Centre"] == "organization"
+
+
+def test_streets_in_other_languages_and_governments(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Protesters met on Jalan Merdu and on Vossestraat before the Cornish Government"
+        " offices, then walked to Rua Tavares.",
+    )
+    assert found["Jalan Merdu"] == found["Vossestraat"] == found["Rua Tavares"] == "place"
+    assert found["Cornish Government"] == "organization"

@@ -43,6 +43,7 @@ from briefings.common.lexicon import (
     PRODUCT_DETERMINERS,
     SHIP_PREFIXES,
     STATEMENT_VERBS,
+    STREET_SUFFIXES,
     TWO_WORD_CLASS_NOUNS,
 )
 from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
@@ -218,6 +219,8 @@ def name_evidence(
     model = _model_evidence(words)
     if model is not None:
         evidence.append(model)
+    if len(words) == 1 and hit is None and words[0].lower().endswith(STREET_SUFFIXES):
+        evidence.append(Evidence("place", HEAD_SCORES["place"], "named like a street"))
     if len(words) == 1 and hit is None:
         word = words[0]
         if _NUMBERED_ACRONYM_RE.match(word):
