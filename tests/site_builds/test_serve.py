@@ -59,6 +59,9 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     (tmp_path / "seeds" / "good.txt").write_text(GOOD, "utf-8")
     (tmp_path / "seeds" / "bad.txt").write_text(BROKEN, "utf-8")
     (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "places.yml").write_text(
+        "- id: valtara\n  name: Valtara\n  type: place\n  description: A port town.\n", "utf-8"
+    )
     (tmp_path / "sources.yml").write_text("[]\n", "utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         f"INHERIT: {(ROOT / 'mkdocs.yml').as_posix()}\ndocs_dir: docs\n"
@@ -116,3 +119,8 @@ def test_a_broken_seed_then_fixed_while_serving(served: tuple[Path, str, Path]) 
     (project / "seeds" / "bad.txt").write_text(FIXED, "utf-8")
     assert _wait_for(lambda: "Talks resumed in Morsund" in (_fetch(url) or ""))
     assert "No problems" in (_fetch(url + "problems/") or "")
+    # Entity pages, written after MkDocs' own pages into the theme's shell, are served too,
+    # with the preview's reload script like every page.
+    entity = _fetch(url + "entities/valtara/") or ""
+    assert "<title>Valtara - " in entity and "A port town." in entity
+    assert "livereload" in entity
