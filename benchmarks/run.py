@@ -67,16 +67,23 @@ MISSED = "**missed**"
 SIZE_BOUND = 1024 * 1024
 KB = 1024
 # Files a page loads or a reader fetches besides HTML: cards/*.json, the search index,
-# reports/sourcing.json, feeds, scripts and styles. Not images or fonts (the theme's own,
-# the same for every site), not source maps (only developer tools load them) and not the
-# sitemap (crawlers read it, readers do not), and not Material's search language support
+# reports/sourcing.json, feeds, scripts and styles, and the sitemap (Material's instant
+# navigation loads it on a reader's first visit). Not images or fonts (the theme's own,
+# the same for every site), not source maps (only developer tools load them), and not
+# Material's search language support
 # (``assets/javascripts/lunr/``, such as the 660 KB ``wordcut.js`` for Thai), which the
 # search worker loads only for a site in those languages, never for this English one.
 FETCHED_SUFFIXES = (".json", ".xml", ".js", ".css")
-NOT_FETCHED = frozenset({"sitemap.xml"})
+NOT_FETCHED: frozenset[str] = frozenset()
 NOT_FETCHED_DIRS = ("assets/javascripts/lunr/",)
 SEARCH_INDEX = "search/search_index.json"  # Material's own; grows with N, plugin or not
 ENTITIES_DIR = "entities"
+# What a large plugin build says it spent on the entity pages and the feeds (plugin.py).
+_GENERATED_RE = re.compile(
+    r"(?P<pages>\d+) entity pages written in (?P<pages_s>[\d.]+) s; "
+    r"feeds, cards and report data in (?P<feeds_s>[\d.]+) s"
+)
+TARGET_GENERATED = 0.15  # issue 16: entity pages and feeds add at most 15 % to the cold build
 NONE = "–"
 
 
@@ -90,6 +97,9 @@ class Measurement:
     returncode: int
     warnings: tuple[str, ...]
     log: Path
+    # (entity pages, seconds writing them, seconds writing feeds, cards and report data),
+    # as a large plugin build logs them; None for other builds and older results.
+    generated: tuple[int, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +202,10 @@ def build(config: Path, site_dir: Path, log: Path) -> Measurement:
     warnings = tuple(
         match["text"] for line in text.splitlines() if (match := _WARNING_RE.match(line))
     )
+    found = _GENERATED_RE.search(text)
+    generated = (
+        (int(found["pages"]), float(found["pages_s"]), float(found["feeds_s"])) if found else None
+    )
     return Measurement(
         wall=wall,
         cpu=usage.ru_utime + usage.ru_stime,
@@ -199,6 +213,7 @@ def build(config: Path, site_dir: Path, log: Path) -> Measurement:
         returncode=child.returncode,
         warnings=warnings,
         log=log,
+        generated=generated,
     )
 
 
@@ -562,6 +577,36 @@ def largest_lines(rows: Sequence[Row]) -> list[str]:
     return lines
 
 
+def generated_lines(rows: Sequence[Row]) -> list[str]:
+    """Return the table of what writing the entity pages and the feeds took in each
+    point's fastest cold plugin build, against the 15 % budget of issue 16."""
+    lines = [
+        "| N | G | entity pages | writing them s | feeds, cards, report data s | together s "
+        "| (b) cold s | share | ≤ 15 % |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for row in rows:
+        best = row.best("plugin")
+        if best is None or best.generated is None:
+            cells = [NONE] * 7
+        else:
+            pages, pages_s, feeds_s = best.generated
+            together = pages_s + feeds_s
+            # The share of the build they add: against the build without them.
+            share = together / max(best.wall - together, 1e-9)
+            cells = [
+                f"{pages:,}",
+                f"{pages_s:.2f}",
+                f"{feeds_s:.2f}",
+                f"{together:.2f}",
+                f"{best.wall:.2f}",
+                f"{share:.0%}",
+                "met" if share <= TARGET_GENERATED else MISSED,
+            ]
+        lines.append(f"| {row.articles:,} | {row.entries:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def warning_lines(rows: Sequence[Row], top: int = 6) -> list[str]:
     """Return the most frequent warning kinds of each point's plugin builds."""
     lines: list[str] = []
@@ -697,7 +742,8 @@ def report(
         "",
         "The first (b) build of each point. Other files are those a page loads or a reader "
         f"fetches: {', '.join(f'`*{x}`' for x in FETCHED_SUFFIXES)} (cards, search index, "
-        "sourcing report data, feeds, scripts, styles), not the sitemap, images, fonts, "
+        "sourcing report data, feeds, scripts, styles, and the sitemap, which Material's "
+        "instant navigation loads), not images, fonts, "
         "source maps or Material's search support for other languages "
         "(`assets/javascripts/lunr/`, never loaded by this English site). The bound is "
         "1 MB = 1,048,576 bytes (KB = 1,024 bytes). Material's "
@@ -707,6 +753,15 @@ def report(
         "pages' counts the HTML pages under `entities/`.",
         "",
         *largest_lines(rows),
+        "",
+        "## Entity pages and feeds (budget, issue 16)",
+        "",
+        "What the fastest cold (b) build of each point logged for writing the entity pages "
+        "(into the theme's shell of one model page, `site/page_shell.py`) and the feeds, "
+        "card index and sourcing data, after MkDocs built its own pages; 'share' is that "
+        "time over the rest of the build.",
+        "",
+        *generated_lines(rows),
         "",
         "## Warnings of the plugin builds",
         "",
@@ -757,7 +812,12 @@ def load_json(path: Path) -> tuple[list[Row], Machine, dict[str, Any]]:
 
     def measurement(item: dict[str, Any]) -> Measurement:
         return Measurement(
-            **{**item, "warnings": tuple(item["warnings"]), "log": Path(item["log"])}
+            **{
+                **item,
+                "warnings": tuple(item["warnings"]),
+                "log": Path(item["log"]),
+                "generated": tuple(item["generated"]) if item.get("generated") else None,
+            }
         )
 
     rows = [

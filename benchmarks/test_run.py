@@ -11,12 +11,15 @@ from pathlib import Path
 
 from benchmarks.corpus import CorpusStats
 from benchmarks.run import (
+    _GENERATED_RE,
     MISSED,
     NONE,
     SIZE_BOUND,
     FileSize,
     LargestFiles,
+    Measurement,
     Row,
+    generated_lines,
     largest_files,
     largest_lines,
     load_json,
@@ -43,7 +46,7 @@ def _site(site: Path) -> None:
     _write(site, "cards/b.json", 8_000)
     _write(site, "reports/sourcing.json", 6_000)
     _write(site, "assets/briefings/cards.js", 5_000)
-    _write(site, "sitemap.xml", 90_000)  # crawlers read it, readers do not
+    _write(site, "sitemap.xml", 30_000)  # Material's instant navigation loads it
     _write(site, "assets/images/big.png", 80_000)  # not a fetched text file
     _write(site, "assets/javascripts/bundle.min.js.map", 70_000)  # developer tools only
     _write(site, "assets/javascripts/lunr/wordcut.js", 60_000)  # Thai search, never loaded
@@ -54,10 +57,10 @@ def test_largest_files_of_a_site(tmp_path: Path) -> None:
     found = largest_files(tmp_path)
     assert found.html == FileSize("entities/person/ann-bell/index.html", 12_000)
     assert found.other == FileSize("search/search_index.json", 50_000)
-    assert found.other_own == FileSize("cards/b.json", 8_000)
+    assert found.other_own == FileSize("sitemap.xml", 30_000)
     assert found.search_index == 50_000
     assert found.entity_pages == 3
-    assert found.largest_own() == FileSize("entities/person/ann-bell/index.html", 12_000)
+    assert found.largest_own() == FileSize("sitemap.xml", 30_000)
 
 
 def test_largest_files_without_search_index_or_pages(tmp_path: Path) -> None:
@@ -118,3 +121,22 @@ def test_old_results_without_largest_files_load(tmp_path: Path) -> None:
     rows, _host, _meta = load_json(path)
     assert rows[0].largest is None
     assert largest_lines(rows)[2] == f"| 100 | 500 | {' | '.join([NONE] * 10)} |"
+
+
+def test_entity_pages_and_feeds_are_judged_against_the_budget() -> None:
+    logged = (
+        "INFO    -  briefings: 8044 entity pages written in 20.45 s; "
+        "feeds, cards and report data in 7.67 s"
+    )
+    found = _GENERATED_RE.search(logged)
+    assert found is not None and (found["pages"], found["pages_s"]) == ("8044", "20.45")
+
+    def row(wall: float, generated: tuple[int, float, float] | None) -> Row:
+        run = Measurement(wall, wall, 1, 0, (), Path("x.log"), generated)
+        return Row(3000, 5000, STATS, plugin=[run])
+
+    lines = generated_lines([row(110.0, (8044, 6.0, 4.0)), row(80.0, (100, 20.0, 8.0))])
+    cells = [line.removeprefix("| ").removesuffix(" |").split(" | ") for line in lines[2:]]
+    assert cells[0][2:] == ["8,044", "6.00", "4.00", "10.00", "110.00", "10%", "met"]
+    assert cells[1][7:] == ["54%", MISSED]
+    assert generated_lines([row(50.0, None)])[2].endswith(" | ".join([NONE] * 7) + " |")
