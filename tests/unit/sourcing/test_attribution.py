@@ -468,6 +468,16 @@ ROUND_3 = [
         "Their lawyer, Ivo Sand of the firm Sand & Berg, said they would appeal.",
         [("Their lawyer, Ivo Sand of the firm Sand & Berg", "said", False)],
     ),
+    # "called" is a statement only with a quotation after its object.
+    (
+        "Ivo Sand, who chairs the council, called the plan “a decision made on paper”.",
+        [("Ivo Sand", "called", False)],
+    ),
+    ("The union called for a strike.", []),
+    ("A firm called “Acme” won the contract.", []),
+    ("The minister was called “a liar” by protesters.", []),
+    # A participle clause between a document and its verb.
+    ("The report, dated May 2, said the logs were empty.", [("The", "said", False)]),
     # A relative clause without "that": "a ceiling the union says ..."
     (
         "Pilots may fly 90 hours a month, a limit the union says is unsafe.",

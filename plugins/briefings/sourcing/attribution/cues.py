@@ -44,6 +44,7 @@ from briefings.sourcing.attribution.words import (
     ANONYMITY_HINTS,
     ANONYMITY_RE,
     APPOSITIVE_OPENERS,
+    CALLED_CUES,
     CUE_WORDS,
     DESCRIBE_CUES,
     DETERMINERS,
@@ -195,6 +196,7 @@ def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Sourc
 _AFTER_QUOTE_RE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,6}$")
 _OWNERLESS_DOC_RE = re.compile(rf"(?i:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{DOC_NOUNS}\b(?!.*\bby\b)")
 _WHICH_BEFORE_RE = re.compile(r"\bwhich\s+$")
+_CALLED_QUOTE_RE = re.compile(r"\s+(?:(?!for\b|on\b|off\b)[\w'’-]+\s+){1,5}?[“\"]")
 _RULED_THAT_RE = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\b")
 # Lower-case role words before a name: "said lead author Ana Ruiz".
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’-]*\s*){2,4}$")
@@ -271,6 +273,8 @@ def _verb_attributions(
             and not _AFTER_QUOTE_RE.search(text, sentence.start, cue_start)
         ):
             continue  # '"...," Horvat wrote in a note' has its complement before it
+        if cue in CALLED_CUES and not _CALLED_QUOTE_RE.match(text, cue_end):
+            continue  # "called for talks", "a firm called Acme"
         if cue in RULING_CUES and not _RULED_THAT_RE.match(text, cue_end):
             continue  # "before the court ruled", "ruled out"
         if cue in STRICT_CUES and cue.endswith("s") and _is_noun_context(text, cue_start):

@@ -39,6 +39,8 @@ STRICT_CUES = _word_set(
 # A decision or a finding counts as a statement only with its "that": "ruled that", "the
 # study found that" ("found a body" is no statement).
 RULING_CUES = _word_set("ruled rules found finds")
+# "X called the plan “a decision taken in a spreadsheet”": a statement only with a quote.
+CALLED_CUES = _word_set("called calls")
 # Findings are the weakest cue: "in which Judge X found that" recalls an old finding, and
 # "analysts found that ..., according to a bulletin" is the bulletin's.
 FINDING_CUES = _word_set("found finds")
@@ -116,7 +118,7 @@ RELATIVE_OPENERS = _word_set(
 # Past participles that open a clause about a document or body between it and its verb:
 # "A survey by X, carried out for Y, found that"; "The review, commissioned by ...".
 PARTICIPLE_OPENERS = _word_set(
-    "carried conducted commissioned published released based founded funded written"
+    "carried conducted commissioned published released based founded funded written dated"
 )
 NAME_CONNECTORS = _word_set(
     "of the for and de del der da di du al el la le bin ibn van von on to in at &"
@@ -260,7 +262,7 @@ ANONYMITY_HINTS = ("anonym", "named", "identified", "authori")
 ACCESS_HINTS = ("accessed by", "obtained by", "seen by", "reviewed by", "viewed by")
 # Every speech verb; ``CUE_WORDS.isdisjoint(LOWER_WORD_RE.findall(text))`` rules out most
 # sentences several times faster than a regex of 80 alternatives would.
-CUE_WORDS = FREE_CUES | STRICT_CUES
+CUE_WORDS = FREE_CUES | STRICT_CUES | CALLED_CUES
 LOWER_WORD_RE = re.compile(r"[a-z]+")
 # Stems of the hedges in HEDGE_RE: a sentence without any skips the hedge regex.
 HEDGE_STEMS = _word_set(
