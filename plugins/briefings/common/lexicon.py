@@ -180,7 +180,8 @@ CLASS_NOUNS: dict[str, str] = {
             """
             aircraft airliner airliners app apps backdoor beer bomber bombers brand camera
             cameras carrier chip chips console consoles engine engines firmware instrument kit
-            kits lager platform rig rigs software spectrograph spectrometer tugboat tugboats
+            kits lager platform rig rigs software spectrograph spectrometer system tugboat
+            tugboats wallet
             destroyer destroyers drone drones drug freighter frigate handset handsets
             helicopter helicopters
             howitzer howitzers jet jets launcher launchers malware medicine missile missiles
@@ -221,7 +222,7 @@ TWO_WORD_CLASS_NOUNS = {
 }
 
 # Class nouns that only classify the name *after* them, or only the name before them.
-CLASS_NOUNS_BEFORE_ONLY = _words("capital border daily drug medicine monitor")
+CLASS_NOUNS_BEFORE_ONLY = _words("capital border daily drug medicine monitor system")
 CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain")
 
 # Personal roles that nameparser's title list lacks (it has "president", "minister"...).
@@ -341,6 +342,9 @@ MOTION_PREPOSITIONS = _words("to from via")
 # Determiners that count a name like a thing when nothing follows it: "its Velora Mini",
 # "an Aerix at the gate", "every Velora sold" (not "a Reuters reporter": a noun follows).
 PRODUCT_DETERMINERS = _words("a an its their every")
+# Verbs right before a name that make it software or a machine, when nothing follows the
+# name: "servers running Tallyro", "clinics that use Tallyro".
+PRODUCT_VERBS = _words("downloaded installed running use uses using")
 
 # Words before a name that make it an organisation: "shares in Norvind", "joined Lakeshore",
 # "a subsidiary of Volta Crest". One or two words, lower case.

@@ -1274,3 +1274,33 @@ def test_streets_in_other_languages_and_governments(gazetteers: Gazetteers) -> N
     )
     assert found["Jalan Merdu"] == found["Vossestraat"] == found["Rua Tavares"] == "place"
     assert found["Cornish Government"] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind"),
+    [
+        (
+            ("Hospitals running Caretrak, the record system of the region, shut.",),
+            "Caretrak",
+            "equipment",
+        ),
+        (("Clinics that use Caretrak, they said, lost data.",), "Caretrak", "equipment"),
+        (("Payments on Zelvo, the mobile wallet, failed.",), "Zelvo", "equipment"),
+    ],
+)
+def test_software_cues(
+    gazetteers: Gazetteers, paragraphs: tuple[str, ...], name: str, kind: str
+) -> None:
+    assert _found(gazetteers, *paragraphs).get(name) == kind
+
+
+def test_a_class_noun_before_a_closing_quote_says_nothing_of_the_next_name(
+    gazetteers: Gazetteers,
+) -> None:
+    found = _found(
+        gazetteers,
+        '"It was destroyed by its safety system," Tomasz Wierny, the launch director, said.',
+        "A payment system outage hit the SWIFT network.",
+    )
+    assert found.get("Tomasz Wierny") == "person"
+    assert found.get("SWIFT") != "equipment"

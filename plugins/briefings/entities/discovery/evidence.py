@@ -29,6 +29,7 @@ from briefings.common.lexicon import (
     FUNCTION_WORDS,
     INVERTED_STATEMENT_VERBS,
     MOTION_PREPOSITIONS,
+    OPENING_QUOTES,
     ORG_CONTEXT_BEFORE,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
@@ -41,6 +42,7 @@ from briefings.common.lexicon import (
     PLACE_PREPOSITIONS,
     PLACE_TWO_WORD_HEADS,
     PRODUCT_DETERMINERS,
+    PRODUCT_VERBS,
     SHIP_PREFIXES,
     STATEMENT_VERBS,
     STREET_SUFFIXES,
@@ -479,7 +481,9 @@ def _weak_context(
     told = _listener_kind(paragraph, tokens, first, last, gazetteers)
     if told is not None:
         evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, told))
-    if before in PRODUCT_DETERMINERS and _ends_noun_phrase(paragraph, tokens, last):
+    if (before in PRODUCT_DETERMINERS or before in PRODUCT_VERBS) and _ends_noun_phrase(
+        paragraph, tokens, last
+    ):
         # "recalled its Velora Mini", "a Kestrel at the gate": a name counted like a thing
         reason = f"'{before}' before the name"
         evidence.append(Evidence("equipment", PRODUCT_DETERMINER_SCORE, reason))
@@ -594,7 +598,9 @@ def context_evidence(
                 and _given_name_first(tokens, first, last, gazetteers)
             ):
                 kind = "person"  # "fund manager Rui Valadares" is a person, not a fund
-        if kind is not None and gap.strip(" ,\"“‘'") == "":
+        if kind is not None and (
+            gap in (" ", ", ") or (gap[:1] == " " and gap.strip() in OPENING_QUOTES)
+        ):  # "the film 'Tarka'", not '... termination system," Duarte Mesquita':
             score = CLASS_NOUN_BEFORE_SCORE if gap == " " else CLASS_NOUN_SCORE
             evidence.append(Evidence(kind, score, f"'{before.text}' before the name"))
         if (
