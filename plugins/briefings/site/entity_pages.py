@@ -186,22 +186,27 @@ class EntityPages:
             entry = self._glossary.get(entry_id)
             assert entry is not None
             mentions: Iterable[Backlink] = index.backlinks.get(entry_id, {}).values()
-            together = index.companions(entry_id, COMPANIONS_SHOWN)
             source_id = f"glossary:{entry_id}"
         else:
             c = record.candidate
             entry = GlossaryEntry(c.id, c.name, c.type, tuple(c.aliases), "")
             mentions = record.mentions
-            together = index.companions_of_pages([m.url for m in mentions], COMPANIONS_SHOWN)
             source_id = f"entity:{entry_id}"
         backlinks = sorted(mentions, key=_newest_first, reverse=True)
         size = self._page_size
         first = number == 1
-        companions = [
-            Companion(other.name, other.type, shared, link(other.id))
-            for other_id, shared in together
-            if (other := self._glossary.get(other_id)) is not None
-        ]
+        companions: list[Companion] = []
+        if first:  # the company, the timeline and what it said are on the first page only
+            together = (
+                index.companions(entry_id, COMPANIONS_SHOWN)
+                if record is None
+                else index.companions_of_pages([m.url for m in mentions], COMPANIONS_SHOWN)
+            )
+            companions = [
+                Companion(other.name, other.type, shared, link(other.id))
+                for other_id, shared in together
+                if (other := self._glossary.get(other_id)) is not None
+            ]
         related = [self._glossary.get(i) for i in entry.see_also]
         said = sorted(
             index.statements.get(source_id, ()),
@@ -215,7 +220,7 @@ class EntityPages:
             backlinks=backlinks[(number - 1) * size : number * size],
             total=len(backlinks),
             months=month_counts(backlinks) if first else (),
-            companions=companions if first else (),
+            companions=companions,
             see_also=[(r.name, link(r.id)) for r in related if r is not None],
             glossary_href=glossary_link(entry_id),
             page_size=size,

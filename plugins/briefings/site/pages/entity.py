@@ -9,6 +9,7 @@ the HTML pieces go through the page's stash, so Python-Markdown never parses the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,6 +86,7 @@ def month_counts(backlinks: Sequence[Backlink]) -> list[tuple[str, int]]:
     return months
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_label(key: str) -> str:
     year, month = key.split("-")
     return date(int(year), int(month), 1).strftime("%B %Y")
