@@ -73,7 +73,7 @@ PLACE_HEADS = _words(
     Island Islands Lake Mountains Oblast Ocean Peninsula Plateau Province Region River Sea
     Square Strait Straits Street Valley
     Castle Harbour Harbor Lane Line Link Palace Park Road Shoal Spaceport Stadium Station
-    Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano
+    Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano Zone
     """
 )
 
@@ -111,7 +111,8 @@ PLACE_INITIAL_HEADS = _words(
 # A name ending in one of these names an event: "Munich Security Conference".
 EVENT_HEADS = _words(
     """
-    Championship Championships Conference Cup Festival Games Marathon Olympics Revolution Summit
+    Championship Championships Conference Cup Earthquake Festival Games Marathon Olympics
+    Revolution Summit
     Uprising War
     """
 )

@@ -1304,3 +1304,15 @@ def test_a_class_noun_before_a_closing_quote_says_nothing_of_the_next_name(
     )
     assert found.get("Tomasz Wierny") == "person"
     assert found.get("SWIFT") != "equipment"
+
+
+def test_events_zones_and_lists_with_an_article(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Before the Great Orvik Earthquake, sensors in the Tarsa Subduction Zone slipped.",
+        "Waves could reach Kesselholm and the Vardan Peninsula. The Geneva-based fund paid.",
+    )
+    assert found["Great Orvik Earthquake"] == "event"
+    assert found["Tarsa Subduction Zone"] == "place"
+    assert found["Kesselholm"] == found["Vardan Peninsula"] == "place"
+    assert found["Geneva"] == "place"

@@ -58,7 +58,7 @@ from briefings.entities.model import Candidate, Mention
 __all__ = ["Candidate", "EntityDiscoverer"]
 
 _CREDIT_RE = re.compile(r"(?:Photo )?[Cc]redit:\s*(?P<credit>\S.*?)\s*\Z", re.DOTALL)
-_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", " & "})
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", " & ", " and the ", ", and the "})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _PREPOSITION_REACH = 12  # characters before a name where its preposition may stand
 # A preposition of place right before a name: "in ", "near ".

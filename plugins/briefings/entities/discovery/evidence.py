@@ -452,6 +452,8 @@ def _weak_context(
     elif before in MOTION_PREPOSITIONS and first == last and two_before != "according to":
         reason = f"'{before}' before the name"
         evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
+    if _based_modifier(paragraph, tokens[last]) and first == last:
+        evidence.append(Evidence("place", ORG_CONTEXT_SCORE, "'-based' after the name"))
     if place_hit is not None:
         return evidence
     words = [token.text for token in tokens[first : last + 1]]
@@ -476,8 +478,6 @@ def _weak_context(
         # "Lisbon-based Kestrel Orbital": a firm is based somewhere
         reason = f"'{tokens[first - 1].text}-based' before the name"
         evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, reason))
-    if _based_modifier(paragraph, name_end) and first == last:
-        evidence.append(Evidence("place", ORG_CONTEXT_SCORE, "'-based' after the name"))
     told = _listener_kind(paragraph, tokens, first, last, gazetteers)
     if told is not None:
         evidence.append(Evidence("organization", ORG_CONTEXT_SCORE, told))
