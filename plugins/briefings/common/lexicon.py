@@ -56,13 +56,15 @@ ORG_INITIAL_HEADS = _words(
 )
 
 # Words opening a company's or a body's name in other languages: "Grupo Modelo", "Banco
-# Santander", "Groupe Renault". The rest of the name is its short form ("Sierra Alta").
+# Santander", "Groupe Renault", and legal forms written first ("PT Astra International",
+# "PJSC Gazprom"). The rest of the name is its short form ("Sierra Alta").
 ORG_PREFIXES = _words(
     """
     Agencia Agência Banca Banco Banque Companhia Compagnie Compania Compañía
     Corporación Fundación Fundação Groupe Grupo Gruppo Guardia Industrias Instituto
     Ministerio Ministério Policía Polícia Société Sociedad Tribunal Universidad
     Universidade Università
+    JSC OAO OJSC OOO PAO PJSC PT ZAO
     """
 )
 

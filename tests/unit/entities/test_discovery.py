@@ -1316,3 +1316,14 @@ def test_events_zones_and_lists_with_an_article(gazetteers: Gazetteers) -> None:
     assert found["Tarsa Subduction Zone"] == "place"
     assert found["Kesselholm"] == found["Vardan Peninsula"] == "place"
     assert found["Geneva"] == "place"
+
+
+def test_legal_forms_written_first(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "PT Sarana Digital Nusantara said the outage was over. PJSC Volgatrans agreed.",
+        "Later, Sarana Digital Nusantara restored service.",
+    )
+    assert found["PT Sarana Digital Nusantara"] == "organization"
+    assert found["Sarana Digital Nusantara"] == "organization"
+    assert found["PJSC Volgatrans"] == "organization"
