@@ -186,6 +186,8 @@ def identify(
     if identity.kind == ANONYMOUS and country and not identity.affiliation:
         identity = dataclasses.replace(identity, affiliation=country)
         country = ""
+    if identity.kind == PERSON and short and not identity.role:
+        identity = dataclasses.replace(identity, kind=ORGANIZATION)  # people have no acronym
     return dataclasses.replace(
         identity,
         role=identity.role or role,

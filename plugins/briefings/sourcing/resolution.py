@@ -19,6 +19,7 @@ is identified (:func:`~briefings.sourcing.identity.identify`), then:
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -120,6 +121,9 @@ class ArticleSources:
         self._seen: list[CitedSource | _Seen] = []  # sources and entities, latest last
         self._last_document: CitedSource | None = None  # the source of the last document
         self._slugs: set[str] = set()
+        # Bodies described before they are named ("the country's telecoms regulator said" in
+        # a lede, the regulator named later): (source, head noun, description).
+        self._unnamed: list[tuple[CitedSource, str, str]] = []
 
     @property
     def sources(self) -> list[CitedSource]:
@@ -131,6 +135,19 @@ class ArticleSources:
         descriptor "pension fund"), so a later "the fund said" or "its report" can refer
         to it even if it was never cited before."""
         known = self._entities(surface)
+        name_words = known.name.split() if known is not None else []
+        if (
+            known is not None
+            and known.type == "organization"
+            and self._unnamed
+            and len(name_words) >= 2
+            and name_words[-1][:1].isupper()  # a whole name, not a fragment ("Postes et")
+        ):
+            words = _words(known.name, descriptor)
+            if any(_describes(head, text, words, None) for _s, head, text in self._unnamed):
+                # a body described before it is named: "the country's volcano agency said",
+                # then "a team at the National Institute of Volcanology"
+                self._named(SourceIdentity(known.name, ORGANIZATION), known.name)
         if known is not None and known.type in ("organization", "place", "person"):
             # A person too: "Judge Ana Ruiz ruled ... 'No,' the judge said" and "she said"
             # after a paragraph about her refer to the person named, quoted or not.
@@ -197,10 +214,14 @@ class ArticleSources:
                 kind = _kind_of(known.type) if known else _one_word_kind(identity.name)
                 source = self._named(SourceIdentity(identity.name, kind), phrase)
             elif source is None and identity.name:
-                # "the court said" with no court named before: an unnamed body.
-                source = self._anonymous(
+                # "the mediators said" after "the National Mediation Office": a body whose
+                # name shares the noun's stem; else "the court said" with no court named
+                # before: an unnamed body, until the text names it.
+                source = self._by_stem(identity.head) or self._anonymous(
                     SourceIdentity(identity.head, ANONYMOUS, head=identity.head), "unnamed"
                 )
+                if source.identity == ANONYMOUS:
+                    self._unnamed.append((source, identity.head, identity.name))
         elif identity.kind == ANONYMOUS:
             source = self._speaker_for(identity) or self._anonymous(identity)
         else:
@@ -413,18 +434,20 @@ class ArticleSources:
                 names = frozenset(source_key(n) for n in (entry.name, *entry.aliases))
                 # A source that is also a glossary entry links to the entity.
                 entity = self._compatible_entity(dataclasses.replace(identity, name=entry.name))
-                self._by_key[key] = CitedSource(
-                    key,
-                    entry.id,
-                    entry.name,
-                    entry.kind,
-                    identity.kind,
-                    entity.url if entity is not None and entity.url else entry.url,
-                    known=True,
-                    registered=True,
-                    role=identity.role,
-                    affiliation=identity.affiliation or identity.country,
-                    names=names,
+                self._by_key[key] = self._named_before(
+                    CitedSource(
+                        key,
+                        entry.id,
+                        entry.name,
+                        entry.kind,
+                        identity.kind,
+                        entity.url if entity is not None and entity.url else entry.url,
+                        known=True,
+                        registered=True,
+                        role=identity.role,
+                        affiliation=identity.affiliation or identity.country,
+                        names=names,
+                    )
                 )
             return self._by_key[key]
         known = self._compatible_entity(identity)
@@ -474,19 +497,50 @@ class ArticleSources:
                 return source
         if not source_id:
             source_id = f"new:{self._unique_slug(slugify(name) or 'source')}"
-        self._by_key[key] = CitedSource(
-            key,
-            source_id,
-            name,
-            registry_kind(identity.kind, identity.name, identity.role),
-            identity.kind,
-            url,
-            known=reviewed,
-            role=identity.role,
-            affiliation=identity.affiliation or identity.country,
-            short=identity.short,
+        self._by_key[key] = self._named_before(
+            CitedSource(
+                key,
+                source_id,
+                name,
+                registry_kind(identity.kind, identity.name, identity.role),
+                identity.kind,
+                url,
+                known=reviewed,
+                role=identity.role,
+                affiliation=identity.affiliation or identity.country,
+                short=identity.short,
+            ),
+            identity.name,
         )
         return self._by_key[key]
+
+    def _by_stem(self, head: str) -> CitedSource | None:
+        """Return the last body named whose name has a word with the first five letters of
+        ``head`` ("mediator" and "Mediation"), or None."""
+        if len(head) < 5:
+            return None
+        stem = _stem(head)
+        return self._latest(
+            lambda kind, words, _s: kind == ORGANIZATION and any(_stem(w) == stem for w in words)
+        )
+
+    def _named_before(self, source: CitedSource, written: str = "") -> CitedSource:
+        """Return ``source``, a body cited for the first time by name; or, when the text
+        described it before naming it ("the country's telecoms regulator said", then "the
+        Telecoms Regulation Authority said"), the unnamed source of that description, now
+        named, so that both share a footnote."""
+        if source.identity != ORGANIZATION:
+            return source
+        words = _words(source.name, source.role, source.short, written)
+        for index, (unnamed, head, description) in enumerate(self._unnamed):
+            if _describes(head, description, words, source):
+                del self._unnamed[index]
+                key = unnamed.key  # the footnote planner knows the source by this key
+                for field_ in dataclasses.fields(CitedSource):
+                    setattr(unnamed, field_.name, getattr(source, field_.name))
+                unnamed.key = key
+                return unnamed
+        return source
 
     def _registry_entry(self, identity: SourceIdentity, phrase: str) -> SourceEntry | None:
         """Return the registry entry a named source is, if any."""
@@ -552,6 +606,25 @@ def _opens(words: list[str], word: str) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _describes(head: str, description: str, words: set[str], source: CitedSource | None) -> bool:
+    """Return whether a description with ``head`` ("volcano monitoring agency") fits a body
+    named later (its name's ``words``): a noun of the head's kind in the name, a company for
+    a company noun, or a word of the description sharing its first five letters with a word
+    of the name ("volcano" and "Volcanology", "regulator" and "Regulation")."""
+    if any(n in words for n in _SAME_KIND.get(head, (head,))):
+        return True
+    if is_company_noun(head):
+        return head in _GENERIC_COMPANY_NOUNS and _may_be_company(frozenset(words), source)
+    stems = {_stem(w) for w in words if len(w) >= 5}
+    return any(_stem(w) in stems for w in _words(description) if len(w) >= 5)
+
+
+def _stem(word: str) -> str:
+    """Return the first five letters of a word without accents: "Régulation" gives "regul"."""
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in plain if not unicodedata.combining(c))[:5]
 
 
 def _fits_subject(identity: SourceIdentity, subject: KnownEntity) -> bool:

@@ -542,3 +542,56 @@ def test_a_spokeswoman_for_a_body_described_by_its_town() -> None:
     )
     refs = plan.add_paragraph(text, _mentions(text, ["Hordaland Art Museum"]))
     assert [ref.source_id for ref in refs] == ["entity:hordaland-art-museum"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A body described before it is named shares the footnote of its name.
+        (
+            [
+                "Power failed across the north, the country's grid regulator said.",
+                "The Energy Regulation Authority (ERA) said repairs would take a week.",
+            ],
+            [["a"], ["a"]],
+        ),
+        # ... but only a body the description fits.
+        (
+            [
+                "The fault lay with the operator, the court said.",
+                "The Ministry of Health said hospitals were running.",
+            ],
+            [["a"], ["b"]],
+        ),
+        # A description sharing the stem of a body named before: "the mediators".
+        (
+            [
+                "The deal was brokered by the Labour Mediation Office, the mediators said.",
+            ],
+            [["a"]],
+        ),
+    ],
+)
+def test_descriptions_and_names_of_one_body(
+    paragraphs: list[str], expected: list[list[str]]
+) -> None:
+    known = {"Labour Mediation Office": _org("Labour Mediation Office")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    letters: dict[str, str] = {}
+    seen = []
+    for paragraph in paragraphs:
+        mentions = _mentions(paragraph, [n for n in known if n in paragraph])
+        refs = plan.add_paragraph(paragraph, mentions)
+        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
+    assert seen == expected
+    if len(paragraphs) == 2 and expected[1] == ["a"]:
+        assert [note.source_name for note in plan.footnotes] == ["Energy Regulation Authority"]
+
+
+def test_a_body_described_first_and_then_only_mentioned() -> None:
+    known = {"National Volcanology Institute": _org("National Volcanology Institute")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    plan.add_paragraph("An eruption is likely, the country's volcano monitoring agency said.")
+    text = "The forecast comes from a team at the National Volcanology Institute."
+    plan.add_paragraph(text, _mentions(text, ["National Volcanology Institute"]))
+    assert [note.source_name for note in plan.footnotes] == ["National Volcanology Institute"]

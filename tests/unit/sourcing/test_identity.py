@@ -211,3 +211,12 @@ def test_a_description_then_the_name_and_its_employer() -> None:
 )
 def test_split_role_of_long_titles(text: str, expected: tuple[str, str, str]) -> None:
     assert split_role(text) == expected
+
+
+def test_a_name_with_an_acronym_is_a_body() -> None:
+    identity = identify("The Autorite de Regulation des Postes (ARP)")
+    assert (identity.name, identity.kind, identity.short) == (
+        "Autorite de Regulation des Postes",
+        "organization",
+        "ARP",
+    )
