@@ -1327,3 +1327,13 @@ def test_legal_forms_written_first(gazetteers: Gazetteers) -> None:
     assert found["PT Sarana Digital Nusantara"] == "organization"
     assert found["Sarana Digital Nusantara"] == "organization"
     assert found["PJSC Volgatrans"] == "organization"
+
+
+def test_a_place_within_a_region(gazetteers: Gazetteers) -> None:
+    found = _found(
+        gazetteers,
+        "Rockets were launched from Tarvenberg in California and from Oruvale, in Chile.",
+        "Analysts at Brakonsen in Germany disagreed, said Ilse Brakonsen in 2020.",
+    )
+    assert found["Tarvenberg"] == found["Oruvale"] == "place"
+    assert found.get("Brakonsen") != "place"

@@ -452,6 +452,12 @@ def _weak_context(
     elif before in MOTION_PREPOSITIONS and first == last and two_before != "according to":
         reason = f"'{before}' before the name"
         evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
+    if evidence and place_hit is None:
+        region = _region_after(paragraph, tokens, last, gazetteers)
+        if region is not None:
+            # "from Vandenberg in California": a place within a place
+            reason = f"'in {region}' after the name"
+            evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
     if _based_modifier(paragraph, tokens[last]) and first == last:
         evidence.append(Evidence("place", ORG_CONTEXT_SCORE, "'-based' after the name"))
     if place_hit is not None:
@@ -493,6 +499,23 @@ def _weak_context(
             # "shares in Norvind": the organisation cue replaces the place one.
             return [item for item in evidence if item.type != "place"]
     return evidence
+
+
+def _region_after(
+    paragraph: str, tokens: Sequence[Token], last: int, gazetteers: Gazetteers
+) -> str | None:
+    """Return the country, state or province named in ", in X" / " in X" right after the
+    name, or None."""
+    index = last + 1
+    if index + 1 >= len(tokens) or tokens[index].text != "in":
+        return None
+    if paragraph[tokens[last].end : tokens[index].start] not in (" ", ", "):
+        return None
+    region = tokens[index + 1]
+    hit = gazetteers.place(region.text) if region.capitalised else None
+    if hit is None or hit.kind not in ("country", "US state", "subdivision"):
+        return None
+    return region.text
 
 
 def _based_modifier(paragraph: str, token: Token) -> bool:
