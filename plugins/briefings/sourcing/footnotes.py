@@ -227,6 +227,7 @@ class FootnotePlanner:
                 )
         for start, end in pending:
             self._sources.see(paragraph[start:end], _descriptor(paragraph, start, end))
+        self._sources.end_paragraph()
         return refs
 
     def _override(self, paragraph: str, attribution: Attribution) -> Attribution | None:

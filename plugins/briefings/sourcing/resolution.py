@@ -81,6 +81,9 @@ _SAME_ROLE = {
     "lawyer": ("lawyer", "attorney", "solicitor", "barrister", "counsel"),
     "minister": ("minister", "secretary"),
 }
+# A body is described before it is named only in a lede: "the country's regulator said" in
+# the first paragraphs; later, "the court said" refers back to "a court in Milan".
+LEDE_PARAGRAPHS = 2
 _ENTITY_KIND = {PERSON: "person", ORGANIZATION: "organization", PLACE: "place"}
 
 
@@ -124,6 +127,11 @@ class ArticleSources:
         # Bodies described before they are named ("the country's telecoms regulator said" in
         # a lede, the regulator named later): (source, head noun, description).
         self._unnamed: list[tuple[CitedSource, str, str]] = []
+        self._paragraphs = 0  # paragraphs read so far
+
+    def end_paragraph(self) -> None:
+        """Note that a paragraph of the article has been read."""
+        self._paragraphs += 1
 
     @property
     def sources(self) -> list[CitedSource]:
@@ -220,7 +228,7 @@ class ArticleSources:
                 source = self._by_stem(identity.head) or self._anonymous(
                     SourceIdentity(identity.head, ANONYMOUS, head=identity.head), "unnamed"
                 )
-                if source.identity == ANONYMOUS:
+                if source.identity == ANONYMOUS and self._paragraphs < LEDE_PARAGRAPHS:
                     self._unnamed.append((source, identity.head, identity.name))
         elif identity.kind == ANONYMOUS:
             source = self._speaker_for(identity) or self._anonymous(identity)

@@ -595,3 +595,16 @@ def test_a_body_described_first_and_then_only_mentioned() -> None:
     text = "The forecast comes from a team at the National Volcanology Institute."
     plan.add_paragraph(text, _mentions(text, ["National Volcanology Institute"]))
     assert [note.source_name for note in plan.footnotes] == ["National Volcanology Institute"]
+
+
+def test_a_description_after_the_lede_is_no_cataphora() -> None:
+    # "The court said" in the third paragraph refers back to "a court in Oslo"; the court
+    # named later is another one.
+    known = {"Supreme Court of Norway": _org("Supreme Court of Norway")}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    plan.add_paragraph("A court in Oslo fined the firm on Monday.")
+    plan.add_paragraph("The fine was the largest this year.")
+    plan.add_paragraph("The court said its reasons would follow.")
+    text = "The firm will appeal to the Supreme Court of Norway."
+    plan.add_paragraph(text, _mentions(text, ["Supreme Court of Norway"]))
+    assert [(note.source_name, note.kind) for note in plan.footnotes] == [("court", "unnamed")]
