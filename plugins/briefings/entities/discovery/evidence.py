@@ -444,7 +444,11 @@ def _weak_context(
     ):
         reason = f"'{two_before}' before the name"
         evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
-    if place_hit is None and tokens[first].acronym:
+    if (
+        (before in PLACE_PREPOSITIONS or before in MOTION_PREPOSITIONS)
+        and place_hit is None
+        and tokens[first].acronym
+    ):
         before = ""  # "data sent to JAMSTEC": an abbreviation no gazetteer lists is no place
     if before in PLACE_PREPOSITIONS and first == last:
         reason = f"'{before}' before the name"
