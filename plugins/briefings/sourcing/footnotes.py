@@ -23,6 +23,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefings.common.lexicon import word_set
 from briefings.common.names import ROLE_WORDS, source_key, strip_determiner
 from briefings.common.text import slugify
 from briefings.content.sentences import split_sentences
@@ -52,6 +53,14 @@ _APPOSITIVE_RE = re.compile(
 _OPENING_PHRASE_RE = re.compile(
     r"(?:In|Under|After|On|At|For|With|Since|During|Despite|Before|By)\s[^,.;:“”\"]{1,80},\s+"
 )
+# A sentence opening with a place: "In Antigua Guatemala, ", "At Santa Rosa Hospital, ".
+_PLACE_OPENING_RE = re.compile(
+    r"(?P<prep>In|At)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4}),"
+)
+# Words opening a source that refers back ("the company", "its report", "he"): no place.
+_REFERRING = word_set("the this that these those its his her their he she it they we")
+# An anonymous source that already says where it is from: "officials in Kyiv".
+_LOCATED_RE = re.compile(r"\b(?:in|at|of|for|from|with|close\s+to|familiar)\b")
 # A sentence opening with a description of a body and its verb: "The miner spent ...".
 _DESCRIBED_SUBJECT_RE = re.compile(
     r"(?P<subject>The\s+[a-z][\w-]+)\s+(?!(?:of|for|in|at|and|with|to|on|by)\b)[a-z]+\b"
@@ -142,6 +151,7 @@ class FootnotePlanner:
         self._labels: set[str] = set()
         self._uses: dict[str, int] = {}
         self._last: tuple[str, list[Attribution]] | None = None
+        self._paragraph = ""  # the paragraph being read
 
     def _attributions(self, paragraph: str) -> list[Attribution]:
         """Return the attributions of ``paragraph`` (the last result is reused)."""
@@ -165,7 +175,8 @@ class FootnotePlanner:
         several for "the two companies said", none for a reference to nobody ("he said"
         opening an article). ``subject`` is the entity that opens the sentence, if any."""
         notes = []
-        found = self._sources.resolve_all(attribution.source, attribution.anonymous, subject)
+        phrase = _placed(attribution.source, self._paragraph, attribution.sentence_start)
+        found = self._sources.resolve_all(phrase, attribution.anonymous, subject)
         for source in found:
             if source.key not in self._notes:
                 local = source.source_id.partition(":")[2] or source.source_id
@@ -193,6 +204,7 @@ class FootnotePlanner:
         """
         refs: list[FootnoteRef] = []
         seen: set[tuple[int, str]] = set()
+        self._paragraph = paragraph
         pending = list(mentions)
         for found in self._attributions(paragraph):
             attribution = self._override(paragraph, found)
@@ -269,6 +281,24 @@ class FootnotePlanner:
             for note in self._notes.values()
             if not note.source.known and note.source.identity != ANONYMOUS
         ]
+
+
+def _placed(source: str, paragraph: str, sentence_start: int) -> str:
+    """Return an anonymous source with the place the sentence gives it: "hotel owners" in
+    "In Antigua, hotel owners told ..." is "hotel owners in Antigua"; "a nurse there" after
+    "At Santa Rosa Hospital, ..." is "a nurse at Santa Rosa Hospital"."""
+    if source.endswith(" there"):
+        before = [s for s, _ in split_sentences(paragraph) if s < sentence_start]
+        place = _PLACE_OPENING_RE.match(paragraph, before[-1]) if before else None
+        if place is not None:
+            return f"{source.removesuffix(' there')} {place['prep'].lower()} {place['place']}"
+        return source
+    first = source.split(" ", 1)[0]
+    if source.islower() and first not in _REFERRING and not _LOCATED_RE.search(source):
+        place = _PLACE_OPENING_RE.match(paragraph, sentence_start)
+        if place is not None and place["prep"] == "In":
+            return f"{source} in {place['place']}"
+    return source
 
 
 def _sentence_subject(

@@ -343,6 +343,8 @@ def _descriptor_name(text: str) -> tuple[str, str] | None:
             and _looks_like_name(" ".join(words[index:]))
         ):
             return " ".join(words[:index]), " ".join(words[index:])
+        if word in _PREPOSITIONS or word in ("in", "near", "outside"):
+            return None  # "traders in Lima": people somewhere, not a description of Lima
         if word.islower() and word not in _DESCRIPTION_HEADS:
             rest = " ".join(words[index:])
             lower = words[:index]

@@ -608,3 +608,22 @@ def test_a_description_after_the_lede_is_no_cataphora() -> None:
     text = "The firm will appeal to the Supreme Court of Norway."
     plan.add_paragraph(text, _mentions(text, ["Supreme Court of Norway"]))
     assert [(note.source_name, note.kind) for note in plan.footnotes] == [("court", "unnamed")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        # The place that opens the sentence, or the previous one for "there".
+        ("In Tromso, fishermen said the season was over.", "fishermen in Tromso"),
+        (
+            "At Haukeland Hospital, beds ran out. A nurse there said staff were exhausted.",
+            "nurse at Haukeland Hospital",
+        ),
+        # A source that already says where it is from keeps its own words.
+        ("In Tromso, officials in Oslo said nothing.", "officials in Oslo"),
+    ],
+)
+def test_anonymous_sources_take_the_place_the_sentence_gives(paragraph: str, name: str) -> None:
+    plan = planner()
+    plan.add_paragraph(paragraph)
+    assert [note.source_name for note in plan.footnotes] == [name]

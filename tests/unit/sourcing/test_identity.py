@@ -62,6 +62,7 @@ def test_an_unnamed_official_is_anonymous_with_the_finder_s_view() -> None:
             "Nordstad Securities",
         ),
         ("Officials in Lima", "Officials in Lima", "anonymous", "", "Lima"),
+        ("traders in Lima", "traders in Lima", "anonymous", "", "Lima"),
         # Who governs a body speaks as the body.
         ("Tessera's board", "Tessera", "reference", "board", ""),
         ("the Tessera board", "Tessera", "reference", "board", ""),
