@@ -58,6 +58,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Entity pages are written into the shell of a model page (site/page_shell.py):
         # their files (never given to MkDocs), the model pages, and the models' HTML.
         self._created: dict[str, File] = {}
+        self._files: Files | None = None
         self._models: set[str] = set()
         self._shells: dict[str, PageShell] = {}
 
@@ -132,6 +133,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.config.enabled or self.publisher is None:
             return files
         created = self._created = {}
+        self._files = files
         shell = set(self.publisher.shell_uris())
         self._shells = {}
         for uri in self.publisher.page_uris():
@@ -168,6 +170,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if file is None:
             file = self._created[uri] = File.generated(config, uri, content="")
         return file.url
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Keep the model pages of the entity pages out of the navigation: a site without
+        a ``nav`` setting would list them, and their neighbours would link them."""
+        if not self._models:
+            return nav
+        nav.items = _without(nav.items, self._models)
+        nav.pages = [p for p in nav.pages if p.file.src_uri not in self._models]
+        for index, page in enumerate(nav.pages):
+            page.previous_page = nav.pages[index - 1] if index else None
+            page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+        for file in files.documentation_pages():
+            if file.src_uri in self._models and file.page is not None:
+                file.page.previous_page = file.page.next_page = None
+        return nav
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -243,6 +260,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.content = self.publisher.resolve_late(page.file.src_uri, page.content, page.url)
         return context
 
+    # Last, so that the shell of the entity pages holds what other plugins did to its model.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Announce the page's feeds; give Material's search dialog an accessible name."""
         if not self.config.enabled:
@@ -291,12 +310,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site_dir = Path(config.site_dir)
         written: list[File] = []
         report = Report()
+        assert self._files is not None
         self.publisher.finish(report)  # done already, unless MkDocs read none of the pages
         converter = PageConverter(config.markdown_extensions, config.mdx_configs)
         for uri in self.publisher.shell_uris():
             self._url_of(config, uri)
             file = self._created[uri]
-            if not file.generated_by:
+            if self._files.get_file_from_path(uri) is not None:
                 continue  # the editors wrote this page in docs/: MkDocs built theirs
             written.append(file)
             page = self.publisher.shell_page(uri, report, converter.heading)
@@ -355,6 +375,18 @@ class _LazyPage(File):
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
         self.content_string = value.decode("utf-8")
+
+
+def _without(items: list[Any], uris: set[str]) -> list[Any]:
+    """Return navigation ``items`` without the pages of ``uris``, in sections too."""
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in uris:
+            continue
+        if getattr(item, "children", None):
+            item.children = _without(item.children, uris)
+        kept.append(item)
+    return kept
 
 
 def _log_report(report: Report) -> None:

@@ -20,6 +20,7 @@ from briefings.content.language import ENGLISH
 from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import Matcher
 from briefings.site.crosspage import SiteIndex
+from briefings.site.page_shell import SHELL_ID
 from briefings.site.pages.entity import (
     Companion,
     EntityPage,
@@ -34,6 +35,8 @@ __all__ = ["EntityPages", "mentioned_entries"]
 
 ENTITIES_DIR = "entities"
 COMPANIONS_SHOWN = 12
+# Ids whose page would not sit where entity pages do ("index" is the folder's own page).
+RESERVED_IDS = frozenset({"index", "README", SHELL_ID})
 UNREVIEWED_MINIMUM = 2  # briefings an unreviewed entity needs for a page of its own
 STATEMENTS_SHOWN = 20
 
@@ -69,6 +72,8 @@ class EntityPages:
                 self._place(entry.id, count)
 
     def _place(self, entity_id: str, count: int) -> list[str]:
+        if entity_id in RESERVED_IDS:
+            return []
         pages = -(-count // self._page_size)
         uris = [f"{ENTITIES_DIR}/{entity_id}.md"]
         uris += [f"{ENTITIES_DIR}/{entity_id}/{n}.md" for n in range(2, pages + 1)]
@@ -87,7 +92,11 @@ class EntityPages:
         added: list[str] = []
         for record in discovered:
             entity_id = record.candidate.id
-            if len(record.mentions) < UNREVIEWED_MINIMUM or entity_id in self.uris:
+            if (
+                len(record.mentions) < UNREVIEWED_MINIMUM
+                or entity_id in self.uris
+                or entity_id in RESERVED_IDS
+            ):
                 continue
             self._unreviewed[entity_id] = record
             added += self._place(entity_id, len(record.mentions))

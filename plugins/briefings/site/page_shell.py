@@ -47,10 +47,12 @@ SHELL_ID = "briefings-page-shell"
 """The entity id in the model pages' URLs: replaced by each page's own id."""
 TITLE_MARK = "BriefingsShellTitle"
 """The model pages' title: replaced by each page's own (HTML-escaped) title."""
-CONTENT_MARK = "<!-- briefings: page content -->"
-"""Where the model page's content was: replaced by each page's converted content."""
+CONTENT_MARK = "BriefingsShellContent"
+"""The model page's content, a heading holding this word: replaced by each page's content.
+A word, not a comment, so that a minifying plugin keeps it."""
 _HEAD_END = "</head>"
 _H1_ID_RE = re.compile(r'<h1\b[^>]*?\bid="([^"]*)"')
+_CONTENT_RE = re.compile(rf"<h1\b[^>]*>\s*{CONTENT_MARK}\s*</h1>")
 _URL_BLOCK_RE = re.compile(r"\s*<url>(?:(?!</url>).)*?</url>", re.DOTALL)
 
 
@@ -81,9 +83,9 @@ def model_markdown() -> str:
 def model_content() -> str:
     """Return the HTML a model page's content is replaced with before the theme renders it.
 
-    It holds an ``<h1>`` so that the theme adds no title of its own (pages bring theirs).
+    It is an ``<h1>`` so that the theme adds no title of its own (pages bring theirs).
     """
-    return f"<h1>{TITLE_MARK}</h1>{CONTENT_MARK}"
+    return f"<h1>{CONTENT_MARK}</h1>"
 
 
 class PageShell:
@@ -92,13 +94,13 @@ class PageShell:
     def __init__(self, output: str, anchor: str = "") -> None:
         """Cut ``output``, the model page as the theme wrote it; ``anchor`` is the id the
         site's Markdown gave the model's title (the theme links it, "Skip to content")."""
-        content = f"<h1>{TITLE_MARK}</h1>{CONTENT_MARK}"
-        if output.count(content) != 1 or _HEAD_END not in output:
+        found = _CONTENT_RE.findall(output)
+        if len(found) != 1 or _HEAD_END not in output:
             raise ShellError(
                 "the theme changed the model entity page beyond recognition: its content "
                 "mark is missing or doubled"
             )
-        before, after = output.split(content)
+        before, after = output.split(found[0])
         head, body = before.split(_HEAD_END, 1)
         marks = {TITLE_MARK: "title", SHELL_ID: "id"}
         if anchor:

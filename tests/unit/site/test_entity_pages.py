@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -184,3 +185,33 @@ def test_headings_given_as_html_make_the_same_page_from_less_markdown(uri: str) 
     assert part.count("## ") == 0 < whole.count("## ")
     expected = whole_stash.restore(converter.convert(whole))
     assert part_stash.restore(converter.convert(part)) == expected
+
+
+@pytest.mark.parametrize("name", ["Timeline", "Appears with", "Briefings (3)"])
+def test_an_entity_named_like_a_section_gets_no_repeated_id(name: str) -> None:
+    glossary = Glossary([GlossaryEntry("timeline", name, "organization", (), "")])
+    pages = EntityPages(glossary, {"timeline": 3}, page_size=5)
+    converter = PageConverter(["attr_list", "md_in_html", "toc"], {"toc": {"permalink": True}})
+    index = SiteIndex()
+    for day in (1, 2, 3):
+        index.add_mentions(f"{day}/", "B", date(2022, day, 1), {"timeline": 1}, {"timeline": "."})
+    stash = Stash()
+    _title, body = pages.body(
+        "entities/timeline.md",
+        index,
+        link=lambda i: i,
+        glossary_link=lambda i: i,
+        page_link=lambda s: s,
+        href=lambda u: u,
+        stash=stash,
+        heading=converter.heading,
+    )
+    html = stash.restore(converter.convert(body))
+    ids = [m for m in re.findall(r'<h[12] id="([^"]+)"', html)]
+    assert ids[0] == "entity-timeline" and len(ids) == len(set(ids)), ids
+
+
+def test_an_id_that_names_a_folder_page_gets_no_entity_page() -> None:
+    glossary = Glossary([GlossaryEntry("index", "Index Ltd", "organization", (), "")])
+    pages = EntityPages(glossary, {"index": 2}, page_size=5)
+    assert pages.first_uri("index") is None and not pages.all_uris()

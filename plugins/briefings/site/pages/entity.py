@@ -254,7 +254,9 @@ def entity_page_body(
     entry = page.entry
     title = entity_page_title(page)
     briefings = f"{page.total} {'briefing' if page.total == 1 else 'briefings'}"
-    parts: list[str] = ["# " + escape_markdown(title)]
+    # The title's id is the entity's, so it never repeats a section's ("Timeline"...): the
+    # sections' headings may be converted apart from it (see ``heading``).
+    parts: list[str] = [f"# {escape_markdown(title)} {{#entity-{entry.id}}}"]
     if page.number > 1:
         parts.append(
             _Html(
