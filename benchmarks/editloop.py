@@ -160,6 +160,8 @@ def edit_seed(workdir: Path, site: Path, base: str, limit: float) -> EditResult:
     lines[body] = _WORD_RE.sub(marker, lines[body], count=1)
     page = fetch(url) or ""
     entities = sorted(set(_ENTITY_LINK_RE.findall(page)))[:3]
+    if not entities:
+        raise RuntimeError(f"no reviewed entity mark found on {url}: the check would be empty")
     seed.write_text("\n".join(lines), "utf-8")
     seconds = wait_for(lambda: marker in (fetch(url) or ""), limit)
     stale = []

@@ -74,7 +74,6 @@ KB = 1024
 # (``assets/javascripts/lunr/``, such as the 660 KB ``wordcut.js`` for Thai), which the
 # search worker loads only for a site in those languages, never for this English one.
 FETCHED_SUFFIXES = (".json", ".xml", ".js", ".css")
-NOT_FETCHED: frozenset[str] = frozenset()
 NOT_FETCHED_DIRS = ("assets/javascripts/lunr/",)
 SEARCH_INDEX = "search/search_index.json"  # Material's own; grows with N, plugin or not
 ENTITIES_DIR = "entities"
@@ -282,8 +281,8 @@ def _larger(current: FileSize | None, path: str, size: int) -> FileSize:
 def largest_files(site_dir: Path) -> LargestFiles:
     """Return the largest HTML page and fetched file of the site built in ``site_dir``.
 
-    Fetched files are those with a suffix of :data:`FETCHED_SUFFIXES` except
-    :data:`NOT_FETCHED` and those under :data:`NOT_FETCHED_DIRS`; the search index
+    Fetched files are those with a suffix of :data:`FETCHED_SUFFIXES` except those under
+    :data:`NOT_FETCHED_DIRS`; the search index
     counts among them and, separately, is left out of ``other_own``. Paths are relative
     to ``site_dir``, with ``/``. Ties go to the path that sorts last, so the result does
     not depend on the order of the walk.
@@ -301,11 +300,7 @@ def largest_files(site_dir: Path) -> LargestFiles:
         if path.suffix == ".html":
             html = _larger(html, relative, size)
             entity_pages += relative.startswith(f"{ENTITIES_DIR}/")
-        elif (
-            path.suffix in FETCHED_SUFFIXES
-            and path.name not in NOT_FETCHED
-            and not relative.startswith(NOT_FETCHED_DIRS)
-        ):
+        elif path.suffix in FETCHED_SUFFIXES and not relative.startswith(NOT_FETCHED_DIRS):
             other = _larger(other, relative, size)
             if relative == SEARCH_INDEX:
                 search_index = size

@@ -9,6 +9,7 @@
 #   make bench-phases           seconds per build phase and page group, plain vs plugin
 #   make bench-edit             the editing loop in `mkdocs serve` (also run by make bench)
 BENCH_ARGS ?=
+EDIT_ARGS ?=
 BENCH_OUT := benchmarks/out
 PROFILE_N ?= 1000
 PROFILE_G ?= 5000
