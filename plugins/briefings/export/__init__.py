@@ -94,7 +94,8 @@ def export_site(config_file: Path, output: Path) -> Exported:
     assets = stylesheets(options.get("review_marks") is True)
 
     hand_written = docs_files(docs_dir) if docs_dir.is_dir() else []
-    generated = [uri for uri in publisher.page_uris() if uri not in hand_written]
+    written_by_hand = set(hand_written)
+    generated = [uri for uri in publisher.page_uris() if uri not in written_by_hand]
     extra = [f"{ASSET_DIR}/{name}" for name in (*assets, *SCRIPTS)] + [SOURCING_JSON]
     files = {*hand_written, *generated, *extra}
 
@@ -163,16 +164,17 @@ def _pages(
         pages[uri] = _Page(html, meta, title)
 
     # The order MkDocs converts pages in: the docs folder's, then the generated ones.
+    written_by_hand = set(hand_written)
     for uri in [u for u in hand_written if u.endswith(MARKDOWN_SUFFIXES)] + generated:
-        convert(uri, uri not in hand_written)
+        convert(uri, uri not in written_by_hand)
     publisher.finish(report)
     # Pages known only once every briefing is analysed: unreviewed entities' pages.
     late = [uri for uri in publisher.shell_uris() if uri not in pages]
     for uri in late:
         convert(uri, True)
-    generated = [*generated, *late]
+    made = {*generated, *late}
     for uri, page in pages.items():
-        if uri in generated and publisher.has_late_content(uri):
+        if uri in made and publisher.has_late_content(uri):
             page.text = publisher.resolve_late(uri, page.text, url_of(uri))
         try:
             page.text = converter.as_markdown(page.text, page.meta, page.title)

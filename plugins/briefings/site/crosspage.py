@@ -41,6 +41,8 @@ class SiteIndex:
         self.sourcing: list[SourcingRecord] = []
         self.sources_by_label: dict[str, dict[str, str]] = {}  # page URL -> label -> source
         self._discovered: dict[str, Discovered] = {}
+        self._discovered_sorted: list[Discovered] | None = None
+        self.version = 0  # counts the changes to the backlinks, for what is derived from them
         self._to_review: dict[str, SourceToReview] = {}  # source id -> record
         self.decisions_used: set[int] = set()  # editors' decisions that matched something
         self.statements: dict[str, list[Statement]] = {}  # source id -> attributed sentences
@@ -65,6 +67,7 @@ class SiteIndex:
             briefing.url, seed.title, seed.date, rendered.counts, rendered.first_sentence
         )
         for candidate_id, count in rendered.new_counts.items():
+            self._discovered_sorted = None
             record = self._discovered.setdefault(candidate_id, Discovered(candidates[candidate_id]))
             record.mentions.append(
                 Backlink(
@@ -155,6 +158,7 @@ class SiteIndex:
             )
         if counts:  # a page annotated late (a hand-written one) counts in the company too
             self._together = self._entries_by_page = None
+            self.version += 1
 
     def add_source_to_review(self, briefing: Briefing, source: UnreviewedSource) -> None:
         """Record that ``briefing`` cites a source nobody has reviewed."""
@@ -199,11 +203,14 @@ class SiteIndex:
         )
 
     def discovered(self) -> list[Discovered]:
-        """Return the unreviewed entities, most-mentioned first."""
-        return sorted(
-            self._discovered.values(),
-            key=lambda d: (-len(d.mentions), d.candidate.name.casefold(), d.candidate.id),
-        )
+        """Return the unreviewed entities, most-mentioned first (sorted once, when every
+        page is in; a new copy of the list each time)."""
+        if self._discovered_sorted is None:
+            self._discovered_sorted = sorted(
+                self._discovered.values(),
+                key=lambda d: (-len(d.mentions), d.candidate.name.casefold(), d.candidate.id),
+            )
+        return list(self._discovered_sorted)
 
     @property
     def discovered_count(self) -> int:

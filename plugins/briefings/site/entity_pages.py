@@ -66,6 +66,8 @@ class EntityPages:
         self.uris: dict[str, list[str]] = {}
         self._page_of: dict[str, tuple[str, int]] = {}
         self._unreviewed: dict[str, Discovered] = {}
+        self._sorted: dict[str, list[Backlink]] = {}
+        self._sorted_for: tuple[SiteIndex, int] | None = None  # the index, its version
         for entry in glossary:
             count = counts.get(entry.id, 0)
             if count:
@@ -201,7 +203,12 @@ class EntityPages:
             entry = GlossaryEntry(c.id, c.name, c.type, tuple(c.aliases), "")
             mentions = record.mentions
             source_id = f"entity:{entry_id}"
-        backlinks = sorted(mentions, key=_newest_first, reverse=True)
+        # Sorted once per entity and build: every page of the entity takes its slice.
+        if self._sorted_for is None or self._sorted_for != (index, index.version):
+            self._sorted, self._sorted_for = {}, (index, index.version)
+        backlinks = self._sorted.get(entry_id)
+        if backlinks is None:
+            backlinks = self._sorted[entry_id] = sorted(mentions, key=_newest_first, reverse=True)
         size = self._page_size
         first = number == 1
         companions: list[Companion] = []

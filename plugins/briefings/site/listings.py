@@ -30,7 +30,7 @@ from briefings.site.placement import (
     discovered_uri_of,
     initial_of,
 )
-from briefings.site.records import SourceToReview, SourcingRecord
+from briefings.site.records import Discovered, SourceToReview, SourcingRecord
 from briefings.site.render import Stash
 from briefings.sourcing.registry import SourceRegistry
 
@@ -59,6 +59,7 @@ class Listings:
         self._review = {f"{REVIEW_DIR}/{key}.md": key for key in self.months}
         self._report = {f"{REPORT_DIR}/{key}.md": key for key in self.months}
         self._initials = {discovered_uri_of(initial): initial for initial in INITIALS}
+        self._initials_of: tuple[SiteIndex, dict[str, list[Discovered]]] | None = None
 
     def uris(self) -> list[str]:
         """Return the src URIs of the listing pages, in reading order."""
@@ -105,19 +106,19 @@ class Listings:
         page of an unreviewed entity, if it has one.
         """
         if src_uri == DISCOVERED_URI:
-            counts: dict[str, int] = {}
-            for record in index.discovered():
-                first = initial_of(record.candidate.id)
-                counts[first] = counts.get(first, 0) + 1
+            by_initial = self._by_initial(index)
             return discovered_index_page(
-                [(i, page_href(uri), counts.get(i, 0)) for uri, i in self._initials.items()],
-                sum(counts.values()),
+                [
+                    (i, page_href(uri), len(by_initial.get(i, ())))
+                    for uri, i in self._initials.items()
+                ],
+                index.discovered_count,
                 stash,
             )
         initial = self._initials.get(src_uri)
         if initial is not None:
             return discovered_page(
-                [d for d in index.discovered() if initial_of(d.candidate.id) == initial],
+                self._by_initial(index).get(initial, []),
                 href,
                 stash,
                 unreviewed_page,
@@ -150,6 +151,15 @@ class Listings:
             )
         key = self._report[src_uri]
         return sourcing_month_page(key, sourcing.get(key, []), href, stash)
+
+    def _by_initial(self, index: SiteIndex) -> dict[str, list[Discovered]]:
+        """Return the unreviewed entities by the initial of their id (grouped once)."""
+        if self._initials_of is None or self._initials_of[0] is not index:
+            grouped: dict[str, list[Discovered]] = {}
+            for record in index.discovered():
+                grouped.setdefault(initial_of(record.candidate.id), []).append(record)
+            self._initials_of = (index, grouped)
+        return self._initials_of[1]
 
     def _by_month(
         self, index: SiteIndex

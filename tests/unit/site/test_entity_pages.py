@@ -215,3 +215,25 @@ def test_an_id_that_names_a_folder_page_gets_no_entity_page() -> None:
     glossary = Glossary([GlossaryEntry("index", "Index Ltd", "organization", (), "")])
     pages = EntityPages(glossary, {"index": 2}, page_size=5)
     assert pages.first_uri("index") is None and not pages.all_uris()
+
+
+def test_briefings_sorted_once_are_sorted_again_after_a_new_mention() -> None:
+    index = _index()
+    pages = EntityPages(GLOSSARY, {"ada": 4}, page_size=10)
+    titles = [
+        a.get_text()
+        for a in _page(pages, "entities/ada.md", index).select(".entity-briefings li > a")
+    ]
+    assert titles == ["Briefing <3>", "Briefing <2>", "Briefing <1>"]
+    index.add_mentions("d/", "Briefing <4>", date(2022, 12, 1), {"ada": 1}, {"ada": "."})
+    titles = [
+        a.get_text()
+        for a in _page(pages, "entities/ada.md", index).select(".entity-briefings li > a")
+    ]
+    assert titles[0] == "Briefing <4>" and len(titles) == 4
+    other = _index()  # a new build's index: nothing carried over
+    titles = [
+        a.get_text()
+        for a in _page(pages, "entities/ada.md", other).select(".entity-briefings li > a")
+    ]
+    assert len(titles) == 3
