@@ -47,6 +47,10 @@ def test_unreviewed_entities_highlighted(site_factory: SiteFactory) -> None:
     assert initials["Y"] == "y/" and initials["M"] == "m/"
     assert "moscow" not in index.get_text().lower()
     assert not [m for m in site.messages if "relative link" in m], site.messages
+    # Empty pages of an initial are not searchable; those with names are.
+    search = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
+    located = {doc["location"].split("#")[0] for doc in search["docs"]}
+    assert "discovered/y/" in located and "discovered/q/" not in located
 
 
 SECOND = (

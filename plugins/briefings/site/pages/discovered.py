@@ -66,7 +66,9 @@ def discovered_page(
     :data:`MENTIONS_SHOWN` briefings and counts the rest (``make suggest`` writes every
     sentence for the editors)."""
     title = "Unreviewed entities" + (f": {_initial_name(initial)}" if initial else "")
-    parts = [_simple_front_matter(title), "# " + escape_markdown(title), _INTRO]
+    # An empty page of an initial stays out of the search index (27 alike would be found).
+    hidden = {"search": {"exclude": True}} if initial and not entities else {}
+    parts = [_simple_front_matter(title, **hidden), "# " + escape_markdown(title), _INTRO]
     if not entities:
         parts.append(
             "None under this initial."
