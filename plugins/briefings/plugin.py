@@ -8,7 +8,6 @@ logger so ``mkdocs build --strict`` fails on them and ``mkdocs serve`` keeps ser
 from __future__ import annotations
 
 import functools
-import gzip
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +35,7 @@ from briefings.site.page_shell import (
     PageShell,
     ShellError,
     model_content,
-    sitemap_without_models,
+    remove_models,
 )
 from briefings.site.publisher import Publisher, PublisherOptions, Report
 from briefings.site.render import label_search_dialog
@@ -331,22 +330,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(shell.fill(page.entity_id, page.title, html, page.head), "utf-8")
         _log_report(report)
-        for uri in self._models:
-            model = File.generated(config, uri, content="")
-            target = Path(model.abs_dest_path)
-            target.unlink(missing_ok=True)
-            for folder in target.parents:
-                if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
-                    break
-                folder.rmdir()
-        sitemap = site_dir / "sitemap.xml"
-        if self._models and sitemap.is_file():
-            xml = sitemap_without_models(sitemap.read_text("utf-8")).encode("utf-8")
-            sitemap.write_bytes(xml)
-            packed = sitemap.with_name("sitemap.xml.gz")
-            old = packed.read_bytes() if packed.is_file() else b""
-            mtime = int.from_bytes(old[4:8], "little") if len(old) >= 8 else 0
-            packed.write_bytes(gzip.compress(xml, mtime=mtime))
+        models = [
+            Path(File.generated(config, uri, content="").abs_dest_path) for uri in self._models
+        ]
+        remove_models(site_dir, models)
         return len(written)
 
 

@@ -20,9 +20,11 @@ in the sitemap simply loads the page.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import markdown
@@ -40,6 +42,7 @@ __all__ = [
     "ShellPage",
     "model_content",
     "model_markdown",
+    "remove_models",
     "sitemap_without_models",
 ]
 
@@ -159,6 +162,27 @@ class PageConverter:
         """Return ``text`` (Markdown, no front matter) as HTML."""
         html: str = self._markdown.reset().convert(text)
         return html
+
+
+def remove_models(site_dir: Path, models: Iterable[Path]) -> None:
+    """Delete the model pages' files from the built site in ``site_dir`` (and the folders
+    they leave empty) and drop them from its sitemap, gzipped copy included (which keeps
+    the time stamp the site generator gave it)."""
+    models = list(models)
+    for target in models:
+        target.unlink(missing_ok=True)
+        for folder in target.parents:
+            if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    sitemap = site_dir / "sitemap.xml"
+    if models and sitemap.is_file():
+        xml = sitemap_without_models(sitemap.read_text("utf-8")).encode("utf-8")
+        sitemap.write_bytes(xml)
+        packed = sitemap.with_name("sitemap.xml.gz")
+        old = packed.read_bytes() if packed.is_file() else b""
+        mtime = int.from_bytes(old[4:8], "little") if len(old) >= 8 else 0
+        packed.write_bytes(gzip.compress(xml, mtime=mtime))
 
 
 def sitemap_without_models(xml: str) -> str:

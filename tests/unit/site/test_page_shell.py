@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pytest
 from briefings.site.page_shell import (
     CONTENT_MARK,
@@ -12,6 +15,7 @@ from briefings.site.page_shell import (
     ShellError,
     model_content,
     model_markdown,
+    remove_models,
     sitemap_without_models,
 )
 
@@ -106,3 +110,27 @@ def test_heading_is_converted_once_per_text_as_the_site_writes_it() -> None:
     html = converter.heading("Briefings (3)")
     assert html.startswith('<h2 id="briefings-3">Briefings (3)<a class="headerlink"')
     assert converter.heading("Briefings (3)") is html
+
+
+def test_remove_models_deletes_their_files_and_sitemap_entries(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    model = site / "entities" / SHELL_ID / "index.html"
+    later = site / "entities" / SHELL_ID / "2" / "index.html"
+    kept = site / "entities" / "acme" / "index.html"
+    for path in (model, later, kept):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    xml = (
+        "<urlset>\n    <url>\n         <loc>https://e.org/</loc>\n    </url>\n"
+        f"    <url>\n         <loc>https://e.org/entities/{SHELL_ID}/</loc>\n    </url>\n"
+        "</urlset>"
+    )
+    (site / "sitemap.xml").write_text(xml, "utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=1_700_000_000))
+    remove_models(site, [model, later])
+    assert not (site / "entities" / SHELL_ID).exists() and kept.is_file()
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert SHELL_ID not in sitemap and "https://e.org/" in sitemap
+    packed = (site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode() == sitemap
+    assert int.from_bytes(packed[4:8], "little") == 1_700_000_000
