@@ -34,6 +34,7 @@ from briefings.common.names import (
 )
 from briefings.sourcing.kinds import (
     ANONYMOUS,
+    COMPANY_SUFFIXES,
     ORG_HEAD_WORDS,
     ORGANIZATION,
     PERSON,
@@ -66,6 +67,7 @@ DOCUMENT_NOUNS = word_set(
     transcript cable filing paper audit dossier release records list lists list register
     ruling judgment judgement verdict minutes accounts results complaint petition lawsuit
     submission draft alert notice summary timeline log bulletin circular prospectus
+    presentation calculations
     """
 )
 """Nouns for documents: "a report by X", "X's annual report", "the PCG incident report"."""
@@ -78,7 +80,9 @@ DOCUMENT_ISSUERS = {
 """Documents only one kind of body issues: "the ruling said" cites the court."""
 _TITLED_EMPLOYER = (" of ", " from ", " at ")
 _RECIPIENT_PREPOSITIONS = word_set("to with")  # "a filing to the exchange" names its recipient
-_DOC_PARTICIPLES = word_set("published released issued compiled prepared written sent drawn")
+_DOC_PARTICIPLES = word_set(
+    "published released issued compiled prepared written sent drawn filed submitted"
+)
 SPEAKER_HEADS = word_set(
     """
     official source diplomat aide insider person spokesman spokeswoman spokesperson officer
@@ -175,6 +179,15 @@ def identify(
     country, rest = split_possessive(main)
     if country and rest:
         main = rest
+    main = _LOCATED_PREFIX_RE.sub("", main)  # "Bergen-based Tarn AS" is Tarn AS
+    described = _possessive_description(main)
+    if described is not None:  # "Norway's aviation agency": the country's agency
+        owner, words = described
+        head = _described_body(words)
+        if head:
+            return SourceIdentity(
+                " ".join(words), REFERENCE, head=head, definite=True, country=owner
+            )
     named = None if split_role(main)[1] else _descriptor_name(main)
     if named is not None:
         descriptor, main = named
@@ -193,8 +206,26 @@ def identify(
         role=identity.role or role,
         affiliation=identity.affiliation or affiliation,
         country=country,
-        short=short,
+        short=identity.short or short,
     )
+
+
+_LOCATED_PREFIX_RE = re.compile(
+    r"^[A-Z][\w'’.-]*-(?:based|headquartered|registered|listed)\s+(?=[A-Z])"
+)
+_POSSESSIVE_OWNER_RE = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+")
+
+
+def _possessive_description(text: str) -> tuple[str, list[str]] | None:
+    """Return ``(owner, words)`` of "Norway's aviation agency" (a capitalised owner, then
+    lower-case words only), or None."""
+    match = _POSSESSIVE_OWNER_RE.match(text)
+    if match is None:
+        return None
+    words = text[match.end() :].split(" ")
+    if not words or not all(word.islower() for word in words):
+        return None
+    return match["owner"], words
 
 
 def _named(name: str, entity_type: str) -> SourceIdentity:
@@ -216,7 +247,10 @@ def _split_appositive(text: str) -> tuple[str, str]:
         elif char == ")":
             depth = max(0, depth - 1)
         elif char == "," and depth == 0:
-            return text[:index].strip(), text[index + 1 :].strip(_TRAILING)
+            rest = text[index + 1 :].strip(_TRAILING)
+            if rest.casefold() in COMPANY_SUFFIXES or f"{rest.casefold()}." in COMPANY_SUFFIXES:
+                continue  # "Tarn Mobility Co., Ltd.": one name
+            return text[:index].strip(), rest
     return text, ""
 
 
@@ -410,11 +444,14 @@ def _classify(name: str, anonymous: bool, definite: bool, types: EntityType) -> 
     if len(words) == 1 and not is_acronym(name) and name.casefold() not in ORG_HEAD_WORDS:
         return SourceIdentity(name, REFERENCE, head=name)  # a surname, or a one-word body
     left, found, place = name.rpartition(" in ")
+    left, short = _short_form(left)
     if found and _looks_like_name(place) and len(place.split()) <= 3 and _looks_like_name(left):
         # "the Joint Rescue Coordination Centre in Karup": the body, and where it is
         inner = _classify(left, anonymous, definite, types)
         if inner.kind == ORGANIZATION:
-            return dataclasses.replace(inner, affiliation=inner.affiliation or place)
+            return dataclasses.replace(
+                inner, affiliation=inner.affiliation or place, short=inner.short or short
+            )
     left, found, place = name.rpartition(" of ")
     if found and types(place) == PLACE and types(left) == ORGANIZATION:
         # "Fenwick Agronomy of Norwich": a known body, and the known place it is from
@@ -514,6 +551,17 @@ def _anonymous_affiliation(text: str) -> str:
     return " ".join(capitalised[:3])
 
 
+def _participle_after_name(words: list[str]) -> int:
+    """Return how many capitalised words open ``words`` when a document participle follows
+    them ("Ostara published", "Tarn Foods filed with ..."), else 0."""
+    count = 0
+    while count < len(words) and count < 5 and words[count][:1].isupper():
+        count += 1
+    if count < len(words) and words[count].casefold().strip(_TRAILING) in _DOC_PARTICIPLES:
+        return count
+    return 0
+
+
 def _document_owner(text: str) -> str | None:
     """Return who issued a document the phrase names, "" for "its report", or None when the
     phrase names no document: "AIU's public list of sanctions" gives "AIU", "the PCG incident
@@ -541,10 +589,10 @@ def _document_owner(text: str) -> str | None:
             # "an EACC report tabled in parliament", "a filing with the stock exchange"
             or (words[i + 1].islower() and words[i + 1].endswith("ed") and len(words[i + 1]) > 4)
             or words[i + 1].casefold() in _RECIPIENT_PREPOSITIONS
-            or (  # "trial results Ostara published"
+            or (  # "trial results Ostara published", "a presentation Tarn filed with X"
                 i + 2 < len(words)
                 and words[i + 1][:1].isupper()
-                and words[-1].casefold() in _DOC_PARTICIPLES
+                and _participle_after_name(words[i + 1 :]) > 0
             )
             or (  # "a briefing sent by Carelink Systems", "a notice published on its website"
                 i + 1 < len(words) and words[i + 1].casefold() in _DOC_PARTICIPLES
@@ -563,8 +611,9 @@ def _document_owner(text: str) -> str | None:
             return ""  # "a notice published on its website": the body named before
     if len(after) > 1 and after[0].casefold() in _DEFINITE and after[1][:1].isupper():
         return after[1]  # "a summary the STU circulated"
-    if len(after) > 1 and after[0][:1].isupper() and after[-1].casefold() in _DOC_PARTICIPLES:
-        return " ".join(after[:-1])  # "trial results Ostara published"
+    named_before = _participle_after_name(after) if after and after[0][:1].isupper() else 0
+    if named_before:
+        return " ".join(after[:named_before])  # "trial results Ostara published"
     if len(after) > 1 and after[0].casefold() == "the" and after[1] in _DESCRIPTION_HEADS:
         return f"the {after[1]}"  # "a technical bulletin the agency published"
     if len(after) > 1 and after[0].casefold() in {"by", "from"}:

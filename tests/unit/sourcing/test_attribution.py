@@ -343,6 +343,45 @@ HELD_OUT = [
 # Round-3 rules: an acronym spelling a function word, a speech verb after another verb, a
 # name after ", said", a participle between a name and its verb, a body in a town and region.
 ROUND_3 = [
+    # Appositives the subject search reads past: "part of X", a place after a person's
+    # appositive, a described name after a role, a body in a town before "which".
+    (
+        "The Harbour Safety Office (HSO), part of the Ministry of Transport (MOT), said the "
+        "crane had failed.",
+        [
+            (
+                "The Harbour Safety Office (HSO), part of the Ministry of Transport (MOT)",
+                "said",
+                False,
+            )
+        ],
+    ),
+    (
+        "Ivo Sand, a retired farmer from Ribe in Jutland, in the west of Denmark, said he had "
+        "lost everything.",
+        [("Ivo Sand, a retired farmer from Ribe in Jutland", "said", False)],
+    ),
+    (
+        "Tarn's largest client, grid operator Vestnett AS, said about 2,000 meters were hit.",
+        [("grid operator Vestnett AS", "said", False)],
+    ),
+    (
+        "The Kestrel Observatory (KO) in Bergen, Norway, which tracks comets for the Nordic "
+        "Union, confirmed the find on Monday.",
+        [("The Kestrel Observatory (KO) in Bergen", "confirmed", False)],
+    ),
+    (
+        "The Vale Farmers Union, a rural lobby group, welcomed the ruling but said the fine "
+        "was too low.",
+        [("The Vale Farmers Union", "said", False)],
+    ),
+    (
+        "Prices fell, according to a technical analysis published on Thursday by Bergen-based "
+        "Tarn Security AS.",
+        [("Bergen-based Tarn Security AS", "according to", False)],
+    ),
+    # ... but a place alone before the verb is still the subject's.
+    ("Officials in Bergen, Norway, said nothing.", [("Officials in Bergen, Norway", "said", True)]),
     (
         "The World Health Organization (WHO) said cases had doubled.",
         [("The World Health Organization (WHO)", "said", False)],

@@ -193,6 +193,15 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
             ],
             [["a"], ["b"], ["c", "c", "a"]],
         ),
+        # A country's described body in the lede is the body of that kind named next.
+        (
+            [
+                "Norway's aviation agency warned on Monday that drones had closed two airports.",
+                "The Civil Aviation Administration (CAA), part of the Ministry of Transport, "
+                "said flights had resumed.",
+            ],
+            [["a"], ["a"]],
+        ),
         # Anonymous sources merge only with the same head noun and affiliation.
         (
             [

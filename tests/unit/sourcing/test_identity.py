@@ -112,6 +112,13 @@ def test_a_known_person_ends_a_long_title() -> None:
         ("the verdict", "court", "reference", "court"),
         ("trial results Nordgen published", "Nordgen", "reference", "Nordgen"),
         ("Minutes of a 2023 NHA board meeting", "NHA", "organization", ""),
+        # A name, then a participle of filing: the name's document.
+        (
+            "a presentation Tarnfood filed with Norway's securities regulator",
+            "Tarnfood",
+            "reference",
+            "Tarnfood",
+        ),
     ],
 )
 def test_documents(phrase: str, name: str, kind: str, head: str) -> None:
@@ -220,4 +227,29 @@ def test_a_name_with_an_acronym_is_a_body() -> None:
         "Autorite de Regulation des Postes",
         "organization",
         "ARP",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind", "short", "country"),
+    [
+        # Where a body is based is no part of its name.
+        ("Bergen-based Tarn Security AS", "Tarn Security AS", "organization", "", ""),
+        # A company's legal form after a comma is part of its name.
+        ("Tarn Mobility Co., Ltd.", "Tarn Mobility Co., Ltd", "organization", "", ""),
+        # A body in a town keeps its short form.
+        ("The Kestrel Observatory (KO) in Bergen", "Kestrel Observatory", "organization", "KO", ""),
+        # A country's described body refers to a body of the country, named before or after.
+        ("Norway's aviation agency", "aviation agency", "reference", "", "Norway"),
+    ],
+)
+def test_names_with_their_place_and_form(
+    phrase: str, name: str, kind: str, short: str, country: str
+) -> None:
+    identity = identify(phrase)
+    assert (identity.name, identity.kind, identity.short, identity.country) == (
+        name,
+        kind,
+        short,
+        country,
     )

@@ -71,6 +71,8 @@ def _is_appositive_like(text: str, chunk: Chunk) -> bool:
         return True  # an age: "Ms. Chen, 54, said"
     if first in APPOSITIVE_OPENERS or first in TITLE_WORDS or first in ROLE_NOUNS:
         return True
+    if len(words) > 2 and word_at(text, words[1]) == "of" and text[words[0][0]].islower():
+        return True  # "part of the Ministry of X", "owner of the Kestrel chain"
     raw = [text[s:e] for s, e in words[:3]]
     # "Nordvik's chief executive", "South Korea's largest carrier", "principal of X"
     for index, word in enumerate(raw):
@@ -326,6 +328,19 @@ def _coordinated_subject(sentence: Sentence, chunks: list[Chunk]) -> tuple[int, 
     """
     text = sentence.text
     opening = len(chunks) > 1 and _is_opening_phrase(sentence, chunks[0])
+    first = 1 if opening else 0
+    if (
+        len(chunks) > first + 2
+        and is_name_like(text, chunks[first].start, chunks[first].end)
+        and all(
+            chunk.sep_before.strip() == "," and _is_appositive_like(text, chunk)
+            for chunk in chunks[first + 1 : -1]
+        )
+        and chunks[-1].sep_before.strip() == ","
+        and text[chunks[-1].start].islower()
+    ):
+        # "The Tarn Union, a farmers' group, welcomed the deal but said": the name
+        return clean_subject(sentence, chunks[first].start, chunks[first].end)
     for chunk in chunks[1:2] if opening else chunks[:1]:
         words = word_spans(text, chunk.start, chunk.end)
         while words and word_at(text, words[0]) in LEADING_JUNK:
@@ -391,6 +406,50 @@ def _is_opening_phrase(sentence: Sentence, chunk: Chunk) -> bool:
     return bool(words) and len(words) <= 6 and word_at(text, words[0]) in PREPOSITIONS
 
 
+def _body_in_town(sentence: Sentence, chunks: list[Chunk], index: int) -> tuple[int, int] | None:
+    """Return the body of "Santa Ana Clinic in Leon, Guanajuato, said" (or "..., which ...,
+    said") when ``chunks[index]`` is the region after a body in a town, or None."""
+    text = sentence.text
+    region = chunks[index]
+    if index == 0 or region.sep_before.strip() != "," or not _is_region(text, region):
+        return None
+    previous = chunks[index - 1]
+    left, found, _place = text[previous.start : previous.end].rpartition(" in ")
+    if found and left and is_name_like(text, previous.start, previous.start + len(left)):
+        start = _cut_after_clause_word(text, previous.start, previous.end)
+        if start == previous.start:
+            return clean_subject(sentence, previous.start, previous.end)
+    return None
+
+
+_PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "from"))
+
+
+def _is_place_phrase(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is a short phrase of place: "in the Nile Delta"."""
+    words = word_spans(text, chunk.start, chunk.end)
+    return (
+        1 < len(words) <= 6
+        and word_at(text, words[0]) in _PLACE_PREPOSITIONS
+        and is_capitalised(text[words[-1][0] : words[-1][1]])
+    )
+
+
+def _is_described_name(text: str, chunk: Chunk) -> bool:
+    """Return whether ``chunk`` is a name after lower-case words that describe it:
+    "grid operator Vestnett AS", "regional carrier Fjordfly" (one to four of each)."""
+    words = word_spans(text, chunk.start, chunk.end)
+    lower = 0
+    while lower < len(words) and text[words[lower][0]].islower():
+        lower += 1
+    return (
+        0 < lower <= 3
+        and 1 <= len(words) - lower <= 5
+        and word_at(text, words[lower - 1]) not in PREPOSITIONS | NAME_CONNECTORS | CLAUSE_WORDS
+        and is_name_like(text, words[lower][0], chunk.end)
+    )
+
+
 def _subject_before_comma(
     sentence: Sentence, chunks: list[Chunk], end: int
 ) -> tuple[int, int] | None:
@@ -406,6 +465,9 @@ def _subject_before_comma(
             return None
         subject_index = last_index - 1
         subject = chunks[subject_index]
+        body = _body_in_town(sentence, chunks, subject_index)
+        if body is not None:
+            return body
         if _is_appositive_like(text, subject):
             head = _appositive_head(text, chunks, subject_index)
             if head is not None:
@@ -416,6 +478,26 @@ def _subject_before_comma(
         head = _appositive_head(text, chunks, last_index)
         if head is not None:
             return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
+    if (
+        last_index > 1
+        and _is_place_phrase(text, last)
+        and last.sep_before.strip() == ","
+        and _is_appositive_like(text, chunks[last_index - 1])
+    ):
+        # "Ivo Sand, a farmer from Ribe in Jutland, in the west, said": where the
+        # appositive's person lives, after it
+        head = _appositive_head(text, chunks, last_index - 1)
+        if head is not None:
+            return clean_subject(sentence, chunks[head].start, chunks[head + 1].end)
+    if (
+        last_index > 0
+        and _is_described_name(text, last)
+        and last.sep_before.strip() == ","
+        and _is_appositive_like(text, chunks[last_index - 1])
+    ):
+        # "Tarn's largest client, grid operator Vestnett AS, said": the name with its
+        # description, not the role before it
+        return clean_subject(sentence, last.start, last.end)
     if (
         last_index > 0
         and (is_name_like(text, last.start, last.end) or _is_name_with_employer(text, last))
@@ -430,14 +512,9 @@ def _subject_before_comma(
         # "The team's coach, Carlo Ancelotti, said": a role, then the name as appositive.
         start = _cut_after_clause_word(text, chunks[last_index - 1].start, last.start)
         return clean_subject(sentence, start, last.end)
-    if last_index > 0 and last.sep_before.strip() == "," and _is_region(text, last):
-        # "Santa Ana Clinic in Leon, Guanajuato, said": a body in a town, then its region.
-        previous = chunks[last_index - 1]
-        left, found, _place = text[previous.start : previous.end].rpartition(" in ")
-        if found and left and is_name_like(text, previous.start, previous.start + len(left)):
-            start = _cut_after_clause_word(text, previous.start, previous.end)
-            if start == previous.start:
-                return clean_subject(sentence, previous.start, previous.end)
+    body = _body_in_town(sentence, chunks, last_index)
+    if body is not None:
+        return body
     for index in range(last_index - 1, max(0, last_index - 4), -1):
         # A relative clause holding a list: "The SSL, whose members include A, B and C, said".
         if _is_relative_like(text, chunks[index]) and "," in chunks[index].sep_before:

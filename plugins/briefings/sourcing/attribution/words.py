@@ -166,6 +166,7 @@ _DOC_NOUNS = (
     r"statement|statements|document|documents|memo|letter|intelligence|data|figures|"
     r"estimate|estimates|research|review|findings|investigation|poll|briefing|readout|"
     r"transcript|cable|cables|filing|paper|audit|dossier|release|records|footage|complaint|"
+    r"presentation|calculations|"
     r"petition|lawsuit|submission|draft|alert|notice|timeline|minutes|summary|log|logs|"
     r"bulletin|bulletins|circular|prospectus)"
 )
@@ -218,7 +219,8 @@ DOC_ACCESS_RE = re.compile(
 )
 DOC_BY_RE = re.compile(
     rf"^.*?\b{_DOC_NOUNS}\s+(?:(?:published|released|issued|compiled|prepared|produced|"
-    rf"commissioned|written|made|shared|provided|led|conducted|authored|co-authored)\s+)?"
+    rf"commissioned|written|made|shared|provided|led|conducted|authored|co-authored)\s+"
+    r"(?:(?:on|last|this|in)\s+[\w,]+(?:\s+\d+)?\s+)?)?"  # "published on Thursday by"
     r"(?:by|from)\s+(?P<x>\S.*?)(?:\s+and\s+[a-z]+ed|\s+(?:published|released|issued))?$"
 )
 DOC_POSSESSIVE_RE = re.compile(rf"^(?P<x>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_DOC_NOUNS}$")
