@@ -232,6 +232,7 @@ CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain")
 EXTRA_ROLES = _words(
     """
     advisor aide analyst analysts boss candidate chairman chairwoman co-founder constable
+    counsellor counselor
     director-general economists emir fellow head lawmaker legislator mediator negotiator
     datuk dato justice official owner partner president-elect prosecutor secretary-general
     spokesman tun tunku tengku
@@ -242,6 +243,21 @@ EXTRA_ROLES = _words(
 # Companies' legal forms that cleanco's lists lack: joint-stock companies (Russia, Vietnam,
 # Kazakhstan) and Peru's closed and open corporations.
 EXTRA_COMPANY_FORMS = _words("JSC OJSC PJSC SAA SAC")
+
+# English legal forms that are also English words: a form only when capitalised after a
+# name ("Sefwi Star Logistics Limited"), never in lower case ("a limited company").
+CAPITALISED_COMPANY_FORMS = _words("Limited Incorporated")
+
+# Head words that say a name is a company's as surely as a legal form: "Bukid Agri-Processing
+# Corp", "Essential Drugs Company".
+COMPANY_HEAD_FORMS = _words("Corp Corporation Company Holdings")
+
+# Legal forms of two words, written with full stops, commas or brackets between them:
+# "Co., Ltd.", "Pte. Ltd.", "Sdn. Bhd.", "(Pvt) Ltd" (cleanco lists only some of them, as
+# one term). Lower case, without the punctuation.
+COMPANY_FORM_PAIRS = frozenset(
+    {"co ltd", "co inc", "co llc", "pte ltd", "pty ltd", "pvt ltd", "sdn bhd", "plc ltd"}
+)
 
 # Titles of two words whose last word alone is no role ("executive" also heads bodies).
 TWO_WORD_TITLES = frozenset(
@@ -281,6 +297,15 @@ CONNECTORS = _words("of for the and & on upon")
 # Short English words that end a compound modifier ("Houthi-run", "Iran-led"); longer
 # modifiers are recognised as ordinary words ("Iran-backed", "California-based").
 SHORT_MODIFIERS = _words("cut fed hit led run set")
+
+# Abbreviations written with a full stop before a name, which the stop does not end:
+# titles ("Dr. Farhana Kabir", "Mrs. Comfort Aidoo"), abbreviated given names ("Md.",
+# "Mohd." for Muhammad) and "St." in places ("St. Petersburg").
+DOTTED_NAME_PREFIXES = _words(
+    """
+    Dr Mr Mrs Ms Mx Prof Rev Hon Md Mst Mohd Muhd St Ste Mt Ft Lt Gen Col Capt Maj Sgt Adm
+    """
+)
 
 MONTHS = _words(
     """

@@ -1337,3 +1337,148 @@ def test_a_place_within_a_region(gazetteers: Gazetteers) -> None:
     )
     assert found["Tarvenberg"] == found["Oruvale"] == "place"
     assert found.get("Brakonsen") != "place"
+
+
+# --- held-out sets 7 and 8: titles, abbreviations, hyphenated given names -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a dotted title after a title: the name follows both
+        (
+            "Trade Minister Dr. Amara Okoye, who toured the port, spoke to reporters.",
+            {"Amara Okoye": "person"},
+            ["Dr", "Dr. Amara Okoye"],
+        ),
+        (
+            "The firm's auditor, Mrs. Grace Adomako, resigned. Adomako declined to comment.",
+            {"Grace Adomako": "person", "Adomako": "person"},
+            ["Mrs"],
+        ),
+        # an abbreviated given name belongs to the name
+        (
+            "Board chairman Md. Shafiqul Alam said the plant would reopen. Alam said so.",
+            {"Md. Shafiqul Alam": "person"},
+            ["Md", "Shafiqul Alam"],
+        ),
+        (
+            "Flights to St. Petersburg resumed on Monday.",
+            {"St. Petersburg": "place"},
+            ["Petersburg"],
+        ),
+        # a courtesy title makes a common word a name; a full stop before "The" ends it
+        ("Mr. Long said the talks had failed.", {"Long": "person"}, ["Mr. Long"]),
+        ("The shop on Main St. The owner left.", {}, ["St. The"]),
+        # a title the nameparser list lacks
+        (
+            "Presiding judge Counsellor Tarek Abdel-Meguid adjourned the case.",
+            {"Tarek Abdel-Meguid": "person"},
+            ["Counsellor Tarek Abdel-Meguid"],
+        ),
+        # hyphenated given names whose last syllable is an English word
+        (
+            "Vice chairwoman Lee Shu-ling told investors the plan had worked. Lee said so.",
+            {"Lee Shu-ling": "person"},
+            ["Lee Shu"],
+        ),
+        (
+            "Transport Minister Wang Chia-ting told lawmakers on Friday. Wang said so.",
+            {"Wang Chia-ting": "person", "Wang": "person"},
+            ["Wang Chia"],
+        ),
+        # a city named like a title and a name
+        (
+            "The company will build a refinery in General Santos next year.",
+            {"General Santos": "place"},
+            ["Santos"],
+        ),
+    ],
+)
+def test_titles_and_abbreviations_before_names(
+    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    check(discoverer, text, present, absent)
+
+
+def test_four_letter_english_modifiers_still_end_a_compound(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Riders scan a QR-code at an EU-wide network of Ghana-made kiosks.")
+    assert "QR-code" not in found
+    assert "EU-wide" not in found
+
+
+# --- held-out sets 7 and 8: legal forms and a company's short form ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a legal form of two words with its punctuation, and the form's full stop
+        (
+            "The app is made by Keelung Harbour Software Co., Ltd., which apologised.",
+            {"Keelung Harbour Software Co., Ltd.": "organization"},
+            ["Keelung Harbour Software Co"],
+        ),
+        (
+            "Tablets from Mirpur Remedies (Pvt) Ltd were recalled on Monday.",
+            {"Mirpur Remedies (Pvt) Ltd": "organization"},
+            ["Mirpur Remedies"],
+        ),
+        (
+            "Orders went to Marlowe Foods Pte. Ltd. on Friday.",
+            {"Marlowe Foods Pte. Ltd.": "organization"},
+            [],
+        ),
+        (
+            "The chips were supplied by Quorra Devices Inc., a contractor.",
+            {"Quorra Devices Inc.": "organization"},
+            ["Quorra Devices Inc"],
+        ),
+        # two legal forms side by side that are no pair stay apart
+        ("Bids came from Halvor Marine AG, SA Tankers and others.", {}, ["Halvor Marine AG, SA"]),
+        # a dotted legal form; "for" inside a company's legal name
+        (
+            "He founded Nakhla for Digital Payments S.A.E. in 2019.",
+            {"Nakhla for Digital Payments S.A.E.": "organization"},
+            ["Digital Payments S.A.E."],
+        ),
+        # "Limited" capitalised after a name is the legal form, in lower case a word
+        (
+            "She ran Tamale Freight Logistics Limited until 2021.",
+            {"Tamale Freight Logistics Limited": "organization"},
+            ["Tamale Freight Logistics"],
+        ),
+        # a well-known company's possessive ends the name before the next one
+        (
+            "The app vanished from Apple's App Store in May.",
+            {"Apple": "organization", "App Store": "equipment"},
+            ["Apple's App Store"],
+        ),
+    ],
+)
+def test_legal_forms(
+    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    check(discoverer, text, present, absent)
+
+
+def test_short_form_of_a_company_with_a_legal_form_is_the_company(
+    discoverer: EntityDiscoverer,
+) -> None:
+    found = marked(
+        discoverer,
+        "Chilean food group Temuco Lácteos SA agreed to buy the plant. Temuco chief "
+        "executive Ana Rojas said the deal was done. Shares of Temuco rose.",
+        "Copra buyer Dumaguete Agri-Mills Corp said on Monday that it was selling to "
+        "Dumaguete's rivals.",
+    )
+    assert found["Temuco"] == "organization"  # a city too
+    assert found["Dumaguete"] == "organization"
+
+
+def test_a_place_named_with_a_place_cue_stays_a_place(discoverer: EntityDiscoverer) -> None:
+    found = marked(
+        discoverer,
+        "Chilean food group Temuco Lácteos SA agreed to buy a plant in Temuco on Monday.",
+    )
+    assert found["Temuco"] == "place"

@@ -180,11 +180,15 @@ class EntityDiscoverer:
     def _is_modifier_suffix(self, part: str) -> bool:
         """Return True if ``part`` after a hyphen is an English modifier ("backed", "run").
 
-        Short parts must be known modifiers, so "Ing-wen" and "Jae-in" stay names.
+        Short parts must be known modifiers, so "Ing-wen" and "Jae-in" stay names; so do
+        syllables of four letters in "-ng" ("Tsai Mei-ling", "Huang Yen-ting"): "ling" and
+        "ting" are English words, but no modifiers ("QR-code" and "EU-wide" are).
         """
         if part in SHORT_MODIFIERS:
             return True
-        return (len(part) > 3 or part.endswith("ed")) and self._gazetteers.is_ordinary(part)
+        return (
+            len(part) > 4 or part.endswith("ed") or (len(part) == 4 and not part.endswith("ng"))
+        ) and self._gazetteers.is_ordinary(part)
 
     def _is_place_name(self, name: str) -> bool:
         """Return True if ``name`` is a place a gazetteer lists with some confidence."""
@@ -203,8 +207,13 @@ class EntityDiscoverer:
         )
 
     def _possessive_joins(self, word: str) -> bool:
-        """Return True if a possessive common noun stays inside a name ("People's Party")."""
-        return word not in _HEADS and self._gazetteers.is_ordinary(word)
+        """Return True if a possessive common noun stays inside a name ("People's Party");
+        not a well-known name that is also a word ("Apple's App Store" is two names)."""
+        return (
+            word not in _HEADS
+            and self._gazetteers.is_ordinary(word)
+            and self._gazetteers.known_name(word) is None
+        )
 
     def _collect(self, paragraphs: Sequence[str]) -> _Article:
         """Return every name of the article with its evidence, occurrences and aliases."""
@@ -319,6 +328,14 @@ class EntityDiscoverer:
         gazetteers = self._gazetteers
         paragraph = article.paragraphs[index]
         start, end = tokens[segment.first].start, tokens[segment.last].end
+        last_word = tokens[segment.last].text
+        if (
+            paragraph[end : end + 1] == "."
+            and segment.last > segment.first
+            and not last_word.isupper()
+            and gazetteers.is_company_suffix(last_word)
+        ):
+            end += 1  # "Arion Networks Inc.", "Lanyang Mobility Co., Ltd.": the form's stop
         surface = paragraph[start:end]
         record = article.names.get(surface)
         if record is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from briefings.common.lexicon import COMMON_ACRONYMS
+from briefings.common.lexicon import CAPITALISED_COMPANY_FORMS, COMMON_ACRONYMS
 from briefings.entities.discovery.places import PlaceHit, load_places
 from briefings.entities.discovery.word_lists import (
     KNOWN_COMPANY,
@@ -103,8 +103,13 @@ class Gazetteers:
         """Return True if ``word`` is a company's legal form written after its name ("AG").
 
         In capitals the form may also be a place's abbreviation ("SA", "AS"): after a name,
-        it is the form. Other spellings must not be English words ("Ltd", "plc", "GmbH").
+        it is the form. Other spellings must not be English words ("Ltd", "plc", "GmbH"),
+        except "Limited" and "Incorporated" capitalised. Full stops are ignored ("S.A.E.").
         """
+        if word in CAPITALISED_COMPANY_FORMS:
+            return True  # "... Logistics Limited"
+        if "." in word:
+            word = word.replace(".", "")  # "S.A.E.", "N.V."
         if len(word) < 2:
             return False
         if word.isupper():

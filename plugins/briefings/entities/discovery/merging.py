@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from briefings.common.lexicon import (
+    COMPANY_HEAD_FORMS,
     CONNECTORS,
     EVENT_HEADS,
     EVENT_PREFIXES,
@@ -44,6 +45,8 @@ PLACE_SHORT_FORM = 0.6
 # A place a gazetteer lists this surely is not the short form of an organisation named
 # after it ("Vilnius", "Vilnius University"); a small town may be ("Halden Infrastructure").
 CITY_NOT_SHORT_FORM = 0.8
+# Place cues this weak ("sold to X") do not keep a company's short form a place.
+WEAK_PLACE_CUE = 0.5
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
 _PREFIXES = EVENT_PREFIXES | OTHER_PREFIXES
 
@@ -186,6 +189,9 @@ def _owner(
         )
         if owner is not None:
             return owner
+    owner = _company_of_short_form(name, long_names, gazetteers)
+    if owner is not None:
+        return owner
     if name.place is not None and name.place.confidence >= CITY_NOT_SHORT_FORM:
         return None  # "Vilnius" is the city, not short for "Vilnius University"
     owner = _only(
@@ -254,6 +260,47 @@ def _owner(
             ]
         )
     return None
+
+
+def _is_company(words: tuple[str, ...], gazetteers: Gazetteers) -> bool:
+    """Return True if a name ends with a company's legal form ("... SA", "... Corp")."""
+    return len(words) > 1 and (
+        gazetteers.is_company_suffix(words[-1]) or words[-1] in COMPANY_HEAD_FORMS
+    )
+
+
+def _company_of_short_form(
+    name: NameRecord, long_names: list[NameRecord], gazetteers: Gazetteers
+) -> NameRecord | None:
+    """Return the one company whose name opens with ``name``, when nothing in the text
+    makes ``name`` a place of its own.
+
+    A company with a legal form is named after its brand: "Alvorada" after "Alvorada
+    Alimentos SA" is the company although a town has that name, and "Bukid" after "Bukid
+    Agri-Processing Corp" although "sold to Bukid" reads like a place. A place preposition
+    ("in Alvorada"), a sure place ("Brazil") or another type keep the name apart.
+    """
+    if name.type not in ("place", "other", "organization") or (
+        name.place is not None and name.place.confidence >= SURE_PLACE
+    ):
+        return None
+    gazetteer = name.place.evidence if name.place is not None else ""
+    if any(
+        kind == "place" and reason != gazetteer and value > WEAK_PLACE_CUE
+        for (kind, reason), value in name.evidence.items()
+    ):
+        return None
+    size = len(name.words)
+    return _only(
+        [
+            other
+            for other in long_names
+            if other.type == "organization"
+            and len(other.words) > size
+            and other.words[:size] == name.words
+            and _is_company(other.words, gazetteers)
+        ]
+    )
 
 
 def group_names(

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from briefings.common.lexicon import (
     CONNECTORS,
+    DOTTED_NAME_PREFIXES,
     EVENT_HEADS,
     EVENT_PREFIXES,
     FUNCTION_WORDS,
@@ -54,6 +55,8 @@ _CALENDAR = MONTHS | WEEKDAYS
 # Reserve", "UK Takeover Panel").
 _STATE_BODY_HEADS = PUBLIC_BODY_HEADS | {"Center", "Centre", "Panel", "Reserve"}
 _SURE_PLACE = 0.9
+# A run a gazetteer lists as a place this surely is not a title and a name.
+_TITLED_PLACE = 0.75
 TITLE_SCORE = 0.85
 EMPLOYER_SCORE = 0.7
 
@@ -98,14 +101,19 @@ def _trim(
     return first, last
 
 
-def _looks_like_personal_name(tokens: Sequence[Token], gazetteers: Gazetteers) -> bool:
-    """Return True if ``tokens`` could be a person's name: no head word, not all common words."""
+def _looks_like_personal_name(
+    tokens: Sequence[Token], gazetteers: Gazetteers, courtesy: bool = False
+) -> bool:
+    """Return True if ``tokens`` could be a person's name: no head word, not all common words.
+
+    After a courtesy title (``courtesy``: "Mr. Kim", "Dr. Long") common words are names too.
+    """
     if not tokens or any(token.text in CONNECTORS for token in tokens):
         return False
     words = [token for token in tokens if token.capitalised]
     if not words or words[-1].text in _HEADS or words[-1].text.isupper():
         return False
-    return not all(gazetteers.is_ordinary(token.text) for token in words)
+    return courtesy or not all(gazetteers.is_ordinary(token.text) for token in words)
 
 
 def _is_title_word(token: Token, gazetteers: Gazetteers) -> bool:
@@ -153,6 +161,9 @@ def _title_split(
     title; the title start walks back over modifiers and other roles ("Deputy Prime"). A
     role opening the run that is also a common given name ("Sultan") is not split on.
     """
+    whole = gazetteers.place(" ".join(token.text for token in tokens[first : last + 1]))
+    if whole is not None and whole.confidence >= _TITLED_PLACE:
+        return None  # "General Santos" is a city, "President Roxas" a town
     for name_start in range(first + 1, last + 1):
         title_end = name_start - 1
         role = _title_end_role(tokens, first, title_end, gazetteers)
@@ -165,7 +176,8 @@ def _title_split(
             and gazetteers.is_first_name(tokens[role].text)
         ):
             continue
-        if not _looks_like_personal_name(tokens[name_start : last + 1], gazetteers):
+        courtesy = tokens[title_end].text in DOTTED_NAME_PREFIXES
+        if not _looks_like_personal_name(tokens[name_start : last + 1], gazetteers, courtesy):
             continue
         if name_start < last and (
             (tokens[name_start].capitalised and gazetteers.is_role(tokens[name_start].text))
@@ -215,6 +227,8 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
     "Secretary of State", "Call of Duty"), unless a company of two or more words is "of"
     a known place: "Kvistad Systems of Stavanger", "Azimut Launch of Seville".
     """
+    if gazetteers.is_company_suffix(tokens[last].text):
+        return None  # "Sanabel for Digital Investment S.A.E.": a company's legal name
     for index in range(first + 1, last):
         if tokens[index].text == "on" and (
             not gazetteers.is_ordinary(tokens[index + 1].text)

@@ -15,7 +15,10 @@ from typing import NamedTuple
 
 from briefings.common.lexicon import (
     CLASS_NOUNS,
+    COMPANY_FORM_PAIRS,
     CONNECTORS,
+    DOTTED_NAME_PREFIXES,
+    FUNCTION_WORDS,
     OPENING_QUOTES,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
@@ -207,6 +210,20 @@ def _single_space(paragraph: str, left: Token, right: Token) -> bool:
     return gap == " " or (left.possessive and gap in _POSSESSIVE_GAPS)
 
 
+def _after_dotted_prefix(paragraph: str, left: Token, right: Token) -> bool:
+    """Return True if ``left`` is an abbreviation with its full stop that opens a name
+    going on with ``right``: "Dr. Farhana Kabir", "Md. Abdur Rahim", "St. Petersburg".
+
+    Not before a function word: "on Main St. The next day" ends a sentence.
+    """
+    return (
+        left.text in DOTTED_NAME_PREFIXES
+        and paragraph[left.end : right.start] == ". "
+        and right.capitalised
+        and right.text.lower() not in FUNCTION_WORDS
+    )
+
+
 def _is_camel_case(word: str) -> bool:
     """Return True for a brand written with an inner capital: "NeoCare", "PlayStation"."""
     return (
@@ -307,13 +324,18 @@ def find_runs(
                 )
             ):
                 probe += 1
-            if (
-                probe < count
-                and _single_space(paragraph, tokens[probe - 1], tokens[probe])
-                and not tokens[probe].initial
-                and (
-                    tokens[probe].name_word
-                    or (probe == last + 1 and _number_continues(tokens, probe, paragraph))
+            if probe < count and (
+                (
+                    _single_space(paragraph, tokens[probe - 1], tokens[probe])
+                    and not tokens[probe].initial
+                    and (
+                        tokens[probe].name_word
+                        or (probe == last + 1 and _number_continues(tokens, probe, paragraph))
+                    )
+                )
+                or (
+                    probe == last + 1
+                    and _after_dotted_prefix(paragraph, tokens[last], tokens[probe])
                 )
             ):
                 last = probe
@@ -328,10 +350,46 @@ def find_runs(
                 break
             else:
                 break
+        last = _legal_form_end(paragraph, tokens, last, company_suffix)
         last = _listed_fields(paragraph, tokens, first, last, is_common_word)
         runs.append((first, last))
         index = last + 1
     return runs
+
+
+def _is_form_pair(left: str, right: str) -> bool:
+    """Return True if two words make a legal form of two words ("Co", "Ltd")."""
+    return f"{left.lower().rstrip('.')} {right.lower().rstrip('.')}" in COMPANY_FORM_PAIRS
+
+
+def _legal_form_end(
+    paragraph: str, tokens: Sequence[Token], last: int, company_suffix: Callable[[str], bool]
+) -> int:
+    """Return where a company's name ends when a legal form of two words follows it.
+
+    "Lanyang Mobility Co., Ltd.", "Kestrel Foods Pte. Ltd." and "Zarnab Pharmaceuticals
+    (Pvt) Ltd" hold punctuation the run stopped at; a pair of forms that is no legal form
+    ("Siemens AG, SA Water") is not joined.
+    """
+    index = last + 1
+    if index >= len(tokens):
+        return last
+    gap = paragraph[tokens[last].end : tokens[index].start]
+    if (
+        gap in (", ", "., ", ". ")
+        and _is_form_pair(tokens[last].text, tokens[index].text)
+        and company_suffix(tokens[index].text)
+    ):
+        return index  # "Co., Ltd.", "Pte. Ltd."
+    if (
+        gap == " ("
+        and index + 1 < len(tokens)
+        and paragraph[tokens[index].end : tokens[index + 1].start] == ") "
+        and _is_form_pair(tokens[index].text, tokens[index + 1].text)
+        and company_suffix(tokens[index + 1].text)
+    ):
+        return index + 1  # "(Pvt) Ltd"
+    return last
 
 
 def _listed_fields(
