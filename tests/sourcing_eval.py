@@ -202,6 +202,10 @@ def score_article(soup: BeautifulSoup, gold_path: Path, scores: Scores) -> None:
     gold_sentences = {(g.paragraph, g.sentence) for g in gold}
     scores.markers += len(found)
     scores.on_gold += sum((f.paragraph, f.sentence) in gold_sentences for f in found)
+    for marker in found:
+        if (marker.paragraph, marker.sentence) not in gold_sentences:
+            shown = marker.text.split(" — ")[0]
+            scores.misses.append(f"{gold_path.stem}: extra footnote {shown!r} ¶{marker.paragraph}")
     label_of: dict[int, str] = {}
     for index, item in enumerate(gold):
         scores.gold += 1

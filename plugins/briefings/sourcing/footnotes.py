@@ -65,6 +65,11 @@ _LOCATED_RE = re.compile(r"\b(?:in|at|of|for|from|with|close\s+to|familiar)\b")
 _DESCRIBED_SUBJECT_RE = re.compile(
     r"(?P<subject>The\s+[a-z][\w-]+)\s+(?!(?:of|for|in|at|and|with|to|on|by)\b)[a-z]+\b"
 )
+# A body's own document mentioned in passing: "in its 2022 report", "their annual audit".
+_OWN_DOCUMENT_RE = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|audit|review|study|survey|assessment|"
+    r"investigation|analysis|findings|statement|bulletin|notice|filing)\b"
+)
 _VIA_VERB_RE = re.compile(r",?\s+(accessed|obtained|seen|reviewed|viewed)\s+by\s+")
 
 
@@ -206,13 +211,14 @@ class FootnotePlanner:
         seen: set[tuple[int, str]] = set()
         self._paragraph = paragraph
         pending = list(mentions)
+        documents = [m.start() for m in _OWN_DOCUMENT_RE.finditer(paragraph)]
         for found in self._attributions(paragraph):
             attribution = self._override(paragraph, found)
             if attribution is None:
                 continue
-            while pending and pending[0][0] < attribution.source_start:
-                start, end = pending.pop(0)
-                self._sources.see(paragraph[start:end], _descriptor(paragraph, start, end))
+            self._see_up_to(
+                paragraph, pending, documents, attribution.source_start, attribution.sentence_start
+            )
             sentence = " ".join(
                 paragraph[attribution.sentence_start : attribution.sentence_end].split()
             )
@@ -237,10 +243,29 @@ class FootnotePlanner:
                         attribution.sentence_end, note.label, note.source.source_id, sentence
                     )
                 )
-        for start, end in pending:
-            self._sources.see(paragraph[start:end], _descriptor(paragraph, start, end))
+        self._see_up_to(paragraph, pending, documents, len(paragraph) + 1, len(paragraph) + 1)
         self._sources.end_paragraph()
         return refs
+
+    def _see_up_to(
+        self,
+        paragraph: str,
+        mentions: list[tuple[int, int]],
+        documents: list[int],
+        end: int,
+        sentence_start: int,
+    ) -> None:
+        """Note, in text order, the entity ``mentions`` and the mentions of a body's own
+        document (their offsets, ``documents``) that start before ``end``; both lists lose
+        what is noted. A document in the sentence of the attribution (from
+        ``sentence_start``) is that attribution's ("according to its report"): skipped."""
+        while (mentions and mentions[0][0] < end) or (documents and documents[0] < end):
+            if documents and documents[0] < end and (not mentions or documents[0] < mentions[0][0]):
+                if documents.pop(0) < sentence_start:
+                    self._sources.see_document()
+                continue
+            start, stop = mentions.pop(0)
+            self._sources.see(paragraph[start:stop], _descriptor(paragraph, start, stop))
 
     def _override(self, paragraph: str, attribution: Attribution) -> Attribution | None:
         """Return ``attribution`` as the editors' decisions have it: dropped (None), with

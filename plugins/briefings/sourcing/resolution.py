@@ -161,6 +161,14 @@ class ArticleSources:
             # after a paragraph about her refer to the person named, quoted or not.
             self._seen.append(_Seen(known, frozenset(_words(known.name, descriptor))))
 
+    def see_document(self) -> None:
+        """Note that the text mentions a body's own document here ("the agency flagged the
+        payments in its annual report"): a later "the report said" or "according to that
+        report" cites the last body named before it."""
+        owner = self._latest(lambda kind, _w, _s: kind == ORGANIZATION)
+        if owner is not None:
+            self._last_document = owner
+
     def resolve_all(
         self, phrase: str, anonymous: bool = False, subject: str = ""
     ) -> list[CitedSource]:
@@ -259,6 +267,9 @@ class ArticleSources:
                 body = dataclasses.replace(body, kind=ORGANIZATION)  # an employer, by the "at"
             return self._named(body, affiliation) if body.kind == ORGANIZATION else None
         words = identity.name.split()
+        named = _named_modifier(words, identity.head)
+        if named and (not affiliation or f" in {affiliation}" in f" {identity.name}"):
+            affiliation = named  # "a WHO spokesperson in Geneva": the WHO, not Geneva
         if not affiliation and len(words) > 1 and words[-2].islower():
             affiliation = f"the {words[-2]}"  # "a university spokesperson": the university
         if not affiliation:
@@ -320,14 +331,14 @@ class ArticleSources:
         for seen in reversed(self._seen):
             if isinstance(seen, CitedSource):
                 names = seen.name.casefold().split()
-                if (seen.identity == PERSON and word in names[1:]) or (
+                if (seen.identity == PERSON and _surname_of(word, seen.name)) or (
                     seen.identity != PERSON
                     and (
                         word in (seen.short.casefold(), _initials(seen.name)) or _opens(names, word)
                     )
                 ):
                     return seen
-            elif seen.entity.type == "person" and word in seen.entity.name.casefold().split()[1:]:
+            elif seen.entity.type == "person" and _surname_of(word, seen.entity.name):
                 entity = seen.entity  # "Ruiz said" after "Judge Ana Ruiz ruled"
                 return self._named(SourceIdentity(entity.name, PERSON), entity.name)
             elif seen.entity.type == "organization" and _opens(
@@ -586,6 +597,33 @@ class ArticleSources:
             unique, suffix = f"{slug}-{suffix}", suffix + 1
         self._slugs.add(unique)
         return unique
+
+
+def _named_modifier(words: list[str], head: str) -> str:
+    """Return the capitalised words right before the head noun of "WHO spokesperson in
+    Geneva" or "Tarn Bank spokeswoman" ("WHO", "Tarn Bank"), or ""."""
+    if head not in words:
+        return ""
+    before = words[: words.index(head)]
+    if not before or not all(word[:1].isupper() for word in before):
+        return ""
+    return " ".join(before)
+
+
+def _surname_first(name: str) -> bool:
+    """Return whether a person's name is written family name first: its last word is a
+    given name with a lower-case syllable after a hyphen ("Lin Wei-ting", "Park Soo-ho")."""
+    last = name.split()[-1] if " " in name else ""
+    first, hyphen, second = last.partition("-")
+    return bool(hyphen) and first[:1].isupper() and second[:1].islower()
+
+
+def _surname_of(word: str, name: str) -> bool:
+    """Return whether the one-word reference ``word`` (case-folded) is the family name of
+    the person ``name``: a word after the first, or the first of a name written family
+    name first."""
+    names = name.casefold().split()
+    return word in names[1:] or (bool(names) and word == names[0] and _surname_first(name))
 
 
 def _words(*texts: str) -> set[str]:

@@ -380,6 +380,33 @@ ROUND_3 = [
         "Tarn Security AS.",
         [("Bergen-based Tarn Security AS", "according to", False)],
     ),
+    # A legal form after a comma ends the name; an unnamed speaker before a relative clause
+    # about the employer; "called" with an appositive before the quote; "that report".
+    (
+        "Trams are built by Bergen-based Tarn Mobility Co., Ltd., which said in a statement "
+        "that the brakes were sound.",
+        [("Bergen-based Tarn Mobility Co., Ltd", "said", False)],
+    ),
+    (
+        "An official at the Danish drug maker that supplies most of Norway's insulin, who asked "
+        "not to be named, said the company had not seen the data.",
+        [("An official at the Danish drug maker", "said", True)],
+    ),
+    (
+        "Analysts at brokerage Fjell Valores called the price, about 0.6 times annual sales, "
+        '"cheap for a brand like this".',
+        [("Analysts at brokerage Fjell Valores", "called", True)],
+    ),
+    (
+        "The agency flagged the payments in its 2021 report. According to that report, two "
+        "trucks were taxis.",
+        [("that report", "according to", False)],
+    ),
+    # "so-called" is no speech verb, and a quote in the next sentence is not its object.
+    (
+        'The so-called grey-zone tactics wear down the coast guard. "It is a test," said Ana Ruiz.',
+        [("Ana Ruiz", "said", False)],
+    ),
     # ... but a place alone before the verb is still the subject's.
     ("Officials in Bergen, Norway, said nothing.", [("Officials in Bergen, Norway", "said", True)]),
     (

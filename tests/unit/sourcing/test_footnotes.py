@@ -636,3 +636,38 @@ def test_anonymous_sources_take_the_place_the_sentence_gives(paragraph: str, nam
     plan = planner()
     plan.add_paragraph(paragraph)
     assert [note.source_name for note in plan.footnotes] == [name]
+
+
+def test_that_report_is_the_report_of_the_body_named_before_it() -> None:
+    known = {
+        "Vale Audit Office": KnownEntity(
+            "entity:vao", "Vale Audit Office", "organization", "", False
+        ),
+        "Grain Board": KnownEntity("entity:gb", "Grain Board", "organization", "", False),
+    }
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    paragraph = (
+        "The Vale Audit Office flagged the payments in its 2021 report on the Grain Board. "
+        "According to that report, two trucks were taxis."
+    )
+    refs = plan.add_paragraph(paragraph, _mentions(paragraph, ["Vale Audit Office", "Grain Board"]))
+    assert [ref.source_id for ref in refs] == ["entity:vao"]
+
+
+def test_a_spokesperson_of_a_named_body_somewhere_speaks_for_the_body() -> None:
+    known = {"HCA": KnownEntity("entity:hca", "Harbour Control Agency", "organization", "", False)}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    refs = plan.add_paragraph("An HCA spokesperson in Bergen said the port would reopen.")
+    assert [ref.source_id for ref in refs] == ["entity:hca"]
+
+
+def test_a_name_written_family_name_first_is_referred_to_by_its_first_word() -> None:
+    plan = planner()
+    refs = plan.add_paragraph(
+        "Transport Minister Lin Wei-ting said fares would rise. Lin said it twice. "
+        "Deputy Minister Ana Ruiz said no. Ana said nothing."
+    )
+    labels = [ref.label for ref in refs]
+    # "Lin" is Lin Wei-ting; "Ana" is not Ana Ruiz, whose family name comes last.
+    assert labels[0] == labels[1]
+    assert labels[3] not in (labels[0], labels[2])

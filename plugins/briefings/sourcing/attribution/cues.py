@@ -196,7 +196,7 @@ def _inverted_subject(sentence: Sentence, cue_start: int, cue_end: int) -> Sourc
 _AFTER_QUOTE_RE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,6}$")
 _OWNERLESS_DOC_RE = re.compile(rf"(?i:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{DOC_NOUNS}\b(?!.*\bby\b)")
 _WHICH_BEFORE_RE = re.compile(r"\bwhich\s+$")
-_CALLED_QUOTE_RE = re.compile(r"\s+(?:(?!for\b|on\b|off\b)[\w'’-]+\s+){1,5}?[“\"]")
+_CALLED_QUOTE_RE = re.compile(r"\s+(?:(?!for\b|on\b|off\b)[\w'’-]+(?:\.\d+)?,?\s+){1,14}?[“\"]")
 _RULED_THAT_RE = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\b")
 # Lower-case role words before a name: "said lead author Ana Ruiz".
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’-]*\s*){2,4}$")
@@ -221,6 +221,8 @@ def _named_after_comma(sentence: Sentence, cue_start: int, cue_end: int) -> Sour
     return source
 
 
+# "according to that report": a document cited or mentioned before.
+_DEMONSTRATIVE_DOC_RE = re.compile(rf"(?:that|this|those|these)\s+{DOC_NOUNS}\b", re.IGNORECASE)
 _PARTICIPLES = ("published", "released", "issued", "compiled", "prepared", "presented")
 _LATE_AUTHOR_RE = re.compile(r"\s+(?:on|last|this|in)\s+[\w ]{1,24}?\s+by\s+")
 
@@ -232,7 +234,12 @@ def _according_to(sentence: Sentence, anonymity: bool) -> list[Attribution]:
     for match in ACCORDING_RE.finditer(text, sentence.start, sentence.body_end):
         if sentence.in_quote(match.start()):
             continue
-        phrase = np_right(sentence, match.end())
+        demonstrative = _DEMONSTRATIVE_DOC_RE.match(text, match.end(), sentence.body_end)
+        phrase = (
+            (match.end(), demonstrative.end())
+            if demonstrative is not None
+            else np_right(sentence, match.end())
+        )
         if phrase is None:
             continue
         # "according to a report published on Thursday by X": the author after the date.
@@ -273,8 +280,11 @@ def _verb_attributions(
             and not _AFTER_QUOTE_RE.search(text, sentence.start, cue_start)
         ):
             continue  # '"...," Horvat wrote in a note' has its complement before it
-        if cue in CALLED_CUES and not _CALLED_QUOTE_RE.match(text, cue_end):
-            continue  # "called for talks", "a firm called Acme"
+        if cue in CALLED_CUES and (
+            text[cue_start - 1 : cue_start] == "-"
+            or not _CALLED_QUOTE_RE.match(text, cue_end, sentence.end)
+        ):
+            continue  # "called for talks", "a firm called Acme", "so-called"
         if cue in RULING_CUES and not _RULED_THAT_RE.match(text, cue_end):
             continue  # "before the court ruled", "ruled out"
         if cue in STRICT_CUES and cue.endswith("s") and _is_noun_context(text, cue_start):

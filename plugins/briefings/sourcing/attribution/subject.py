@@ -423,6 +423,24 @@ def _body_in_town(sentence: Sentence, chunks: list[Chunk], index: int) -> tuple[
 
 
 _PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "from"))
+_INDEFINITE = frozenset(("a", "an", "one", "two", "three", "several"))
+
+
+def _speaker_before_relative(text: str, chunk: Chunk) -> tuple[int, int] | None:
+    """Return the unnamed speaker of "An official at the drug maker that supplies X" (an
+    indefinite role noun, its employer, then "that" or "which" opening a relative clause),
+    or None: a "that" after a speech verb opens a clause of its own."""
+    words = word_spans(text, chunk.start, chunk.end)
+    if len(words) < 4 or word_at(text, words[0]) not in _INDEFINITE:
+        return None
+    for index, span in enumerate(words[1:], 1):
+        word = word_at(text, span)
+        if word in FREE_CUES or word in STRICT_CUES:
+            return None
+        if word in ("that", "which") and index > 2:
+            head = {word_at(text, w) for w in words[1:index]}
+            return (chunk.start, words[index - 1][1]) if head & ROLE_NOUNS else None
+    return None
 
 
 def _is_place_phrase(text: str, chunk: Chunk) -> bool:
@@ -468,6 +486,9 @@ def _subject_before_comma(
         body = _body_in_town(sentence, chunks, subject_index)
         if body is not None:
             return body
+        speaker = _speaker_before_relative(text, subject)
+        if speaker is not None:
+            return clean_subject(sentence, *speaker)
         if _is_appositive_like(text, subject):
             head = _appositive_head(text, chunks, subject_index)
             if head is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefings.sourcing.attribution.words import (
     LEADING_JUNK,
+    LEGAL_FORMS,
     NAME_CONNECTORS,
     NOT_SUBJECTS,
     PREPOSITIONS,
@@ -155,15 +156,31 @@ def split_chunks(text: str, start: int, end: int) -> tuple[list[Chunk], bool]:
         ):
             continue  # a hyphen inside a word ("US-led"), not a dash
         chunk_start, chunk_end = _strip_space(text, position, match.start())
-        if chunk_start < chunk_end:
+        if chunk_start < chunk_end and _joins_previous(text, chunks, chunk_start, chunk_end):
+            chunks[-1] = Chunk(chunks[-1].start, chunk_end, chunks[-1].sep_before)
+            previous_end = chunk_end
+        elif chunk_start < chunk_end:
             chunks.append(Chunk(chunk_start, chunk_end, text[previous_end:chunk_start]))
             previous_end = chunk_end
         position = match.end()
     chunk_start, chunk_end = _strip_space(text, position, end)
+    if chunk_start < chunk_end and _joins_previous(text, chunks, chunk_start, chunk_end):
+        chunks[-1] = Chunk(chunks[-1].start, chunk_end, chunks[-1].sep_before)
+        return chunks, False
     if chunk_start < chunk_end:
         chunks.append(Chunk(chunk_start, chunk_end, text[previous_end:chunk_start]))
         return chunks, False
     return chunks, bool(chunks)
+
+
+def _joins_previous(text: str, chunks: list[Chunk], start: int, end: int) -> bool:
+    """Return whether the chunk ``text[start:end]`` is a legal form that ends the name
+    before its comma ("Tarn Mobility Co., Ltd."), not a chunk of its own."""
+    return (
+        bool(chunks)
+        and text[chunks[-1].end : start].strip() == ","
+        and text[start:end].strip(".").casefold() in LEGAL_FORMS
+    )
 
 
 def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:

@@ -156,6 +156,8 @@ TITLE_WORDS = _word_set(
     prosecutor judge analyst researcher professor correspondent editor founder ceo
     """
 )
+# Legal forms that may follow a company's name after a comma: "Tarn Mobility Co., Ltd.".
+LEGAL_FORMS = _word_set("ltd inc llc plc sa ag nv gmbh corp limited")
 # Bare vague sources: an attribution to one of these still leaves the claim unsourced.
 VAGUE_SOURCES = _word_set(
     "sources experts analysts observers critics officials reports some many others people"
