@@ -27,6 +27,7 @@ import yaml
 from briefings.common.names import source_key
 from briefings.content.sentences import split_sentences
 from briefings.site.publisher import Publisher, PublisherOptions
+from briefings.sourcing.attribution.text import in_quotes, quoted_spans
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,9 +119,23 @@ def _text_and_markers(paragraph: Tag) -> tuple[str, list[tuple[int, Tag]]]:
     return "".join(parts), markers
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return the sentences of a paragraph as the gold counts them: a quotation with a full
+    stop inside ('"The cells are fine. The software failed," she said.') is one sentence
+    with its attribution, not two."""
+    quotes = quoted_spans(text)
+    spans: list[tuple[int, int]] = []
+    for start, end in split_sentences(text):
+        if spans and in_quotes(quotes, start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def _sentence_at(text: str, offset: int) -> int:
     """Return the index of the sentence a marker at ``offset`` ends."""
-    spans = split_sentences(text)
+    spans = sentence_spans(text)
     for index, (start, end) in enumerate(spans):
         if start < offset <= end + 3:
             return index
@@ -165,7 +180,7 @@ def read_gold(path: Path, texts: list[str]) -> list[GoldItem]:
         where = [(i, t.find(quote)) for i, t in enumerate(texts) if quote in t]
         assert len(where) == 1, f"{path.name}: quote {quote!r} found {len(where)} times"
         paragraph, offset = where[0]
-        spans = split_sentences(texts[paragraph])
+        spans = sentence_spans(texts[paragraph])
         sentence = next(i for i, (s, e) in enumerate(spans) if s <= offset < e)
         gold.append(
             GoldItem(
@@ -184,6 +199,11 @@ def _names_match(note: str, item: GoldItem) -> bool:
     kind in parentheses and the dates)."""
     head = note.split(" — ")[0]
     named = head.split(" (")[0].strip()
+    whole = head.rsplit(" (", 1)[0].strip()  # a name with a parenthesis: "Tarn (Pvt) Ltd"
+    if whole != named and item.kind != "anonymous":
+        names = {source_key(n) for n in (item.source, *item.aliases)}
+        if source_key(whole) in names:
+            return True
     if item.kind == "anonymous":
         named = named.removeprefix("Anonymous sources:").removeprefix("Anonymous").strip()
         return source_key(named) == source_key(item.source) or (

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefings.common.lexicon import word_set
-from briefings.common.names import ROLE_NOUNS, source_key, split_role
+from briefings.common.names import ROLE_NOUNS, ROLE_WORDS, source_key, split_role
 from briefings.common.text import slugify
 from briefings.sourcing.identity import SPEAKER_HEADS, SourceIdentity, identify
 from briefings.sourcing.kinds import (
@@ -470,7 +470,18 @@ class ArticleSources:
                 )
             return self._by_key[key]
         known = self._compatible_entity(identity)
-        if known is not None:
+        longer = None if known is not None else self._longer_person(identity)
+        if longer is not None:
+            # "Md. Ana Ruiz" named, then "Ana Ruiz said" (a sentence cut after "Md."): the
+            # person named, by the full name unless the word before is a title
+            known = longer
+            key = known.source_id
+            name, url, reviewed = known.name, known.url, known.reviewed
+            extra = known.name[: -len(identity.name)].split()
+            if any(word.strip(".").casefold() in ROLE_WORDS for word in extra):
+                name = identity.name
+            source_id = known.source_id
+        elif known is not None:
             key = known.source_id
             name, url, reviewed = known.name, known.url, known.reviewed
             if identity.kind == PERSON and (
@@ -582,6 +593,21 @@ class ArticleSources:
             ):
                 return None
         return entry
+
+    def _longer_person(self, identity: SourceIdentity) -> KnownEntity | None:
+        """Return the person the text named last whose name is ``identity``'s name (two
+        words or more) with a word before it ("Md. Ana Ruiz" for "Ana Ruiz"), or None."""
+        if identity.kind != PERSON or " " not in identity.name:
+            return None
+        ending = " " + identity.name
+        for seen in reversed(self._seen):
+            if (
+                isinstance(seen, _Seen)
+                and seen.entity.type == "person"
+                and seen.entity.name.endswith(ending)
+            ):
+                return seen.entity
+        return None
 
     def _compatible_entity(self, identity: SourceIdentity) -> KnownEntity | None:
         """Return the entity the source is, if its type fits the source's kind."""

@@ -671,3 +671,27 @@ def test_a_name_written_family_name_first_is_referred_to_by_its_first_word() -> 
     # "Lin" is Lin Wei-ting; "Ana" is not Ana Ruiz, whose family name comes last.
     assert labels[0] == labels[1]
     assert labels[3] not in (labels[0], labels[2])
+
+
+def test_a_person_named_with_a_word_before_the_name_is_one_source() -> None:
+    # The sentence is cut after "Md.": the subject is "Ana Karim Ruiz", the entity named is
+    # "Md. Ana Karim Ruiz"; "Ruiz" later is the same person, named in full.
+    name = "Md. Ana Karim Ruiz"
+    known = {
+        name: KnownEntity("entity:md", name, "person", "", False),
+        "Ruiz": KnownEntity("entity:md", name, "person", "", False),
+    }
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    paragraph = "Fund director Md. Ana Karim Ruiz said sales rose. Ruiz said it twice."
+    refs = plan.add_paragraph(paragraph, _mentions(paragraph, [name]))
+    assert [ref.source_id for ref in refs] == ["entity:md", "entity:md"]
+    assert [note.source_name for note in plan.footnotes] == [name]
+
+
+def test_a_title_before_a_person_s_name_stays_out_of_it() -> None:
+    name = "Dr Ana Karim Ruiz"
+    known = {name: KnownEntity("entity:dr", name, "person", "", False)}
+    plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
+    paragraph = "The prize went to Dr Ana Karim Ruiz. Ana Karim Ruiz said it was an honour."
+    plan.add_paragraph(paragraph, _mentions(paragraph, [name]))
+    assert [note.source_name for note in plan.footnotes] == ["Ana Karim Ruiz"]
