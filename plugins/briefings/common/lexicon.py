@@ -64,6 +64,8 @@ ORG_PREFIXES = _words(
     Corporación Fundación Fundação Groupe Grupo Gruppo Guardia Industrias Instituto
     Ministerio Ministério Policía Polícia Société Sociedad Tribunal Universidad
     Universidade Università
+    Asociación Associação Comisión Comissão Confederación Consejo Conselho Cooperativa
+    Federación Federação Observatorio Observatório Secretaría Sindicato Superintendencia
     JSC OAO OJSC OOO PAO PJSC PT ZAO
     """
 )
@@ -76,6 +78,7 @@ PLACE_HEADS = _words(
     Square Strait Straits Street Valley
     Castle Harbour Harbor Lane Line Link Palace Park Road Shoal Spaceport Stadium Station
     Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano Zone
+    Complex Delta
     """
 )
 
@@ -98,6 +101,14 @@ PLACE_TWO_WORD_HEADS = frozenset(
         "Shopping Center",
         "Sports Centre",
         "Exhibition Centre",
+        # "Reserve" heads banks ("Federal Reserve"); these reserves are land.
+        "Biosphere Reserve",
+        "Forest Reserve",
+        "Game Reserve",
+        "Marine Reserve",
+        "Nature Reserve",
+        "Sky Reserve",
+        "Wildlife Reserve",
     }
 )
 
@@ -141,8 +152,19 @@ PUBLIC_BODY_HEADS = _words(
 # A name ending in one of these names a piece of equipment: "Hubble Space Telescope".
 EQUIPMENT_HEADS = _words("Telescope")
 
+# Words before a place's name that make it a part of that place: "South Canterbury",
+# "Northern Luzon".
+COMPASS_WORDS = _words(
+    """
+    North South East West Northern Southern Eastern Western Central Upper Lower
+    Northeast Northwest Southeast Southwest
+    """
+)
+
 # Words before the name of a storm or a military operation: "Hurricane Otis".
 EVENT_PREFIXES = _words("Cyclone Hurricane Operation Storm Typhoon")
+# Of those, the storms': their names are given names ("Hurricane Otis", "Storm Babet").
+WEATHER_PREFIXES = _words("Cyclone Hurricane Storm Typhoon")
 
 # Words before a name of the "other" type: "Comet Hale-Bopp" (comets are neither places
 # nor equipment).
@@ -159,7 +181,7 @@ CLASS_NOUNS: dict[str, str] = {
             """
             agency airline alliance authority bank bloc broadcaster chain channel charity club
             coalition company daily distributor journal magazine monitor operator publication
-            tabloid
+            tabloid brokerage cooperative
             consultancy exchange firm group insurer lender maker manufacturer militia movement
             network newspaper outlet party publisher regulator retailer startup store
             stores television union watchdog
@@ -191,6 +213,7 @@ CLASS_NOUNS: dict[str, str] = {
             processor processors ransomware rifle rifles rocket rockets satellite satellites
             ship spyware submarine tank tanker tanks telescope turboprop turboprops vaccine
             vessel warship
+            syrup syrups
             """
         ),
         "equipment",
@@ -202,7 +225,8 @@ CLASS_NOUNS: dict[str, str] = {
         "event",
     ),
     **dict.fromkeys(
-        _words("album book documentary film novel programme report scheme song"), "other"
+        _words("album book directive documentary film novel programme report scheme song"),
+        "other",
     ),
 }
 
@@ -292,7 +316,7 @@ NOT_ROLES = _words(
 )
 
 # Words that may sit inside a multi-word name between capitalised words.
-CONNECTORS = _words("of for the and & on upon")
+CONNECTORS = _words("of for the and & on upon y")  # "y": "Promoción y Defensa"
 
 # Short English words that end a compound modifier ("Houthi-run", "Iran-led"); longer
 # modifiers are recognised as ordinary words ("Iran-backed", "California-based").

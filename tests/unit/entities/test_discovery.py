@@ -1482,3 +1482,115 @@ def test_a_place_named_with_a_place_cue_stays_a_place(discoverer: EntityDiscover
         "Chilean food group Temuco Lácteos SA agreed to buy a plant in Temuco on Monday.",
     )
     assert found["Temuco"] == "place"
+
+
+# --- held-out sets 7 and 8: types without a gazetteer entry --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # part of a listed place, landscape heads
+        (
+            "A ranch in Northern Hokkaido lost cattle. Vets from Northern Hokkaido flew in.",
+            {"Northern Hokkaido": "place"},
+            [],
+        ),
+        ("Rice farmers across the Irrawaddy Delta were hit.", {"Irrawaddy Delta": "place"}, []),
+        (
+            "Lawyers gathered outside the Harbour Court Complex on Monday.",
+            {"Harbour Court Complex": "place"},
+            ["Harbour Court"],
+        ),
+        (
+            "Stargazers in the Kerry International Dark Sky Reserve cheered.",
+            {"Kerry International Dark Sky Reserve": "place"},
+            [],
+        ),
+        # products: a variant's capitals, a syrup, a thing named a few words after its noun
+        (
+            "Sales of Lumicet-DX fell. The solvent used in Lumicet-DX was toxic.",
+            {"Lumicet-DX": "equipment"},
+            [],
+        ),
+        (
+            "Bottles of Tussolin syrup were recalled. Tussolin was sold in Lahore.",
+            {"Tussolin": "equipment"},
+            [],
+        ),
+        (
+            "It carried a strain of ransomware the agency has named GreyMantis. Code in "
+            "GreyMantis matched tools of a group tracked by analysts as Velvet Kettle. "
+            "Velvet Kettle denied it.",
+            {"GreyMantis": "equipment", "Velvet Kettle": "organization"},
+            [],
+        ),
+        # organisations and agreements by their class noun
+        (
+            "Lactosur, the country's largest dairy cooperative, said so. Analysts at "
+            "brokerage Quintal Valores agreed. Both follow the EU's DMA2 directive.",
+            {"Lactosur": "organization", "Quintal Valores": "organization", "DMA2": "other"},
+            [],
+        ),
+        # names opened by a body's word in Spanish or Portuguese, with "y" inside
+        (
+            "The Comisión de Energía y Gas ruled on Monday.",
+            {"Comisión de Energía y Gas": "organization"},
+            ["Comisión de Energía"],
+        ),
+        # an acronym of a name with an accented initial
+        (
+            "The Observatório Solar de Évora (OSE) said so.",
+            {"Observatório Solar de Évora": "organization", "OSE": "organization"},
+            [],
+        ),
+        # a body's possessive before another body's name
+        (
+            "The Chamber of Deputies' Budget Committee met on Friday.",
+            {"Chamber of Deputies": "organization", "Budget Committee": "organization"},
+            ["Chamber of Deputies' Budget Committee"],
+        ),
+        # a comet's designation
+        (
+            "The object, designated C/2031 K4 (Ferreira), will pass. C/2031 K4 is faint.",
+            {"C/2031 K4 (Ferreira)": "other", "C/2031 K4": "other"},
+            [],
+        ),
+    ],
+)
+def test_types_without_a_gazetteer_entry(
+    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    check(discoverer, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a sentence-initial word before a class noun qualifies the noun
+        (
+            "The Office for Cyber Security warned. Security firm Halvard Labs agreed.",
+            ["Security"],
+        ),
+        # a currency's prefix
+        ("Losses reached NT$40 million and HK$2 million.", ["NT", "HK"]),
+    ],
+)
+def test_no_names_in_currency_and_sentence_initial_modifiers(
+    discoverer: EntityDiscoverer, text: str, absent: list[str]
+) -> None:
+    found = marked(discoverer, text)
+    for surface in absent:
+        assert surface not in found, (surface, found)
+
+
+def test_two_places_joined_by_a_hyphen_are_no_product(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Officials said the Japan-US deal held. Kenya-UK ties grew.")
+    assert found.get("Japan-US") != "equipment"
+    assert found.get("Kenya-UK") != "equipment"
+
+
+def test_storms_keep_their_prefix(discoverer: EntityDiscoverer) -> None:
+    found = marked(discoverer, "Storm Babet flooded towns and Storm Kettle followed.")
+    assert found["Storm Babet"] == "event"
+    assert found["Storm Kettle"] == "event"  # no other cue: still a storm

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from briefings.common.lexicon import CONNECTORS
 from briefings.entities.discovery.spans import Token
+from briefings.entities.discovery.word_lists import fold
 
 __all__ = [
     "acronym_after",
@@ -91,7 +92,7 @@ def initials_match(words: Sequence[str], letters: str) -> bool:
             core = acronym_letters(word)
             return rest.startswith(core) and match(word_index + 1, letter_index + len(core))
         parts = [part for part in _HYPHEN_RE.split(word) if part]
-        part_initials = "".join(part[0].upper() for part in parts)
+        part_initials = "".join(fold(part[0]).upper() for part in parts)  # "Évora": E
         return any(
             rest.startswith(part_initials[:count]) and match(word_index + 1, letter_index + count)
             for count in range(1, len(parts) + 1)

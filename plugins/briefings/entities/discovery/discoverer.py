@@ -67,6 +67,12 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
 _SUBHEADING_MAX_WORDS = 15
+# The IAU's designation of a comet: kind, year, half-month letter and order ("C/2026 B2"),
+# with the discoverer's name in brackets when it follows ("C/1995 O1 (Hale-Bopp)").
+_COMET_RE = re.compile(
+    r"(?<![\w/])[CPDXI]/\d{4} [A-Z]{1,2}\d{0,3}(?![\w/])"
+    r"(?: \([A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}\))?"
+)
 
 MULTI_WORD_PRIOR = 0.3
 PROPER_WORD_PRIOR = 0.15
@@ -76,6 +82,7 @@ DEFINED_ACRONYM_BONUS = 0.2
 REPEATED_NAME_USES = 2
 PLACE_NAME_JOIN = 0.6
 REPEATED_NAME_SCORE = 0.5
+DESIGNATION_SCORE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +259,8 @@ class EntityDiscoverer:
                     and is_generic_definition(tokens, position)
                 ):
                     article.generic.add(tokens[position].text)
+            for match in _COMET_RE.finditer(paragraph):
+                self._record_designation(article, index, match.start(), match.end())
         for acronym in article.generic:
             article.names.pop(acronym, None)
         for short, long_form in list(article.aliases.items()):
@@ -372,6 +381,17 @@ class EntityDiscoverer:
         ):
             article.aliases.setdefault(surface, previous.surface)
         article.occurrences.append(occurrence)
+
+    def _record_designation(self, article: _Article, index: int, start: int, end: int) -> None:
+        """Add one occurrence of a comet's designation ("C/2026 B2", "C/2020 F3 (NEOWISE)")."""
+        surface = article.paragraphs[index][start:end]
+        record = article.names.get(surface)
+        if record is None:
+            record = NameRecord(surface, (surface,), (index, start), None)
+            record.add([Evidence("other", DESIGNATION_SCORE, "comet designation")])
+            article.names[surface] = record
+        record.mid_sentence += 1
+        article.occurrences.append(_Occurrence(index, start, end, surface))
 
     def _rescore(self, record: NameRecord) -> None:
         """Set the name-shape prior of ``record``, then its type and confidence."""

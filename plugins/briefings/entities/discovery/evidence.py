@@ -21,6 +21,7 @@ from briefings.common.lexicon import (
     CLASS_NOUNS_AFTER_ONLY,
     CLASS_NOUNS_BEFORE_ONLY,
     COMMON_ACRONYMS,
+    COMPASS_WORDS,
     EMPLOYER_PREPOSITIONS,
     EQUIPMENT_HEADS,
     EQUIPMENT_OF_NOUNS,
@@ -47,6 +48,7 @@ from briefings.common.lexicon import (
     STATEMENT_VERBS,
     STREET_SUFFIXES,
     TWO_WORD_CLASS_NOUNS,
+    WEATHER_PREFIXES,
 )
 from briefings.entities.discovery.gazetteers import Gazetteers, PlaceHit
 from briefings.entities.discovery.segment import Evidence
@@ -61,6 +63,8 @@ _MODEL_NUMBER_RE = re.compile(r"[A-Z]{1,2}\d{3,4}[A-Za-z]{0,3}\Z")
 # "Kestrel K3", "Halo H3", "Terrax D90": a model code of one or two capitals and one to
 # three digits after a brand's name (three or four digits stand alone: "A800").
 _MODEL_CODE_RE = re.compile(r"[A-Z]{1,2}\d{1,3}[a-z]?\Z")
+# "Kufnil-DX", "Lipitor-XR": a brand and a variant's capitals.
+_VARIANT_SUFFIX_RE = re.compile(r"([A-Z][a-z]{2,})-([A-Z]{2,3})\Z")
 # "NXT:1980Di".
 _MODEL_COLON_RE = re.compile(r"[A-Z]{2,}:\d+[A-Za-z]*\Z")
 # "COP28", "UNGA78": an abbreviation and an edition number.
@@ -75,6 +79,7 @@ HEAD_SCORES = {
     "equipment": 0.8,
 }
 SHIP_SCORE = 0.9
+WEAK_PREFIX_SCORE = 0.6
 MODEL_SCORE = 0.85
 MODEL_NUMBER_SCORE = 0.6
 # A number after a name of words: "NeoCare 300", more telling than one word's shape.
@@ -134,9 +139,14 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
-def _model_evidence(words: Sequence[str]) -> Evidence | None:
+def _model_evidence(words: Sequence[str], gazetteers: Gazetteers) -> Evidence | None:
     """Return equipment evidence if a word has a model-number shape, else None."""
     for word in words:
+        variant = _VARIANT_SUFFIX_RE.match(word)
+        if variant is not None and not any(
+            gazetteers.place(part) is not None for part in variant.groups()
+        ):  # "Kufnil-DX", not "Japan-US"
+            return Evidence("equipment", MODEL_SCORE, f"product variant shape '{word}'")
         if _MODEL_HYPHEN_RE.match(word):
             return Evidence("equipment", MODEL_SCORE, f"model-number shape '{word}'")
         if _MODEL_COLON_RE.match(word):
@@ -194,6 +204,12 @@ def name_evidence(
     sure_place = hit is not None and hit.confidence >= _SURE_PLACE
     numbered = len(words) > 1 and words[-1].replace(".", "", 1).isdigit()
     named = words[:-1] if numbered else words  # "Defamation Act 1957", "NeoCare 300"
+    if len(words) == 2 and hit is None and words[0] in COMPASS_WORDS:
+        part = gazetteers.place(words[1])
+        if part is not None and part.confidence >= _PLACE_MODIFIER:
+            # "South Canterbury", "Northern Luzon": part of a place is a place
+            reason = f"'{words[0]}' before the place '{words[1]}'"
+            evidence.append(Evidence("place", HEAD_SCORES["place"], reason))
     if len(words) > 1 and not sure_place:
         head = _head_type(named)
         if numbered and head is None:
@@ -212,13 +228,18 @@ def name_evidence(
         if words[0] in SHIP_PREFIXES:
             evidence.append(Evidence("equipment", SHIP_SCORE, f"ship prefix '{words[0]}'"))
         if words[0] in EVENT_PREFIXES:
-            evidence.append(Evidence("event", SHIP_SCORE, f"named like a storm: '{words[0]}'"))
+            # "Storm Babet" is a storm; "Storm Lantern", of common words, may be anything
+            common = words[0] in WEATHER_PREFIXES and all(
+                gazetteers.is_ordinary(word) for word in words[1:]
+            )
+            score = WEAK_PREFIX_SCORE if common else SHIP_SCORE
+            evidence.append(Evidence("event", score, f"named like a storm: '{words[0]}'"))
         if words[0] in OTHER_PREFIXES:
             evidence.append(Evidence("other", SHIP_SCORE, f"'{words[0]}' opens the name"))
         if head is None and _MODEL_CODE_RE.match(words[-1]) and not words[0].isupper():
             reason = f"model code '{words[-1]}' after a name"
             evidence.append(Evidence("equipment", TRAILING_NUMBER_SCORE, reason))
-    model = _model_evidence(words)
+    model = _model_evidence(words, gazetteers)
     if model is not None:
         evidence.append(model)
     if len(words) == 1 and hit is None and words[0].lower().endswith(STREET_SUFFIXES):
@@ -254,13 +275,20 @@ def name_evidence(
 
 _NAMING_WORDS = (("known", "as"), ("called",), ("named",), ("dubbed",))
 _NAMING_LAST_WORDS = frozenset(phrase[-1] for phrase in _NAMING_WORDS)
+# Verbs that name a thing right before its name, or before "as" a few words on.
+_NAMING_VERBS = frozenset({"named", "dubbed", "called", "designated", "christened"})
+_AS_NAMING_VERBS = frozenset({"known", "tracked", "identified", "classified"})
+_NAMING_REACH = 6  # words between the class noun and the naming verb
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were"})
 
 
 def _class_noun_named(
     paragraph: str, tokens: Sequence[Token], first: int
 ) -> tuple[str, str] | None:
     """Return (type, noun) for "<class noun> known as / called / named NAME", or None:
-    "malware known as GhostVine", "a drone called Skyhook"."""
+    "malware known as GhostVine", "a drone called Skyhook", and with a clause between
+    them: "a strain of spyware the agency has named SilkThread", "a group tracked by
+    researchers as Storm Lantern"."""
     if first < 2 or tokens[first - 1].text not in _NAMING_LAST_WORDS:
         return None
     for phrase in _NAMING_WORDS:
@@ -271,8 +299,46 @@ def _class_noun_named(
         if paragraph[noun.end : tokens[first].start] != " " + " ".join(phrase) + " ":
             return None
         kind = _class_noun(noun.text, "after") or _class_noun(noun.text, "before")
-        return (kind, noun.text) if kind is not None else None
+        if kind is not None:
+            return kind, noun.text
+        break
+    return _class_noun_before_naming(paragraph, tokens, first)
+
+
+def _class_noun_before_naming(
+    paragraph: str, tokens: Sequence[Token], first: int
+) -> tuple[str, str] | None:
+    """Return (type, noun) for a class noun a few lower-case words before "named NAME",
+    "dubbed NAME", "tracked ... as NAME", or None. Punctuation or a capital on the way
+    ends the search: the noun must be in the same clause."""
+    verb = first - 1
+    if tokens[verb].text == "as":
+        verb = next(
+            (
+                index
+                for index in range(first - 2, max(-1, first - 2 - _NAMING_REACH), -1)
+                if tokens[index].text in _AS_NAMING_VERBS
+            ),
+            -1,
+        )
+        if verb < 0:
+            return None
+    elif tokens[verb].text not in _NAMING_VERBS:
+        return None
+    for index in range(verb - 1, max(-1, verb - 1 - _NAMING_REACH), -1):
+        token = tokens[index]
+        if token.capitalised or _gap(paragraph, token, tokens[index + 1]) != " ":
+            return None
+        kind = _class_noun(token.text, "before")
+        if kind is not None and kind != "place" and not _subject_of(tokens, index, verb):
+            return kind, token.text
     return None
+
+
+def _subject_of(tokens: Sequence[Token], index: int, verb: int) -> bool:
+    """Return True if the noun at ``index`` is the subject of the naming verb ("spyware the
+    agency has named X": the agency names, the spyware is named)."""
+    return index + 1 < verb and tokens[index + 1].text in _AUXILIARIES
 
 
 def _such_as(paragraph: str, tokens: Sequence[Token], first: int) -> tuple[str, str] | None:

@@ -21,10 +21,12 @@ place, a title and a name. :func:`segment_run` applies, in order:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefings.common.lexicon import (
+    CLASS_NOUNS,
     CONNECTORS,
     DOTTED_NAME_PREFIXES,
     EVENT_HEADS,
@@ -339,7 +341,11 @@ def _drop_initial_word(
         return True
     if first == last and gazetteers.known_name(head.text) is not None:
         return False  # "Kremlin spokesman ...": a well-known name, although "kremlin" is a word
-    if not gazetteers.is_ordinary(head.text) or fold(head.text) in capitalised_mid_sentence:
+    if not gazetteers.is_ordinary(head.text):
+        return False
+    if first == last and _before_lower_class_noun(tokens, last, gazetteers):
+        return True  # "Security firm Jadeshield Labs": the word qualifies the noun
+    if fold(head.text) in capitalised_mid_sentence:
         return False
     if gazetteers.place(head.text) is not None:
         return False
@@ -359,6 +365,40 @@ def _drop_initial_word(
         and _looks_like_personal_name(rest, gazetteers)
         and gazetteers.place(" ".join(token.text for token in rest)) is None
     )
+
+
+def _before_lower_class_noun(tokens: Sequence[Token], last: int, gazetteers: Gazetteers) -> bool:
+    """Return True if a lower-case class noun or role follows ``tokens[last]``."""
+    if last + 1 >= len(tokens) or tokens[last].possessive:
+        return False
+    after = tokens[last + 1]
+    return (
+        after.start == tokens[last].end + 1
+        and not after.capitalised
+        and (after.text in CLASS_NOUNS or gazetteers.is_role(after.text))
+    )
+
+
+def _possessive_split(tokens: Sequence[Token], first: int, last: int) -> int | None:
+    """Return the index of a possessive between two bodies' names, or None.
+
+    "House of Representatives' Economic Affairs Committee" is the House and its
+    committee: the name before the possessive has its head word ("House of ..."), the
+    name after it has its own. "People's Party", "Doctors' Union of Kenya" stay one name.
+    """
+    for index in range(first + 1, last - 1):
+        if not tokens[index].possessive:
+            continue
+        words = [token.text for token in tokens[first : index + 1]]
+        if tokens[last].text in ORG_HEADS and (
+            words[-1] in ORG_HEADS
+            or any(
+                word in ORG_INITIAL_HEADS and following == "of"
+                for word, following in itertools.pairwise(words)
+            )
+        ):
+            return index
+    return None
 
 
 def _has_inner_of_head(
@@ -408,6 +448,10 @@ def segment_run(
     index = _and_split(tokens, first, last, gazetteers)
     if index is not None:
         yield from halves(index - 1, index + 1)
+        return
+    index = _possessive_split(tokens, first, last)
+    if index is not None:
+        yield from halves(index, index + 1)
         return
     titled = _title_split(tokens, first, last, gazetteers)
     if titled is not None:

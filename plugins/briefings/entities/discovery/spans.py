@@ -299,8 +299,11 @@ def find_runs(
     index = 0
     count = len(tokens)
     while index < count:
-        if not tokens[index].name_word:
-            index += 1
+        if (
+            not tokens[index].name_word
+            or paragraph[tokens[index].end : tokens[index].end + 1] == "$"
+        ):
+            index += 1  # "NT$31 million", "HK$": a currency's prefix
             continue
         first = last = index
         while (
