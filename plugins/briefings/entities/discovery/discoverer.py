@@ -259,8 +259,9 @@ class EntityDiscoverer:
                     and is_generic_definition(tokens, position)
                 ):
                     article.generic.add(tokens[position].text)
-            for match in _COMET_RE.finditer(paragraph):
-                self._record_designation(article, index, match.start(), match.end())
+            if "/" in paragraph:
+                for match in _COMET_RE.finditer(paragraph):
+                    self._record_designation(article, index, match.start(), match.end())
         for acronym in article.generic:
             article.names.pop(acronym, None)
         for short, long_form in list(article.aliases.items()):

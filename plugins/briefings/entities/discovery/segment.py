@@ -163,14 +163,14 @@ def _title_split(
     title; the title start walks back over modifiers and other roles ("Deputy Prime"). A
     role opening the run that is also a common given name ("Sultan") is not split on.
     """
-    whole = gazetteers.place(" ".join(token.text for token in tokens[first : last + 1]))
-    if whole is not None and whole.confidence >= _TITLED_PLACE:
-        return None  # "General Santos" is a city, "President Roxas" a town
     for name_start in range(first + 1, last + 1):
         title_end = name_start - 1
         role = _title_end_role(tokens, first, title_end, gazetteers)
         if role is None:
             continue
+        whole = gazetteers.place(" ".join(token.text for token in tokens[first : last + 1]))
+        if whole is not None and whole.confidence >= _TITLED_PLACE:
+            return None  # "General Santos" is a city, "President Roxas" a town
         if (
             role == first
             and role == title_end
@@ -229,8 +229,7 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
     "Secretary of State", "Call of Duty"), unless a company of two or more words is "of"
     a known place: "Kvistad Systems of Stavanger", "Azimut Launch of Seville".
     """
-    if gazetteers.is_company_suffix(tokens[last].text):
-        return None  # "Sanabel for Digital Investment S.A.E.": a company's legal name
+    company = None
     for index in range(first + 1, last):
         if tokens[index].text == "on" and (
             not gazetteers.is_ordinary(tokens[index + 1].text)
@@ -239,6 +238,10 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
             return index  # "Teide Observatory on Tenerife", not "Council on Foreign Relations"
         if tokens[index].text not in ("of", "for"):
             continue
+        if company is None:
+            company = gazetteers.is_company_suffix(tokens[last].text)
+        if company:
+            return None  # "Sanabel for Digital Investment S.A.E.": a company's legal name
         left = tokens[index - 1]
         if (
             left.capitalised
