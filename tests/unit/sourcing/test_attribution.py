@@ -407,6 +407,19 @@ ROUND_3 = [
         'The so-called grey-zone tactics wear down the coast guard. "It is a test," said Ana Ruiz.',
         [("Ana Ruiz", "said", False)],
     ),
+    # A document whose author the subject names "shows" what its author states; a
+    # document of nobody's, or "shown" as a participle, is no attribution.
+    (
+        "Orbital calculations published by the Tarn Observatory (TO) show it will pass close "
+        "to Mars.",
+        [("the Tarn Observatory (TO)", "show", False)],
+    ),
+    (
+        "The Tarn Observatory's data showed that the comet was brightening.",
+        [("The Tarn Observatory", "showed", False)],
+    ),
+    ("Figures show that prices rose.", []),
+    ("The photos shown to reporters were blurred.", []),
     # ... but a place alone before the verb is still the subject's.
     ("Officials in Bergen, Norway, said nothing.", [("Officials in Bergen, Norway", "said", True)]),
     (

@@ -54,6 +54,7 @@ from briefings.sourcing.attribution.words import (
     DOC_END_RE,
     DOC_NOUNS,
     DOC_OPENING_RE,
+    DOC_POSSESSIVE_RE,
     FINDING_CUES,
     INTERVIEW_RE,
     LOWER_WORD_RE,
@@ -99,6 +100,7 @@ class _Hints:
     statement: bool
     anonymity: bool
     participle: bool
+    shows: bool = False  # "calculations published by X show ..."
 
     @classmethod
     def of(cls, text: str) -> _Hints:
@@ -112,6 +114,7 @@ class _Hints:
             and any(hint in lowered for hint in STATEMENT_HINTS),
             anonymity=any(hint in lowered for hint in ANONYMITY_HINTS),
             participle=any(f", {cue}" in lowered for cue in PARTICIPLE_CUES),
+            shows="show" in lowered,
         )
 
     def any(self) -> bool:
@@ -123,6 +126,7 @@ class _Hints:
             or self.statement
             or self.anonymity
             or self.participle
+            or self.shows
         )
 
 
@@ -426,6 +430,31 @@ def _anonymity_attribution(sentence: Sentence) -> Attribution | None:
     )
 
 
+_SHOW_RE = re.compile(r"\b(?:show|shows|showed|shown)\b")
+
+
+def _document_shows(sentence: Sentence, anonymity: bool) -> Attribution | None:
+    """Return the attribution of "Calculations published by the Tarn Observatory show
+    that ...": a document whose author the subject names ("by X", "X's data") shows what
+    the author states; None for a document without one ("Data show ...")."""
+    text = sentence.text
+    match = _SHOW_RE.search(text, sentence.start, sentence.body_end)
+    if match is None or sentence.in_quote(match.start()):
+        return None
+    if not text[match.end() : sentence.body_end].strip():
+        return None  # "..., figures from the statistics office showed.": a report of data
+    subject = find_subject(sentence, match.start())
+    if subject is None:
+        return None
+    phrase = text[subject[0] : subject[1]]
+    if DOC_BY_RE.match(phrase) is None and DOC_POSSESSIVE_RE.match(phrase) is None:
+        return None
+    source = refine_source(text, *subject)
+    if source.start == subject[0] and source.end == subject[1]:
+        return None  # no owner found inside the phrase
+    return make_attribution(sentence, source, match.group(), match.start(), anonymity=anonymity)
+
+
 def _is_noun_context(text: str, cue_start: int) -> bool:
     """Return whether the word before a cue ending in "s" makes the cue a plural noun: a
     determiner, a number, a preposition, a participle or a noun modifier ("received
@@ -499,6 +528,10 @@ def _sentence_attributions(
         anonymous = _anonymity_attribution(sentence)
         if anonymous is not None:
             found.append(anonymous)
+    if not found and hints.shows:
+        shown = _document_shows(sentence, anonymity)
+        if shown is not None:
+            found.append(shown)
     if not found and hints.participle:
         participle = _participle_attribution(sentence, previous, anonymity)
         if participle is not None:
