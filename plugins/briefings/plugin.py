@@ -58,7 +58,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # their files (never given to MkDocs), the model pages, and the models' HTML.
         self._created: dict[str, File] = {}
         self._files: Files | None = None
-        self._models: set[str] = set()
+        self._models: dict[str, str] = {}  # model page src URI -> the id in its URL
         self._shells: dict[str, PageShell] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -146,11 +146,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             generated = _LazyPage.generated(config, uri, content="")
             files.append(generated)
             created[uri] = generated
-        self._models = set()
-        for uri, markdown in self.publisher.shell_models().items():
+        self._models = {}
+        for uri, (model_id, markdown) in self.publisher.shell_models().items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=markdown))
-                self._models.add(uri)
+                self._models[uri] = model_id
         # Pages are rendered when MkDocs first reads them, in the order it reads them, so a
         # helper process can work ahead on the briefings while MkDocs converts the others.
         self.publisher.prepare(functools.partial(self._url_of, config))
@@ -175,7 +175,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         a ``nav`` setting would list them, and their neighbours would link them."""
         if not self._models:
             return nav
-        nav.items = _without(nav.items, self._models)
+        nav.items = _without(nav.items, set(self._models))
         nav.pages = [p for p in nav.pages if p.file.src_uri not in self._models]
         for index, page in enumerate(nav.pages):
             page.previous_page = nav.pages[index - 1] if index else None
@@ -268,8 +268,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri in self._models:
             # Each page written into this shell announces its own feeds.
             try:
+                uri = page.file.src_uri
                 anchor = page.toc.items[0].id if page.toc.items else ""
-                self._shells[page.file.src_uri] = PageShell(label_search_dialog(output), anchor)
+                output = label_search_dialog(output)
+                self._shells[uri] = PageShell(output, anchor, self._models[uri])
             except ShellError as error:
                 raise PluginError(f"briefings: {error} ({page.file.src_uri})") from error
             return output

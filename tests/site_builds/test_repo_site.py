@@ -173,6 +173,10 @@ def test_entity_pages_are_whole_pages_and_the_model_is_gone(repo_site: BuiltSite
     assert page.select_one("header .md-header__topic") is not None
     assert "Vladimir Putin" in page.select_one("header").get_text()
     assert not any("briefings-page-shell" in str(p) for p in repo_site.site.rglob("*"))
+    # The table of contents is the model's for this page's sections; every link lands.
+    toc = [a["href"] for a in page.select(".md-nav--secondary a.md-nav__link")]
+    assert "#briefings" in toc and "#timeline" in toc
+    assert all(page.find(id=href.removeprefix("#")) is not None for href in toc), toc
     sitemap = (repo_site.site / "sitemap.xml").read_text("utf-8")
     # Out of the sitemap, which Material's instant navigation loads on every first visit.
     assert "/entities/" not in sitemap and "briefings-page-shell" not in sitemap

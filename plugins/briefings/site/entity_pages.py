@@ -13,6 +13,7 @@ from the build's :class:`~briefings.site.crosspage.SiteIndex`.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
@@ -27,6 +28,8 @@ from briefings.site.pages.entity import (
     entity_page,
     entity_page_body,
     month_counts,
+    section_key,
+    sections_markdown,
 )
 from briefings.site.records import Backlink, Briefing, Discovered
 from briefings.site.render import Stash
@@ -74,7 +77,7 @@ class EntityPages:
                 self._place(entry.id, count)
 
     def _place(self, entity_id: str, count: int) -> list[str]:
-        if entity_id in RESERVED_IDS:
+        if entity_id in RESERVED_IDS or entity_id.startswith(SHELL_ID):
             return []
         pages = -(-count // self._page_size)
         uris = [f"{ENTITIES_DIR}/{entity_id}.md"]
@@ -98,6 +101,7 @@ class EntityPages:
                 len(record.mentions) < UNREVIEWED_MINIMUM
                 or entity_id in self.uris
                 or entity_id in RESERVED_IDS
+                or entity_id.startswith(SHELL_ID)
             ):
                 continue
             self._unreviewed[entity_id] = record
@@ -138,10 +142,25 @@ class EntityPages:
         return uris[0] if uris else None
 
     @staticmethod
-    def model_uris(entry_id: str) -> tuple[str, str]:
-        """Return the src URIs of the first and of a further page of ``entry_id``: every
-        entity page sits at the depth of one of them."""
-        return f"{ENTITIES_DIR}/{entry_id}.md", f"{ENTITIES_DIR}/{entry_id}/2.md"
+    def models() -> dict[str, tuple[str, str]]:
+        """Return the model pages of the entity pages (:mod:`.page_shell`): by src URI, the
+        id in their URL and their sections' Markdown. One per section key a first page
+        may have (:func:`~.pages.entity.section_key`), and one for further pages, which
+        sit a folder deeper."""
+        out: dict[str, tuple[str, str]] = {}
+        for shown in itertools.product((True, False), repeat=3):
+            key = "".join(k for k, on in zip("tcs", shown, strict=True) if on) + "b"
+            model_id = f"{SHELL_ID}-{key}"
+            out[f"{ENTITIES_DIR}/{model_id}.md"] = (model_id, sections_markdown(key))
+        model_id = f"{SHELL_ID}-later"
+        out[f"{ENTITIES_DIR}/{model_id}/2.md"] = (model_id, sections_markdown("b"))
+        return out
+
+    def model_uri(self, src_uri: str, key: str) -> str:
+        """Return the model page of entity page ``src_uri``, whose section key is ``key``."""
+        if self.is_first(src_uri):
+            return f"{ENTITIES_DIR}/{SHELL_ID}-{key}.md"
+        return f"{ENTITIES_DIR}/{SHELL_ID}-later/2.md"
 
     def is_first(self, src_uri: str) -> bool:
         """Return whether entity page ``src_uri`` is its entity's first page."""
@@ -176,12 +195,14 @@ class EntityPages:
         href: Callable[[str], str],
         stash: Stash,
         heading: Callable[[str], str] | None = None,
-    ) -> tuple[str, str]:
-        """Return the title and the Markdown body (no front matter) of entity page
-        ``src_uri``; the arguments are those of :meth:`markdown`, and ``heading`` gives
-        the HTML of a section heading (see :func:`~.pages.entity.entity_page_body`)."""
+    ) -> tuple[str, str, str]:
+        """Return the title, the Markdown body (no front matter) and the section key of
+        entity page ``src_uri``; the arguments are those of :meth:`markdown`, and
+        ``heading`` gives the HTML of a section heading (see
+        :func:`~.pages.entity.entity_page_body`)."""
         page = self._page(src_uri, index, link, glossary_link, page_link)
-        return entity_page_body(page, href, stash, heading)
+        title, body = entity_page_body(page, href, stash, heading)
+        return title, body, section_key(page)
 
     def _page(
         self,

@@ -76,27 +76,30 @@ class ShellPage:
     head: str = ""
 
 
-def model_markdown() -> str:
-    """Return the Markdown of a model page: its title mark, out of the search index (as
-    the pages written into it are), no table of contents (theirs would differ)."""
-    front = _simple_front_matter(TITLE_MARK, search={"exclude": True}, hide=["toc"])
-    return f"{front}\n\n# {TITLE_MARK}\n"
+def model_markdown(sections: str = "") -> str:
+    """Return the Markdown of a model page: its title mark and the ``sections`` (Markdown
+    headings) the pages written into it have, from which the theme makes the table of
+    contents they share; out of the search index, as those pages are."""
+    front = _simple_front_matter(TITLE_MARK, search={"exclude": True})
+    return f"{front}\n\n# {TITLE_MARK}\n\n{sections}\n"
 
 
 def model_content() -> str:
     """Return the HTML a model page's content is replaced with before the theme renders it.
 
-    It is an ``<h1>`` so that the theme adds no title of its own (pages bring theirs).
+    It is an ``<h1>`` with an id, as a page's title is, so that the theme adds no title of
+    its own and makes the table of contents of the sections under it.
     """
-    return f"<h1>{CONTENT_MARK}</h1>"
+    return f'<h1 id="{SHELL_ID}-title">{CONTENT_MARK}</h1>'
 
 
 class PageShell:
     """One model page's finished HTML, cut at its marks once and filled in page after page."""
 
-    def __init__(self, output: str, anchor: str = "") -> None:
+    def __init__(self, output: str, anchor: str = "", model_id: str = SHELL_ID) -> None:
         """Cut ``output``, the model page as the theme wrote it; ``anchor`` is the id the
-        site's Markdown gave the model's title (the theme links it, "Skip to content")."""
+        site's Markdown gave the model's title (the theme links it, "Skip to content"),
+        ``model_id`` the id in the model's URL that each page's id replaces."""
         found = _CONTENT_RE.findall(output)
         if len(found) != 1 or _HEAD_END not in output:
             raise ShellError(
@@ -105,7 +108,7 @@ class PageShell:
             )
         before, after = output.split(found[0])
         head, body = before.split(_HEAD_END, 1)
-        marks = {TITLE_MARK: "title", SHELL_ID: "id"}
+        marks = {TITLE_MARK: "title", model_id: "id"}
         if anchor:
             marks = {f'"#{anchor}"': "anchor", **marks}  # the longest, most precise first
         split = re.compile("(" + "|".join(re.escape(mark) for mark in marks) + ")").split

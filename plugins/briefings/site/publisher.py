@@ -44,7 +44,7 @@ from briefings.site.loading import load_inputs
 from briefings.site.markdown_seeds import render_markdown_seed
 from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
-from briefings.site.page_shell import SHELL_ID, ShellPage, model_markdown
+from briefings.site.page_shell import ShellPage, model_markdown
 from briefings.site.pages.discovered import problems_page
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import (
@@ -194,10 +194,14 @@ class Publisher:
             uris.append(PROBLEMS_URI)
         return uris
 
-    def shell_models(self) -> dict[str, str]:
-        """Return the model pages (:mod:`.page_shell`) by src URI, with their Markdown: one
-        per folder depth of the pages :meth:`shell_page` gives."""
-        return {uri: model_markdown() for uri in EntityPages.model_uris(SHELL_ID)}
+    def shell_models(self) -> dict[str, tuple[str, str]]:
+        """Return the model pages (:mod:`.page_shell`) by src URI: the id in their URL that
+        each page's id replaces, and their Markdown. One per folder depth and table of
+        contents of the pages :meth:`shell_page` gives."""
+        return {
+            uri: (model_id, model_markdown(sections))
+            for uri, (model_id, sections) in EntityPages.models().items()
+        }
 
     def shell_uris(self) -> list[str]:
         """Return the src URIs of the pages an adapter may write into a model page's shell
@@ -357,7 +361,7 @@ class Publisher:
         """
         self.finish(report)
         url = self._url_of(src_uri)
-        title, body = self._entities.body(
+        title, body, key = self._entities.body(
             src_uri,
             self.index,
             functools.partial(self._links.entry_link, page_url=url),
@@ -369,10 +373,9 @@ class Publisher:
         )
         entry_id = self._entities.entry_of(src_uri)
         assert entry_id is not None
-        first, further = EntityPages.model_uris(SHELL_ID)
         return ShellPage(
             src_uri=src_uri,
-            model_uri=first if self._entities.is_first(src_uri) else further,
+            model_uri=self._entities.model_uri(src_uri, key),
             entity_id=entry_id,
             title=title,
             markdown=body,

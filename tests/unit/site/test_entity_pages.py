@@ -180,8 +180,10 @@ def test_headings_given_as_html_make_the_same_page_from_less_markdown(uri: str) 
         "href": lambda url: "/" + url,
     }
     whole_stash, part_stash = Stash(), Stash()
-    _title, whole = pages.body(uri, _index(), stash=whole_stash, **args)
-    _title, part = pages.body(uri, _index(), stash=part_stash, heading=converter.heading, **args)
+    _title, whole, _key = pages.body(uri, _index(), stash=whole_stash, **args)
+    _title, part, _key = pages.body(
+        uri, _index(), stash=part_stash, heading=converter.heading, **args
+    )
     assert part.count("## ") == 0 < whole.count("## ")
     expected = whole_stash.restore(converter.convert(whole))
     assert part_stash.restore(converter.convert(part)) == expected
@@ -196,7 +198,7 @@ def test_an_entity_named_like_a_section_gets_no_repeated_id(name: str) -> None:
     for day in (1, 2, 3):
         index.add_mentions(f"{day}/", "B", date(2022, day, 1), {"timeline": 1}, {"timeline": "."})
     stash = Stash()
-    _title, body = pages.body(
+    _title, body, key = pages.body(
         "entities/timeline.md",
         index,
         link=lambda i: i,
@@ -209,6 +211,8 @@ def test_an_entity_named_like_a_section_gets_no_repeated_id(name: str) -> None:
     html = stash.restore(converter.convert(body))
     ids = [m for m in re.findall(r'<h[12] id="([^"]+)"', html)]
     assert ids[0] == "entity-timeline" and len(ids) == len(set(ids)), ids
+    # The section key names the model whose table of contents lists exactly these sections.
+    assert key == "tb" and ids[1:] == ["timeline", "briefings"]
 
 
 def test_an_id_that_names_a_folder_page_gets_no_entity_page() -> None:

@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from briefings.site.entity_pages import EntityPages
 from briefings.site.page_shell import (
     CONTENT_MARK,
     SHELL_ID,
@@ -75,10 +76,20 @@ def test_a_model_without_exactly_one_content_mark_is_refused(output: str) -> Non
 
 
 def test_model_markdown_keeps_the_model_out_of_search_and_names_its_title() -> None:
-    text = model_markdown()
-    assert text.startswith("---\n")
-    assert '"exclude": true' in text and '"toc"' in text
-    assert text.rstrip().endswith(f"# {TITLE_MARK}")
+    text = model_markdown("## Timeline {#timeline}")
+    assert text.startswith("---\n") and '"exclude": true' in text
+    assert f"\n# {TITLE_MARK}\n" in text
+    assert text.rstrip().endswith("## Timeline {#timeline}")  # for the table of contents
+
+
+def test_a_model_of_each_table_of_contents() -> None:
+    models = EntityPages.models()
+    keys = sorted(model_id.removeprefix(SHELL_ID + "-") for model_id, _ in models.values())
+    assert keys == ["b", "cb", "csb", "later", "sb", "tb", "tcb", "tcsb", "tsb"]
+    assert models["entities/briefings-page-shell-tcb.md"][1] == (
+        "## Timeline {#timeline}\n\n## Appears with {#appears-with}\n\n## Briefings {#briefings}"
+    )
+    assert "entities/briefings-page-shell-later/2.md" in models
 
 
 def test_converter_uses_the_site_extensions_and_forgets_the_previous_page() -> None:

@@ -26,6 +26,8 @@ __all__ = [
     "entity_page",
     "entity_page_body",
     "month_counts",
+    "section_key",
+    "sections_markdown",
     "timeline_svg",
 ]
 
@@ -231,6 +233,34 @@ def entity_page_title(page: EntityPage) -> str:
     return page.entry.name
 
 
+# The sections an entity page may have: (key letter, heading, id). A page's section key
+# (:func:`section_key`) names the model page whose table of contents it shares.
+SECTIONS = (
+    ("t", "Timeline", "timeline"),
+    ("c", "Appears with", "appears-with"),
+    ("s", "What it said", "what-it-said"),
+    ("b", "Briefings", "briefings"),
+)
+_SECTION = {key: (label, anchor) for key, label, anchor in SECTIONS}
+
+
+def section_key(page: EntityPage) -> str:
+    """Return the letters of the sections ``page`` shows, in order ("tcb", "b"...)."""
+    shown = {"t": bool(page.months), "c": bool(page.companions), "s": bool(page.statements)}
+    return "".join(key for key, _label, _id in SECTIONS if shown.get(key, True))
+
+
+def sections_markdown(key: str) -> str:
+    """Return the section headings of a page whose section key is ``key`` (for a model
+    page: the theme makes its table of contents from them)."""
+    return "\n\n".join(f"## {_SECTION[k][0]} {{#{_SECTION[k][1]}}}" for k in key)
+
+
+def _heading(key: str, label: str = "") -> _Heading:
+    default, anchor = _SECTION[key]
+    return _Heading(f"{label or default} {{#{anchor}}}")
+
+
 class _Html(str):
     """A piece of an entity page that is HTML already."""
 
@@ -291,12 +321,12 @@ def entity_page_body(
             )
         )
         if page.months:
-            parts += [_Heading("Timeline"), _Html(timeline_svg(page.months, entry.name))]
+            parts += [_heading("t"), _Html(timeline_svg(page.months, entry.name))]
         if page.companions:
-            parts += [_Heading("Appears with"), _Html(_companions(page.companions))]
+            parts += [_heading("c"), _Html(_companions(page.companions))]
         if page.statements:
-            parts += [_Heading("What it said"), _Html(_statements(page, href))]
-    parts.append(_Heading(f"Briefings ({page.total})"))
+            parts += [_heading("s"), _Html(_statements(page, href))]
+    parts.append(_heading("b", f"Briefings ({page.total})"))
     if page.backlinks:
         parts.append(_Html(_briefing_list(page, href)))
     else:
