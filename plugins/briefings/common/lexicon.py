@@ -276,6 +276,10 @@ CAPITALISED_COMPANY_FORMS = _words("Limited Incorporated")
 # Corp", "Essential Drugs Company".
 COMPANY_HEAD_FORMS = _words("Corp Corporation Company Holdings")
 
+# Legal forms abbreviated with a full stop, which belongs to the name: "Arion Networks Inc.",
+# "Lanyang Mobility Co., Ltd." ("GmbH", "AG" take none: a stop after them ends a sentence).
+DOTTED_COMPANY_FORMS = _words("Inc Ltd Co Corp Bhd Ltda Lda")
+
 # Legal forms of two words, written with full stops, commas or brackets between them:
 # "Co., Ltd.", "Pte. Ltd.", "Sdn. Bhd.", "(Pvt) Ltd" (cleanco lists only some of them, as
 # one term). Lower case, without the punctuation.

@@ -1594,3 +1594,33 @@ def test_storms_keep_their_prefix(discoverer: EntityDiscoverer) -> None:
     found = marked(discoverer, "Storm Babet flooded towns and Storm Kettle followed.")
     assert found["Storm Babet"] == "event"
     assert found["Storm Kettle"] == "event"  # no other cue: still a storm
+
+
+def test_a_named_thing_with_a_body_naming_it(discoverer: EntityDiscoverer) -> None:
+    found = marked(
+        discoverer,
+        "The update carried a backdoor that the Signals Bureau has named CopperWren. "
+        "CopperWren hid its traffic.",
+    )
+    assert found["CopperWren"] == "equipment"
+    assert found["Signals Bureau"] == "organization"
+
+
+def test_and_before_a_company_with_a_legal_form_separates_two_companies(
+    discoverer: EntityDiscoverer,
+) -> None:
+    found = marked(
+        discoverer, "Orders went to Halden Marine Systems of Norway and Kessler Antriebe GmbH."
+    )
+    assert found["Halden Marine Systems"] == "organization"
+    assert found["Kessler Antriebe GmbH"] == "organization"
+    # a body's name with "of ... and ..." stays whole
+    found = marked(discoverer, "The Bureau of Industry and Security said so.")
+    assert found["Bureau of Industry and Security"] == "organization"
+
+
+def test_a_sentence_full_stop_after_a_legal_form_without_one_stays_out(
+    discoverer: EntityDiscoverer,
+) -> None:
+    found = marked(discoverer, "The order went to Kessler Antriebe GmbH. It was late.")
+    assert found["Kessler Antriebe GmbH"] == "organization"

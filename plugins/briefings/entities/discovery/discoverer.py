@@ -23,6 +23,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from briefings.common.lexicon import (
+    DOTTED_COMPANY_FORMS,
     EVENT_HEADS,
     FUNCTION_WORDS,
     ORG_HEADS,
@@ -338,12 +339,10 @@ class EntityDiscoverer:
         gazetteers = self._gazetteers
         paragraph = article.paragraphs[index]
         start, end = tokens[segment.first].start, tokens[segment.last].end
-        last_word = tokens[segment.last].text
         if (
             paragraph[end : end + 1] == "."
             and segment.last > segment.first
-            and not last_word.isupper()
-            and gazetteers.is_company_suffix(last_word)
+            and tokens[segment.last].text in DOTTED_COMPANY_FORMS
         ):
             end += 1  # "Arion Networks Inc.", "Lanyang Mobility Co., Ltd.": the form's stop
         surface = paragraph[start:end]

@@ -308,9 +308,9 @@ def _class_noun_named(
 def _class_noun_before_naming(
     paragraph: str, tokens: Sequence[Token], first: int
 ) -> tuple[str, str] | None:
-    """Return (type, noun) for a class noun a few lower-case words before "named NAME",
-    "dubbed NAME", "tracked ... as NAME", or None. Punctuation or a capital on the way
-    ends the search: the noun must be in the same clause."""
+    """Return (type, noun) for a class noun a few words before "named NAME", "dubbed
+    NAME", "tracked ... as NAME", or None ("a backdoor that the Cyber Centre has named
+    X"). Punctuation on the way ends the search: the noun must be in the same clause."""
     verb = first - 1
     if tokens[verb].text == "as":
         verb = next(
@@ -327,7 +327,7 @@ def _class_noun_before_naming(
         return None
     for index in range(verb - 1, max(-1, verb - 1 - _NAMING_REACH), -1):
         token = tokens[index]
-        if token.capitalised or _gap(paragraph, token, tokens[index + 1]) != " ":
+        if _gap(paragraph, token, tokens[index + 1]) != " ":
             return None
         kind = _class_noun(token.text, "before")
         if kind is not None and kind != "place" and not _subject_of(tokens, index, verb):

@@ -213,7 +213,9 @@ def _and_split(
             and gazetteers.is_ordinary(right.text)
         ):
             continue
-        if _has_inner_of_head(tokens, first, index - 1, ("of", "for")):
+        if _has_inner_of_head(tokens, first, index - 1, ("of", "for")) and not (
+            last - index >= 2 and gazetteers.is_company_suffix(tokens[last].text)
+        ):  # "Vestas Wind Systems of Denmark and Nordwind Energie GmbH" are two
             continue
         if gazetteers.place(" ".join(token.text for token in tokens[first : last + 1])):
             continue
