@@ -420,6 +420,26 @@ ROUND_3 = [
     ),
     ("Figures show that prices rose.", []),
     ("The photos shown to reporters were blurred.", []),
+    # "alleged" after a preposition or determiner is an adjective; "added to pressure"
+    # adds to something; "rules that will require" are rules; a modal opens no subject.
+    (
+        "The Vale Board on Monday suspended two officials of the Tarn Club over alleged "
+        "tampering with records, pushing the club closer to a ban.",
+        [],
+    ),
+    (
+        "The Tarn attack has added to pressure on the government to pass rules that will "
+        "require reports.",
+        [],
+    ),
+    (
+        "Prosecutors alleged that the two men had forged the records.",
+        [("Prosecutors", "alleged", True)],
+    ),
+    (
+        "The company added to reporters that it would appeal.",
+        [("The company", "added", False)],
+    ),
     # ... but a place alone before the verb is still the subject's.
     ("Officials in Bergen, Norway, said nothing.", [("Officials in Bergen, Norway", "said", True)]),
     (

@@ -289,8 +289,10 @@ def _verb_attributions(
             or not _CALLED_QUOTE_RE.match(text, cue_end, sentence.end)
         ):
             continue  # "called for talks", "a firm called Acme", "so-called"
-        if cue in RULING_CUES and not _RULED_THAT_RE.match(text, cue_end):
-            continue  # "before the court ruled", "ruled out"
+        if cue in RULING_CUES and (
+            not _RULED_THAT_RE.match(text, cue_end) or _RULES_THAT_WILL_RE.match(text, cue_end)
+        ):
+            continue  # "before the court ruled", "ruled out", "rules that will require"
         if cue in STRICT_CUES and cue.endswith("s") and _is_noun_context(text, cue_start):
             continue  # "had received reports of", "five northern states", "new claims"
         following = text[cue_end : cue_end + 40]
@@ -298,6 +300,10 @@ def _verb_attributions(
             continue  # a passive participle: "the plan announced by ..." ("said by phone" is not)
         if re.match(r"\s+than\b", following):
             continue  # "easier said than done"
+        if cue in ("added", "adds") and _ADDED_TO_RE.match(following):
+            continue  # "the attack has added to pressure on ..."
+        if cue == "alleged" and _is_adjective_context(text, cue_start):
+            continue  # "suspended over alleged tampering", "the alleged fraud"
         if cue in DESCRIBE_CUES and not re.search(r"\bas\b", following):
             continue  # "the situation described in the report"
         via = ""
@@ -453,6 +459,24 @@ def _document_shows(sentence: Sentence, anonymity: bool) -> Attribution | None:
     if source.start == subject[0] and source.end == subject[1]:
         return None  # no owner found inside the phrase
     return make_attribution(sentence, source, match.group(), match.start(), anonymity=anonymity)
+
+
+# "rules that will require": a relative clause after the noun, not a ruling.
+_RULES_THAT_WILL_RE = re.compile(
+    r"\s+that\s+(?:will|would|could|can|may|might|should|must|require|requires|apply|"
+    r"applies|govern|governs)\b"
+)
+# "added to pressure" adds to something; "added to reporters that ..." is speech.
+_ADDED_TO_RE = re.compile(r"\s+to\b(?!\s+(?:reporters|journalists)\b)")
+
+
+def _is_adjective_context(text: str, cue_start: int) -> bool:
+    """Return whether the word before "alleged" makes it an adjective: a determiner or a
+    preposition ("the alleged fraud", "over alleged tampering")."""
+    before = text[max(0, cue_start - 30) : cue_start].split()
+    return bool(before) and (
+        before[-1].casefold() in DETERMINERS or before[-1].casefold() in PREPOSITIONS
+    )
 
 
 def _is_noun_context(text: str, cue_start: int) -> bool:

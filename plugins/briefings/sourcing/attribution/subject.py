@@ -133,6 +133,9 @@ def _appositive_head(text: str, chunks: list[Chunk], index: int) -> int | None:
     return None
 
 
+_MODAL_VERBS = frozenset(
+    ("will", "would", "can", "could", "may", "might", "must", "shall", "should")
+)
 # Words after which "the" starts no new clause: "head of the union", "said the union".
 _NOT_NOUNS = PREPOSITIONS | NAME_CONNECTORS | CLAUSE_WORDS | ARTICLES | FREE_CUES | STRICT_CUES
 
@@ -201,8 +204,8 @@ def clean_subject(sentence: Sentence, start: int, end: int) -> tuple[int, int] |
         if not words:
             return None
         first = word_at(text, words[0])
-        if first in NOT_SUBJECTS:
-            return None
+        if first in NOT_SUBJECTS or first in _MODAL_VERBS:
+            return None  # "rules that will require reports": "will require" is no subject
         if first in LEADING_JUNK and len(words) > 1:
             start = words[0][1]
             continue
