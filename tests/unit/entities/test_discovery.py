@@ -1624,3 +1624,14 @@ def test_a_sentence_full_stop_after_a_legal_form_without_one_stays_out(
 ) -> None:
     found = marked(discoverer, "The order went to Kessler Antriebe GmbH. It was late.")
     assert found["Kessler Antriebe GmbH"] == "organization"
+
+
+def test_an_acronym_joins_a_name_across_in(discoverer: EntityDiscoverer) -> None:
+    found = marked(
+        discoverer, "She teaches at the Technical University in Brno (TUB), the city's oldest."
+    )
+    assert found["Technical University in Brno"] == "organization"
+    assert found["TUB"] == "organization"
+    found = marked(discoverer, "Without an acronym, the Technical University in Brno is two.")
+    assert found["Technical University"] == "organization"
+    assert found["Brno"] == "place"

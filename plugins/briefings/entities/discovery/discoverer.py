@@ -68,6 +68,8 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | OTHER_HEADS
 _SUBHEADING_MAX_WORDS = 15
+# Words between two parts of one name that an acronym spells: "American University in Cairo".
+_DEFINED_JOINS = frozenset({"in", "at"})
 # The IAU's designation of a comet: kind, year, half-month letter and order ("C/2026 B2"),
 # with the discoverer's name in brackets when it follows ("C/1995 O1 (Hale-Bopp)").
 _COMET_RE = re.compile(
@@ -121,6 +123,34 @@ def _looks_title_case(paragraph: str, tokens: Sequence[Token]) -> bool:
     if len(long_words) < 3:
         return False
     return sum(token.capitalised for token in long_words) >= 0.75 * len(long_words)
+
+
+def _join_defined_across_preposition(
+    paragraph: str, tokens: Sequence[Token], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Return ``runs`` with two runs joined when an acronym after the second spells both
+    and the word between them: "American University in Cairo (AUC)", "Institute at
+    Lund (IAL)". Without the acronym, "in Cairo" is a place of its own."""
+    joined: list[tuple[int, int]] = []
+    for first, last in runs:
+        if joined:
+            previous_first, previous_last = joined[-1]
+            between = previous_last + 1
+            if (
+                between + 1 == first
+                and tokens[between].text in _DEFINED_JOINS
+                and paragraph[tokens[previous_last].end : tokens[first].start]
+                == f" {tokens[between].text} "
+            ):
+                acronym = acronym_after(paragraph, tokens, last)
+                if acronym is not None:
+                    words = [token.text for token in tokens[previous_first : last + 1]]
+                    start = definition_start(words, acronym)
+                    if start is not None and start <= between - previous_first - 1:
+                        joined[-1] = (previous_first, last)
+                        continue
+        joined.append((first, last))
+    return joined
 
 
 def _names_a_body(words: Sequence[str]) -> bool:
@@ -242,7 +272,7 @@ class EntityDiscoverer:
                 continue
             credit = _CREDIT_RE.search(paragraph)
             credit_start = credit.start("credit") if credit else len(paragraph)
-            for first, last in find_runs(
+            runs = find_runs(
                 paragraph,
                 tokens,
                 gazetteers.name_particles,
@@ -250,7 +280,8 @@ class EntityDiscoverer:
                 gazetteers.is_company_suffix,
                 self._is_place_name,
                 gazetteers.is_ordinary,
-            ):
+            )
+            for first, last in _join_defined_across_preposition(paragraph, tokens, runs):
                 for segment in self._segments(article, index, tokens, first, last, capitalised):
                     self._record(article, index, tokens, segment, credit_start)
             for position in range(1, len(tokens)):

@@ -71,6 +71,10 @@ _MODEL_COLON_RE = re.compile(r"[A-Z]{2,}:\d+[A-Za-z]*\Z")
 _NUMBERED_ACRONYM_RE = re.compile(r"[A-Z]{3,}\d{1,3}\Z")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
 
+# Words after a head word inside a name: "Bank of ...", "University in Cairo" (a name an
+# acronym joins across "in", see the discoverer).
+_HEAD_CONNECTORS = frozenset({"of", "for", "on", "in", "at"})
+
 HEAD_SCORES = {
     "organization": 0.85,
     "place": 0.8,
@@ -113,7 +117,7 @@ _PLACE_MODIFIER = 0.6
 
 def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
     """Return (type, head word) from the name's head word, or None."""
-    connector = next((i for i, word in enumerate(words) if word in ("of", "for", "on")), None)
+    connector = next((i for i, word in enumerate(words) if word in _HEAD_CONNECTORS), None)
     if connector is not None and connector > 0:
         before = words[connector - 1]
         if before in ORG_INITIAL_HEADS or before in ORG_HEADS:
