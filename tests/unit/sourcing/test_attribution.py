@@ -440,6 +440,19 @@ ROUND_3 = [
         "The company added to reporters that it would appeal.",
         [("The company", "added", False)],
     ),
+    # ", accusing X of ..." reports what the clause's subject said; a described subject may
+    # have an auxiliary and an adverb before its verb.
+    (
+        "The Nordic Competition Authority sued Tarn Inc on Monday, accusing the speaker maker "
+        "of locking out rival devices.",
+        [("The Nordic Competition Authority", "accusing", False)],
+    ),
+    (
+        "An independent inspector has partly upheld a complaint against the Vale Police, "
+        "concluding that an officer used pepper spray without warning.",
+        [("An independent inspector", "concluding", False)],
+    ),
+    ("The council met on Monday, accusing nobody.", []),
     # ... but a place alone before the verb is still the subject's.
     ("Officials in Bergen, Norway, said nothing.", [("Officials in Bergen, Norway", "said", True)]),
     (

@@ -366,7 +366,16 @@ def _coordinated_subject(sentence: Sentence, chunks: list[Chunk]) -> tuple[int, 
             run += 1
         if not named and run == 1:  # "The regulator fined them and said"
             while run < min(len(words) - 1, 4) and text[words[run][0]].islower():
-                if word_at(text, words[run + 1]).endswith("ed"):
+                at = run + 1
+                auxiliary = word_at(text, words[at]) in ("has", "have", "had")
+                while at < min(len(words) - 1, run + 3) and (
+                    word_at(text, words[at]) in ("has", "have", "had")
+                    or word_at(text, words[at]).endswith("ly")
+                ):
+                    at += 1  # "An independent ombudsman has partly upheld ..."
+                if word_at(text, words[at]).endswith("ed") or (
+                    auxiliary and text[words[at][0]].islower()
+                ):
                     return words[0][0], words[run][1]
                 run += 1
             return None

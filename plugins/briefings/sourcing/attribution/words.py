@@ -61,13 +61,13 @@ NOUN_MODIFIERS = _word_set(
 PARTICIPLE_CUES = _word_set(
     """
     saying adding noting warning arguing insisting stressing claiming explaining concluding
-    finding
+    finding accusing
     """
 )
 PARTICIPLE_RE = re.compile(
     r",\s+(saying(?!\s+(?:goodbye|no\s+to|yes\s+to))|adding(?=\s*[:“\"])|"
     r"(?:adding|noting|warning|arguing|insisting|stressing|claiming|explaining|concluding|"
-    r"finding)\s+that)\b"
+    r"finding)\s+that|accusing\s+(?:[\w'’-]+\s+){1,6}?of)\b"
 )
 DESCRIBE_CUES = frozenset(("described", "describes"))
 PRONOUNS = _word_set("he she they it we i you him her them this these those")
