@@ -196,6 +196,7 @@ CLASS_NOUNS: dict[str, str] = {
             municipality oblast port province region river road suburb town village
             area basin canyon constellation crater forest formation glacier gorge lake mine
             mountain mountains peak plain rainforest ravine ravines valley volcano volcanoes
+            reserve
             """
         ),
         "place",
@@ -250,7 +251,7 @@ TWO_WORD_CLASS_NOUNS = {
 
 # Class nouns that only classify the name *after* them, or only the name before them.
 CLASS_NOUNS_BEFORE_ONLY = _words("capital border daily drug medicine monitor system")
-CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain")
+CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain reserve")
 
 # Personal roles that nameparser's title list lacks (it has "president", "minister"...).
 EXTRA_ROLES = _words(

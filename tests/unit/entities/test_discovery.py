@@ -1635,3 +1635,12 @@ def test_an_acronym_joins_a_name_across_in(discoverer: EntityDiscoverer) -> None
     found = marked(discoverer, "Without an acronym, the Technical University in Brno is two.")
     assert found["Technical University"] == "organization"
     assert found["Brno"] == "place"
+
+
+def test_a_reserve_after_a_name_is_land(discoverer: EntityDiscoverer) -> None:
+    found = marked(
+        discoverer,
+        "Visitors camp at the Kalahari dark-sky reserve. The Federal Reserve held rates.",
+    )
+    assert found["Kalahari"] == "place"
+    assert found["Federal Reserve"] == "organization"
