@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefings.common.lexicon import word_set
+from briefings.common.lexicon import ORG_HEADS, word_set
 from briefings.common.names import (
     ROLE_NOUNS,
     is_acronym,
@@ -180,6 +180,13 @@ def identify(
     if country and rest:
         main = rest
     main = _LOCATED_PREFIX_RE.sub("", main)  # "Bergen-based Tarn AS" is Tarn AS
+    national = _COUNTRY_CODE_RE.match(main)
+    if national is not None and not country and types(main) is None:
+        rest = main[national.end() :]
+        if len(rest.split(" ")) >= 3 and rest.split(" ")[-1] in ORG_HEADS:
+            # "the US Federal Trade Commission": the commission, of the US ("US State
+            # Department", "US Coast Guard": short names that keep their country)
+            country, main = national["code"], rest
     described = _possessive_description(main)
     if described is not None:  # "Norway's aviation agency": the country's agency
         owner, words = described
@@ -213,6 +220,7 @@ def identify(
 _LOCATED_PREFIX_RE = re.compile(
     r"^[A-Z][\w'’.-]*-(?:based|headquartered|registered|listed)\s+(?=[A-Z])"
 )
+_COUNTRY_CODE_RE = re.compile(r"^(?P<code>US|UK|U\.S\.|U\.K\.)\s+(?=[A-Z])")
 _POSSESSIVE_OWNER_RE = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+")
 
 

@@ -34,7 +34,7 @@ FLOORS = {
     "round2/heldout4": {"recall": 0.96, "precision": 0.97, "canonical": 0.94, "merged": 0.83},
     # Round 3: development data, and held-out sets 1 to 6 after their first runs (figures
     # in round3/README.md), studied since.
-    "round3/dev": {"recall": 0.97, "precision": 0.98, "canonical": 0.96, "merged": 0.93},
+    "round3/dev": {"recall": 0.97, "precision": 0.98, "canonical": 0.97, "merged": 0.97},
     "round3/heldout1": {"recall": 0.97, "precision": 0.97, "canonical": 0.97, "merged": 0.91},
     "round3/heldout2": {"recall": 0.97, "precision": 0.97, "canonical": 0.97, "merged": 0.97},
     "round3/heldout3": {"recall": 0.97, "precision": 0.97, "canonical": 0.97, "merged": 0.97},

@@ -239,6 +239,10 @@ def test_a_name_with_an_acronym_is_a_body() -> None:
         ("Tarn Mobility Co., Ltd.", "Tarn Mobility Co., Ltd", "organization", "", ""),
         # A body in a town keeps its short form.
         ("The Kestrel Observatory (KO) in Bergen", "Kestrel Observatory", "organization", "KO", ""),
+        # A country code before a body's name is its country ...
+        ("the US Trade Tariff Commission", "Trade Tariff Commission", "organization", "", "US"),
+        # ... but part of a name that has no organisation head word.
+        ("US Steel", "US Steel", "organization", "", ""),
         # A country's described body refers to a body of the country, named before or after.
         ("Norway's aviation agency", "aviation agency", "reference", "", "Norway"),
     ],
