@@ -159,9 +159,15 @@ def _descriptor(word: str, gazetteers: Gazetteers) -> bool:
 
 
 def _owner(
-    name: NameRecord, long_names: list[NameRecord], gazetteers: Gazetteers
+    name: NameRecord,
+    long_names: list[NameRecord],
+    gazetteers: Gazetteers,
+    companies: list[NameRecord],
 ) -> NameRecord | None:
-    """Return the longer name ``name`` is a short form of, if exactly one fits."""
+    """Return the longer name ``name`` is a short form of, if exactly one fits.
+
+    ``companies`` are the long names that end with a company's legal form.
+    """
     words = name.words
     size = len(words)
     people = [other for other in long_names if other.type == "person" and len(other.words) > size]
@@ -189,7 +195,7 @@ def _owner(
         )
         if owner is not None:
             return owner
-    owner = _company_of_short_form(name, long_names, gazetteers)
+    owner = _company_of_short_form(name, companies) if companies else None
     if owner is not None:
         return owner
     if name.place is not None and name.place.confidence >= CITY_NOT_SHORT_FORM:
@@ -269,9 +275,7 @@ def _is_company(words: tuple[str, ...], gazetteers: Gazetteers) -> bool:
     )
 
 
-def _company_of_short_form(
-    name: NameRecord, long_names: list[NameRecord], gazetteers: Gazetteers
-) -> NameRecord | None:
+def _company_of_short_form(name: NameRecord, companies: list[NameRecord]) -> NameRecord | None:
     """Return the one company whose name opens with ``name``, when nothing in the text
     makes ``name`` a place of its own.
 
@@ -294,11 +298,8 @@ def _company_of_short_form(
     return _only(
         [
             other
-            for other in long_names
-            if other.type == "organization"
-            and len(other.words) > size
-            and other.words[:size] == name.words
-            and _is_company(other.words, gazetteers)
+            for other in companies
+            if len(other.words) > size and other.words[:size] == name.words
         ]
     )
 
@@ -317,10 +318,13 @@ def group_names(
     for short, long_form in aliases.items():
         groups.union(short, long_form)
     long_names = [n for n in names.values() if len(n.words) > 1 and n.confidence >= threshold]
+    companies = [
+        n for n in long_names if n.type == "organization" and _is_company(n.words, gazetteers)
+    ]
     for name in names.values():
         if name.place is not None and name.place.confidence >= SURE_PLACE:
             continue
-        owner = _owner(name, long_names, gazetteers)
+        owner = _owner(name, long_names, gazetteers, companies)
         if owner is not None and owner.surface != name.surface:
             groups.union(name.surface, owner.surface)
             continue

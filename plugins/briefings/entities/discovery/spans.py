@@ -338,6 +338,7 @@ def find_runs(
                 )
                 or (
                     probe == last + 1
+                    and tokens[last].text in DOTTED_NAME_PREFIXES
                     and _after_dotted_prefix(paragraph, tokens[last], tokens[probe])
                 )
             ):
