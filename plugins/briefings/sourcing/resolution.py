@@ -128,6 +128,9 @@ class ArticleSources:
         # a lede, the regulator named later): (source, head noun, description).
         self._unnamed: list[tuple[CitedSource, str, str]] = []
         self._paragraphs = 0  # paragraphs read so far
+        # People described in a lede before they are named ("An independent ombudsman has
+        # upheld ..."): (source, title).
+        self._unnamed_people: list[tuple[CitedSource, str]] = []
 
     def end_paragraph(self) -> None:
         """Note that a paragraph of the article has been read."""
@@ -239,7 +242,20 @@ class ArticleSources:
                 if source.identity == ANONYMOUS and self._paragraphs < LEDE_PARAGRAPHS:
                     self._unnamed.append((source, identity.head, identity.name))
         elif identity.kind == ANONYMOUS:
-            source = self._speaker_for(identity) or self._anonymous(identity)
+            source = self._speaker_for(identity)
+            if source is None:
+                source = self._anonymous(identity)
+                if (
+                    self._paragraphs < LEDE_PARAGRAPHS
+                    and not identity.definite
+                    and identity.head in ROLE_NOUNS
+                    and identity.head not in SPEAKER_HEADS
+                    and " " not in identity.head
+                    and not identity.affiliation
+                ):
+                    # "An independent ombudsman has upheld ..." in a lede: the person the
+                    # text names with that title later ("the ombudsman, Ana Ruiz, said")
+                    self._unnamed_people.append((source, identity.head))
         else:
             source = self._named(identity, phrase)
         if source is not None:
@@ -501,8 +517,8 @@ class ArticleSources:
             key = f"{identity.kind}:{source_key(identity.name)}"
             name, url, reviewed, source_id = identity.name, "", False, ""
         for source in self._by_key.values():
-            if source.key == key:
-                return source
+            if source.key == key or (source_id and source.source_id == source_id):
+                return source  # the key, or a described source since named as this entity
             if (
                 identity.kind == PERSON
                 and not source.known
@@ -559,6 +575,17 @@ class ArticleSources:
         described it before naming it ("the country's telecoms regulator said", then "the
         Telecoms Regulation Authority said"), the unnamed source of that description, now
         named, so that both share a footnote."""
+        if source.identity == PERSON:
+            titles = _words(source.role)
+            for index, (unnamed, head) in enumerate(self._unnamed_people):
+                if head in titles:
+                    del self._unnamed_people[index]
+                    key = unnamed.key
+                    for field_ in dataclasses.fields(CitedSource):
+                        setattr(unnamed, field_.name, getattr(source, field_.name))
+                    unnamed.key = key
+                    return unnamed
+            return source
         if source.identity != ORGANIZATION:
             return source
         words = _words(source.name, source.role, source.short, written)

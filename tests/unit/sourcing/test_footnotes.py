@@ -202,6 +202,17 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
             ],
             [["a"], ["a"]],
         ),
+        # A person described in the lede is the person named later with that title, once:
+        # another with the same title stays apart.
+        (
+            [
+                "An independent inspector has upheld a complaint against the Vale Police, "
+                "concluding that an officer used spray.",
+                "In a report, the inspector, Ana Ruiz, said the officer erred. Ruiz said so.",
+                "Inspector Jo Berg said no.",
+            ],
+            [["a"], ["a", "a"], ["b"]],
+        ),
         # Anonymous sources merge only with the same head noun and affiliation.
         (
             [
