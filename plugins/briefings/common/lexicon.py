@@ -266,8 +266,8 @@ EXTRA_ROLES = _words(
 )
 
 # Companies' legal forms that cleanco's lists lack: joint-stock companies (Russia, Vietnam,
-# Kazakhstan) and Peru's closed and open corporations.
-EXTRA_COMPANY_FORMS = _words("JSC OJSC PJSC SAA SAC")
+# Kazakhstan), Peru's closed and open corporations, Thailand's public companies.
+EXTRA_COMPANY_FORMS = _words("JSC OJSC PJSC SAA SAC PCL")  # PCL: Thai public companies
 
 # English legal forms that are also English words: a form only when capitalised after a
 # name ("Sefwi Star Logistics Limited"), never in lower case ("a limited company").
@@ -321,7 +321,8 @@ NOT_ROLES = _words(
 )
 
 # Words that may sit inside a multi-word name between capitalised words.
-CONNECTORS = _words("of for the and & on upon y")  # "y": "Promoción y Defensa"
+# "y", "et": "Promoción y Defensa", "Télécommunications et des Postes"
+CONNECTORS = _words("of for the and & on upon y et")
 
 # Short English words that end a compound modifier ("Houthi-run", "Iran-led"); longer
 # modifiers are recognised as ordinary words ("Iran-backed", "California-based").

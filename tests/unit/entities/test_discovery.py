@@ -1644,3 +1644,13 @@ def test_a_reserve_after_a_name_is_land(discoverer: EntityDiscoverer) -> None:
     )
     assert found["Kalahari"] == "place"
     assert found["Federal Reserve"] == "organization"
+
+
+def test_thai_public_companies_and_french_et(discoverer: EntityDiscoverer) -> None:
+    found = marked(
+        discoverer,
+        "Shares of Chao Phraya Resorts PCL rose. The Comisión de Minas y Energía and the "
+        "Institut des Sciences et des Techniques met.",
+    )
+    assert found["Chao Phraya Resorts PCL"] == "organization"
+    assert "Sciences et" not in found
