@@ -25,7 +25,6 @@ from briefings.site.page_shell import SHELL_ID
 from briefings.site.pages.entity import (
     Companion,
     EntityPage,
-    entity_page,
     entity_page_body,
     month_counts,
     section_key,
@@ -166,25 +165,6 @@ class EntityPages:
         """Return whether entity page ``src_uri`` is its entity's first page."""
         return self._page_of[src_uri][1] == 1
 
-    def markdown(
-        self,
-        src_uri: str,
-        index: SiteIndex,
-        link: Callable[[str], str],
-        glossary_link: Callable[[str], str],
-        page_link: Callable[[str], str],
-        href: Callable[[str], str],
-        stash: Stash,
-    ) -> str:
-        """Return the Markdown of entity page ``src_uri``, front matter first.
-
-        ``link(entry_id)`` links an entity (its page, or its glossary entry),
-        ``glossary_link(entry_id)`` its glossary entry, ``page_link(src_uri)`` a page and
-        ``href(url)`` a site URL, all relative to this page.
-        """
-        page = self._page(src_uri, index, link, glossary_link, page_link)
-        return entity_page(page, href, stash)
-
     def body(
         self,
         src_uri: str,
@@ -197,9 +177,13 @@ class EntityPages:
         heading: Callable[[str], str] | None = None,
     ) -> tuple[str, str, str]:
         """Return the title, the Markdown body (no front matter) and the section key of
-        entity page ``src_uri``; the arguments are those of :meth:`markdown`, and
-        ``heading`` gives the HTML of a section heading (see
-        :func:`~.pages.entity.entity_page_body`)."""
+        entity page ``src_uri``.
+
+        ``link(entry_id)`` links an entity (its page, or its glossary entry),
+        ``glossary_link(entry_id)`` its glossary entry, ``page_link(src_uri)`` a page and
+        ``href(url)`` a site URL, all relative to this page; ``heading`` gives the HTML of
+        a section heading (see :func:`~.pages.entity.entity_page_body`).
+        """
         page = self._page(src_uri, index, link, glossary_link, page_link)
         title, body = entity_page_body(page, href, stash, heading)
         return title, body, section_key(page)

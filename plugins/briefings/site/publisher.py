@@ -46,6 +46,7 @@ from briefings.site.model import EntityTarget
 from briefings.site.options import PublisherOptions
 from briefings.site.page_shell import ShellPage, model_markdown
 from briefings.site.pages.discovered import problems_page
+from briefings.site.pages.entity import entity_page_markdown
 from briefings.site.pages.glossary import fill_backlinks, glossary_pages
 from briefings.site.pages.listing import (
     TRENDING_DAYS,
@@ -326,15 +327,8 @@ class Publisher:
             return shared_name_page(self._shared[src_uri], lambda b: relative_url(b.url, url))
         if src_uri in self._entities:
             self.finish(report)
-            return self._entities.markdown(
-                src_uri,
-                self.index,
-                functools.partial(self._links.entry_link, page_url=url),
-                functools.partial(self._reference_link, url),
-                lambda uri: relative_url(self._url_of(uri), url),
-                href,
-                self._new_stash(src_uri),
-            )
+            title, body, _key = self._entity_body(src_uri)
+            return entity_page_markdown(title, body)
         if src_uri not in self._listings:
             raise KeyError(src_uri)
         self.finish(report)
@@ -361,16 +355,7 @@ class Publisher:
         """
         self.finish(report)
         url = self._url_of(src_uri)
-        title, body, key = self._entities.body(
-            src_uri,
-            self.index,
-            functools.partial(self._links.entry_link, page_url=url),
-            functools.partial(self._reference_link, url),
-            lambda uri: relative_url(self._url_of(uri), url),
-            functools.partial(relative_url, base=url),
-            self._new_stash(src_uri),
-            heading,
-        )
+        title, body, key = self._entity_body(src_uri, heading)
         entry_id = self._entities.entry_of(src_uri)
         assert entry_id is not None
         return ShellPage(
@@ -380,6 +365,23 @@ class Publisher:
             title=title,
             markdown=body,
             head=self.feed_links(src_uri, url),
+        )
+
+    def _entity_body(
+        self, src_uri: str, heading: Callable[[str], str] | None = None
+    ) -> tuple[str, str, str]:
+        """Return the title, Markdown body and section key of entity page ``src_uri``, its
+        links relative to its own URL and its HTML in a fresh stash."""
+        url = self._url_of(src_uri)
+        return self._entities.body(
+            src_uri,
+            self.index,
+            functools.partial(self._links.entry_link, page_url=url),
+            functools.partial(self._reference_link, url),
+            lambda uri: relative_url(self._url_of(uri), url),
+            functools.partial(relative_url, base=url),
+            self._new_stash(src_uri),
+            heading,
         )
 
     def _render_briefings(self, stop: int, report: Report) -> None:

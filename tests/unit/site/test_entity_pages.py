@@ -12,7 +12,7 @@ from briefings.entities.matcher import build_matcher
 from briefings.site.crosspage import SiteIndex
 from briefings.site.entity_pages import EntityPages, mentioned_entries
 from briefings.site.page_shell import PageConverter
-from briefings.site.pages.entity import month_counts, timeline_svg
+from briefings.site.pages.entity import entity_page_markdown, month_counts, timeline_svg
 from briefings.site.records import Backlink, Briefing, Statement
 from briefings.site.render import Stash
 from bs4 import BeautifulSoup
@@ -78,7 +78,7 @@ def _index() -> SiteIndex:
 
 def _page(pages: EntityPages, uri: str, index: SiteIndex) -> BeautifulSoup:
     stash = Stash()
-    markdown = pages.markdown(
+    title, body, _key = pages.body(
         uri,
         index,
         link=lambda entry_id: f"../{entry_id}/",
@@ -87,6 +87,8 @@ def _page(pages: EntityPages, uri: str, index: SiteIndex) -> BeautifulSoup:
         href=lambda url: "/" + url,
         stash=stash,
     )
+    markdown = entity_page_markdown(title, body)
+    assert markdown.startswith("---\n") and '"exclude": true' in markdown.split("---", 2)[1]
     html = Markdown(extensions=["attr_list", "md_in_html"]).convert(markdown.split("---", 2)[2])
     return BeautifulSoup(stash.restore(html), "html.parser")
 

@@ -23,8 +23,8 @@ from briefings.site.render import TYPE_WORDS, Stash, human_date
 __all__ = [
     "Companion",
     "EntityPage",
-    "entity_page",
     "entity_page_body",
+    "entity_page_markdown",
     "month_counts",
     "section_key",
     "sections_markdown",
@@ -218,9 +218,9 @@ def _companions(companions: Sequence[Companion]) -> str:
     return '<ul class="entity-companions">\n' + "\n".join(rows) + "\n</ul>"
 
 
-def entity_page(page: EntityPage, href: Callable[[str], str], stash: Stash) -> str:
-    """Return the Markdown of one page of an entity; ``href(url)`` links a briefing URL."""
-    title, body = entity_page_body(page, href, stash)
+def entity_page_markdown(title: str, body: str) -> str:
+    """Return the Markdown of one page of an entity, front matter first, from its title
+    and body (:func:`entity_page_body`)."""
     # Out of the search index: the glossary lists every entity with its link, and indexing
     # thousands of entity pages would cost more than all the briefings.
     return _simple_front_matter(title, search={"exclude": True}) + "\n\n" + body
