@@ -561,10 +561,8 @@ class Publisher:
     def _unreviewed_link(self, page_url: str, entity_id: str) -> str:
         """Return the link from ``page_url`` to unreviewed entity ``entity_id``: its entity
         page, or its entry on the review list."""
-        uri = self._entities.unreviewed_uri(entity_id)
-        if uri is not None:
-            return relative_url(self._url_of(uri), page_url)
-        return self._review_link(page_url, entity_id)
+        own = self._unreviewed_page_link(page_url, entity_id)
+        return own if own is not None else self._review_link(page_url, entity_id)
 
     def link_unreviewed(self, html: str, page_url: str) -> str:
         """Return a briefing's ``html`` with the links of unreviewed entities that got a
@@ -575,10 +573,10 @@ class Publisher:
 
         def relink(match: re.Match[str]) -> str:
             entity_id = match[2]
-            uri = self._entities.unreviewed_uri(entity_id)
-            if uri is None or match[1] != self._review_link(page_url, entity_id):
+            own = self._unreviewed_page_link(page_url, entity_id)
+            if own is None or match[1] != self._review_link(page_url, entity_id):
                 return match[0]
-            return f'href="{relative_url(self._url_of(uri), page_url)}"'
+            return f'href="{own}"'
 
         return _REVIEW_LINK_RE.sub(relink, html)
 
