@@ -20,6 +20,7 @@ from briefings.entities.discovery.word_lists import fold
 
 __all__ = [
     "acronym_after",
+    "bracketed_after",
     "definition_start",
     "initials_match",
     "is_alias_gap",
@@ -42,8 +43,9 @@ def acronym_letters(text: str) -> str:
     return "".join(char for char in text if char.isupper())
 
 
-def acronym_after(paragraph: str, tokens: Sequence[Token], last: int) -> str | None:
-    """Return the acronym written in brackets right after ``tokens[last]``, or None."""
+def bracketed_after(paragraph: str, tokens: Sequence[Token], last: int) -> Token | None:
+    """Return the one word written in brackets right after ``tokens[last]`` ("X (Y)"),
+    or None."""
     index = last + 1
     if index >= len(tokens):
         return None
@@ -51,8 +53,15 @@ def acronym_after(paragraph: str, tokens: Sequence[Token], last: int) -> str | N
     if (
         paragraph[tokens[last].end : token.start] != " ("
         or paragraph[token.end : token.end + 1] != ")"
-        or not (token.acronym or _mixed_case_acronym(token.text))
     ):
+        return None
+    return token
+
+
+def acronym_after(paragraph: str, tokens: Sequence[Token], last: int) -> str | None:
+    """Return the acronym written in brackets right after ``tokens[last]``, or None."""
+    token = bracketed_after(paragraph, tokens, last)
+    if token is None or not (token.acronym or _mixed_case_acronym(token.text)):
         return None
     return token.text
 

@@ -37,6 +37,7 @@ from briefings.common.names import fold_case, normalise_surface
 from briefings.common.text import slugify
 from briefings.entities.discovery.aliases import (
     acronym_after,
+    bracketed_after,
     definition_start,
     is_alias_gap,
     is_generic_definition,
@@ -344,13 +345,9 @@ class EntityDiscoverer:
     def _short_name_after(self, paragraph: str, tokens: Sequence[Token], last: int) -> str | None:
         """Return the one word in brackets right after ``tokens[last]`` if it can be a short
         name: capitalised, neither a common word nor a place ("(Minsa)", not "(Peru)")."""
-        index = last + 1
-        if index >= len(tokens):
-            return None
-        token = tokens[index]
+        token = bracketed_after(paragraph, tokens, last)
         if (
-            paragraph[tokens[last].end : token.start] != " ("
-            or paragraph[token.end : token.end + 1] != ")"
+            token is None
             or not token.capitalised
             or self._gazetteers.is_ordinary(token.text)
             or self._gazetteers.place(token.text) is not None
