@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -46,14 +46,19 @@ def by_name(discoverer: EntityDiscoverer, *paragraphs: str) -> dict[str, Candida
     return {candidate.name: candidate for candidate in candidates}
 
 
-def check(
-    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
-) -> None:
-    found = marked(discoverer, text)
+def expect(found: Mapping[str, str], present: Mapping[str, str], absent: Iterable[str]) -> None:
+    """Assert ``found`` ({name: type}) has each of ``present`` with its type and none of
+    ``absent``."""
     for surface, kind in present.items():
         assert found.get(surface) == kind, (surface, found)
     for surface in absent:
         assert surface not in found, (surface, found)
+
+
+def check(
+    discoverer: EntityDiscoverer, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    expect(marked(discoverer, text), present, absent)
 
 
 # --- proper-name spans ------------------------------------------------------------------
@@ -956,10 +961,7 @@ def test_long_official_names(
     gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
 ) -> None:
     found = _found(gazetteers, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    expect(found, present, absent)
 
 
 def test_a_known_company_named_like_a_river(gazetteers: Gazetteers) -> None:
@@ -1038,10 +1040,7 @@ def test_heads_and_descriptions(
     gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
 ) -> None:
     found = _found(gazetteers, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    expect(found, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -1129,10 +1128,7 @@ def test_cues_for_names_said_once(
     gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
 ) -> None:
     found = _found(gazetteers, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    expect(found, present, absent)
 
 
 def test_cues_for_names_said_once_mark_no_ordinary_words(gazetteers: Gazetteers) -> None:
@@ -1180,10 +1176,7 @@ def test_name_boundaries(
     gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
 ) -> None:
     found = _found(gazetteers, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    expect(found, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -1209,10 +1202,7 @@ def test_clauses_and_foreign_bodies(
     gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
 ) -> None:
     found = _found(gazetteers, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    expect(found, present, absent)
     if "Valdemora Alta" in found:
         assert found["Valdemora Alta"] != "organization"
 
@@ -1246,10 +1236,7 @@ def test_short_names_and_examples(
     gazetteers: Gazetteers, text: str, present: dict[str, str], absent: list[str]
 ) -> None:
     found = _found(gazetteers, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    expect(found, present, absent)
 
 
 def test_venues_are_places(gazetteers: Gazetteers) -> None:
