@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from briefings.site.footnote_html import footnote_markdown
@@ -28,6 +30,24 @@ REGISTRY = SourceRegistry(
 
 def planner(reserved: tuple[str, ...] = ()) -> FootnotePlanner:
     return FootnotePlanner(REGISTRY, WEDNESDAY, reserved_labels=reserved)
+
+
+def _lettered(
+    plan: FootnotePlanner,
+    paragraphs: Sequence[str],
+    mentions: Callable[[str], Any] | None = None,
+) -> list[list[str]]:
+    """Return each paragraph's footnote references, the footnotes named a, b, c... in
+    the order they first appear (``mentions(paragraph)`` gives the paragraph's mentions)."""
+    letters: dict[str, str] = {}
+    seen = []
+    for paragraph in paragraphs:
+        if mentions is None:
+            refs = plan.add_paragraph(paragraph)
+        else:
+            refs = plan.add_paragraph(paragraph, mentions(paragraph))
+        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
+    return seen
 
 
 def test_numbering_follows_first_appearance_and_uses_are_shared() -> None:
@@ -228,13 +248,7 @@ def test_anonymous_sources_are_not_listed_for_review() -> None:
 def test_one_source_one_footnote_within_an_article(
     paragraphs: list[str], expected: list[list[str]]
 ) -> None:
-    plan = planner()
-    letters: dict[str, str] = {}
-    seen = []
-    for paragraph in paragraphs:
-        refs = plan.add_paragraph(paragraph)
-        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
-    assert seen == expected
+    assert _lettered(planner(), paragraphs) == expected
 
 
 def test_an_entity_the_site_knows_is_linked_only_when_its_type_fits() -> None:
@@ -484,13 +498,7 @@ def test_its_document_is_the_sentence_subject_s() -> None:
 def test_short_forms_of_a_body_share_its_footnote(
     paragraphs: list[str], expected: list[list[str]]
 ) -> None:
-    plan = planner()
-    letters: dict[str, str] = {}
-    seen = []
-    for paragraph in paragraphs:
-        refs = plan.add_paragraph(paragraph)
-        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
-    assert seen == expected
+    assert _lettered(planner(), paragraphs) == expected
 
 
 def _org(name: str) -> KnownEntity:
@@ -597,12 +605,7 @@ def test_descriptions_and_names_of_one_body(
 ) -> None:
     known = {"Labour Mediation Office": _org("Labour Mediation Office")}
     plan = FootnotePlanner(SourceRegistry([]), WEDNESDAY, entities=known.get)
-    letters: dict[str, str] = {}
-    seen = []
-    for paragraph in paragraphs:
-        mentions = _mentions(paragraph, [n for n in known if n in paragraph])
-        refs = plan.add_paragraph(paragraph, mentions)
-        seen.append([letters.setdefault(r.label, "abcdefgh"[len(letters)]) for r in refs])
+    seen = _lettered(plan, paragraphs, lambda p: _mentions(p, [n for n in known if n in p]))
     assert seen == expected
     if len(paragraphs) == 2 and expected[1] == ["a"]:
         assert [note.source_name for note in plan.footnotes] == ["Energy Regulation Authority"]
