@@ -163,12 +163,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def _url_of(self, config: MkDocsConfig, uri: str) -> str:
-        """Return the URL of the page ``uri``: a file MkDocs builds, or a page written into
-        a shell (its file made here, once)."""
+        """Return the URL of the page ``uri`` (see :meth:`_file_of`)."""
+        return self._file_of(config, uri).url
+
+    def _file_of(self, config: MkDocsConfig, uri: str) -> File:
+        """Return the file of the page ``uri``: one MkDocs builds, or one of a page written
+        into a shell (made here, once)."""
         file = self._created.get(uri)
         if file is None:
             file = self._created[uri] = File.generated(config, uri, content="")
-        return file.url
+        return file
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Keep the model pages of the entity pages out of the navigation: a site without
@@ -315,8 +319,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.publisher.finish(report)  # done already, unless MkDocs read none of the pages
         converter = PageConverter(config.markdown_extensions, config.mdx_configs)
         for uri in self.publisher.shell_uris():
-            self._url_of(config, uri)
-            file = self._created[uri]
+            file = self._file_of(config, uri)
             if self._files.get_file_from_path(uri) is not None:
                 continue  # the editors wrote this page in docs/: MkDocs built theirs
             written.append(file)
