@@ -31,8 +31,8 @@ def test_report_gives_verdicts_against_the_targets() -> None:
     text = report(
         1000,
         5000,
-        [EditResult("a seed", 1.5, []), EditResult("an entry", None, ["card index"])],
+        [EditResult("a seed", 1.5, [], 31.25), EditResult("an entry", None, ["card index"])],
         60,
     )
-    assert "| a seed | 1.50 | 2 | **met** | nothing |" in text
-    assert "| an entry | > 60 | 5 | **missed** | card index |" in text
+    assert "| a seed | 1.50 | 2 | **met** | 31.25 | nothing |" in text
+    assert "| an entry | > 60 | 5 | **missed** | never | card index |" in text

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from briefings import live
 from briefings.config import BriefingsConfig
 from briefings.site.assets import (
     ASSET_DIR,
@@ -60,6 +62,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._files: Files | None = None
         self._models: dict[str, str] = {}  # model page src URI -> the id in its URL
         self._shells: dict[str, PageShell] = {}
+        # What a quick preview of an edited seed needs (live.py): this build's parts.
+        self._config: MkDocsConfig | None = None
+        self._nav: Navigation | None = None
+        self._env: Any = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """In ``mkdocs serve``, make an edited seed's page quick to preview (live.py)."""
+        if command == "serve":
+            live.start()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
+        """Take over serve's rebuilds: an edited seed's page first, then the full build."""
+        builds = live.current()
+        if builds is not None and self.config.enabled:
+            builds.attach(server, builder)
+        return server
+
+    def on_shutdown(self) -> None:
+        """Serve stopped."""
+        live.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load glossary, sources and seeds; enable the Markdown extensions the pages need."""
@@ -94,6 +116,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(
                     f"briefings: '{name}' must be at least 1, not {self.config[name]}"
                 )
+        self._config = config
         if not options.seeds_dir.is_dir():
             raise PluginError(
                 f"briefings: seeds folder '{self.config.seeds_dir}' does not exist "
@@ -116,6 +139,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # sources and decisions files and the glossary folder are optional.
             if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
+        builds = live.current()
+        if builds is not None:
+            inputs = [Path(config.docs_dir), *map(Path, config.watch)]
+            if config.config_file_path:
+                inputs.append(Path(config.config_file_path))
+            builds.build_starting(options.seeds_dir, inputs)
         self.publisher = Publisher(options)
         _log_report(self.publisher.load())
         self._page_html = PageHtml(
@@ -233,6 +262,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Once every page is annotated: report the build's problems, and note glossary
         entries no page mentions."""
+        self._env = env
         if self.config.enabled and self.publisher is not None:
             report = Report()
             self.publisher.finish(report)  # in case MkDocs read none of the listing pages
@@ -244,6 +274,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Stop the helper process of a failed build."""
         if self.publisher is not None:
             self.publisher.close()
+        builds = live.current()
+        if builds is not None:
+            builds.build_failed()
 
     # Before the search plugin indexes the page in the same event, so that what is filled
     # in late (glossary counts, the home page's entities) is searchable too.
@@ -253,6 +286,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> TemplateContext | None:
         """Fill the late placeholders (glossary counts, the home page's entities, the
         report's unmentioned entries), now that every page's mentions are known."""
+        self._nav = nav
         if (
             self.config.enabled
             and self.publisher is not None
@@ -305,6 +339,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 middle - start,
                 time.perf_counter() - middle,
             )
+        builds = live.current()
+        if builds is not None:
+            builds.build_done(self._refresh_seeds)
+
+    def _refresh_seeds(self, paths: Sequence[Path]) -> list[str] | None:
+        """Render the pages of the edited seed files ``paths`` again, after this build, and
+        write them into its site; return their URLs, or None (nothing written) when an
+        edit needs a full build (see live.py)."""
+        config, files, nav = self._config, self._files, self._nav
+        if self.publisher is None or config is None or files is None or nav is None:
+            return None
+        pages: list[tuple[_LazyPage, Page, str]] = []
+        for path in paths:
+            rendered = self.publisher.rerender(path)
+            file = files.get_file_from_path(rendered[0]) if rendered is not None else None
+            if rendered is None or not isinstance(file, _LazyPage) or file.page is None:
+                return None
+            pages.append((file, file.page, rendered[1]))
+        documents = files.documentation_pages()
+        for file, page, markdown in pages:
+            file.content_string = markdown
+            _populate_page(page, config, files)
+            _build_page(page, config, documents, nav, self._env)
+        return [file.url or "/" for file, _page, _markdown in pages]
 
     def _write_shell_pages(self, config: MkDocsConfig) -> int:
         """Write every entity page into its model page's shell; drop the model pages from

@@ -8,6 +8,7 @@ and publishes the seed once it is fixed.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -124,3 +125,31 @@ def test_a_broken_seed_then_fixed_while_serving(served: tuple[Path, str, Path]) 
     entity = _fetch(url + "entities/valtara/") or ""
     assert "<title>Valtara - " in entity and "A port town." in entity
     assert "livereload" in entity
+
+
+def test_an_edited_seed_is_served_first_then_the_whole_site(
+    served: tuple[Path, str, Path],
+) -> None:
+    project, url, log = served
+    assert _wait_for(lambda: "Dock workers" in (_fetch(url) or "")), log.read_text()[-3000:]
+    link = re.search(r'href="(?:\./)?(briefings/2025-03-04[^"#]*)"', _fetch(url) or "")
+    assert link is not None
+    page = url + link[1]
+    # Saved with a new paragraph: the page moves nowhere, so serve renders it alone first
+    # (live.py), then rebuilds the site, whose search index then holds the new words.
+    edited = GOOD + "\nCranes stood idle on Friday.\n"
+    (project / "seeds" / "good.txt").write_text(edited, "utf-8")
+    assert _wait_for(lambda: "Cranes stood idle" in (_fetch(page) or ""))
+    assert _wait_for(
+        lambda: "Cranes stood idle" in (_fetch(url + "search/search_index.json") or "")
+    )
+    text = log.read_text()
+    assert f"{link[1]} served in" in text, text[-3000:]
+    assert "Traceback" not in text
+    # The quick page is the full build's page: the same marks, footnotes and reload script.
+    served_page = _fetch(page) or ""
+    assert 'data-entity="valtara"' in served_page and "livereload" in served_page
+    # A new date moves the page: that takes the full build alone, and the page moves.
+    (project / "seeds" / "good.txt").write_text(edited.replace("03-04", "03-06"), "utf-8")
+    assert _wait_for(lambda: "2025-03-06" in (_fetch(url) or ""))
+    assert log.read_text().count("served in") == 1

@@ -23,15 +23,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from pathlib import Path
 
 from briefings.common.cache import JsonCache
-from briefings.common.errors import Problem
+from briefings.common.errors import BriefingsError, Problem
 from briefings.common.urls import relative_url
 from briefings.content.decisions import Decision, Decisions
 from briefings.content.duplicates import Duplicate, find_duplicates
 from briefings.content.files import display_path
 from briefings.content.language import ENGLISH
-from briefings.content.seeds import Seed, body_text
+from briefings.content.seeds import Seed, body_text, read_seed
 from briefings.entities.glossary import Glossary, GlossaryEntry
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
@@ -437,6 +438,41 @@ class Publisher:
                     + display_path(self.options.sources_file, self.options.root),
                 )
             )
+
+    def rerender(self, path: Path) -> tuple[str, str] | None:
+        """After :meth:`finish`: read the edited seed file ``path`` and render its page again,
+        against this build's glossary, sources and cross-page facts; return the page's src
+        URI and Markdown.
+
+        This is the quick half of a preview's rebuild: the edited page at once, then a full
+        build for what the edit changes elsewhere (listings, entity pages, search). Return
+        None, changing nothing, when the edit moves or adds a page (a new date or title, a
+        new file), the seed no longer reads or has warnings to report, or it is not a plain-text
+        seed: only a full build shows those.
+        """
+        options = self.options
+        try:
+            seed = read_seed(path, options.root, options.today, options.future_days)
+        except BriefingsError:
+            return None
+        if seed.warnings:
+            return None
+        index = next((i for i, b in enumerate(self.briefings) if b.seed.path == seed.path), None)
+        if index is None or not self._finished or self.renderer is None:
+            return None
+        old = self.briefings[index]
+        if (
+            (seed.date, seed.slug) != (old.seed.date, old.seed.slug)
+            or seed.format != "text"
+            or old.seed.format != "text"
+            or seed.language != old.seed.language
+        ):
+            return None
+        # The renderer reads this list: the new seed replaces the old one in place.
+        self.briefings[index] = Briefing(seed, old.src_uri, old.url)
+        rendered, _candidates = self.renderer.render(index)
+        self._stashes[old.url] = Stash(rendered.fragments)
+        return old.src_uri, rendered.markdown
 
     def _new_stash(self, src_uri: str) -> Stash:
         """Return a fresh stash for the generated page at ``src_uri`` (see restore_html)."""
