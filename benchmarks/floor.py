@@ -1,6 +1,6 @@
 """The floor of a plugin site: the same pages as final HTML, built by plain Material.
 
-After a plugin build, :func:`write_floor_site` takes every page the build wrote (briefings,
+After a plugin build, :func:`write_floor_site` takes every page MkDocs built (briefings,
 home, archive, glossary, sources, unreviewed entities, report): the inner HTML of its
 ``<article>`` (what the plugin produced for ``page.content``, plus the ``<h1>`` Material adds
 when the content has none), its title, description, hidden sidebars, whether search indexed
@@ -10,6 +10,11 @@ the hooks of :mod:`benchmarks.floor_hooks`, which hand Markdown an empty string 
 HTML back as the page's content. Building that site costs what the theme, its templates
 and Material's search cost on these pages, with no Markdown conversion of the content and
 no plugin work: the least a build of the plugin's output can cost.
+
+The entity pages are left out: the plugin writes them itself, into the shell of one page
+MkDocs built (``plugins/briefings/site/page_shell.py``), at about half what MkDocs spends on
+a page. Building them through MkDocs here would put in the floor a cost the plugin build
+does not pay; the benchmark adds the plugin's own logged time for writing them instead.
 
 Command line: ``python -m benchmarks.floor PLUGIN_SITE_DIR PLUGIN_CONFIG OUT_DIR``.
 """
@@ -160,11 +165,14 @@ def write_floor_site(
     root: Path,
     base_config: Path = PROJECT_CONFIG,
     glossary_url: str = "glossary/",
+    written_by_plugin: str = "entities/",
 ) -> tuple[Path, int]:
     """Write the floor site of a built plugin site under ``root``.
 
     Pages at ``glossary_url`` and below are the plugin's glossary pages, which get their
-    backlinks after search read them. Returns the config path and the number of pages.
+    backlinks after search read them; pages at ``written_by_plugin`` and below, which the
+    plugin writes without MkDocs, are left out. Returns the config path and the number of
+    pages.
     """
     config = yaml.safe_load(plugin_config.read_text("utf-8"))
     # The project's config uses MkDocs' !ENV tags: read it with MkDocs' own loader.
@@ -178,9 +186,11 @@ def write_floor_site(
         relative = built.parent.relative_to(plugin_site)
         if relative.parts[:1] in (("assets",), ("search",)):
             continue
+        url = "" if not relative.parts else relative.as_posix() + "/"
+        if url.startswith(written_by_plugin):
+            continue
         target = docs / relative / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        url = "" if not relative.parts else relative.as_posix() + "/"
         text = page_file(
             built.read_text("utf-8"),
             site_name,

@@ -17,7 +17,7 @@ from briefings.entities.glossary_files import load_glossary
 from briefings.entities.matcher import Matcher, build_matcher
 
 from benchmarks.corpus import Corpus, corpus_stats, count_words, make_corpus
-from benchmarks.floor import article_html, page_file, toc_tokens
+from benchmarks.floor import article_html, page_file, toc_tokens, write_floor_site
 from benchmarks.sites import (
     PROJECT_CONFIG,
     glossary_files,
@@ -279,3 +279,18 @@ def test_floor_glossary_page_hides_backlinks_from_search_only() -> None:
     for_search, final = text.split("\n---\n\n", 1)[1].split("<!--floor:", 1)
     assert "glossary-backlinks" not in for_search and "<!--backlinks-->" in for_search
     assert "glossary-backlinks" in final
+
+
+def test_floor_site_leaves_out_the_entity_pages_the_plugin_writes(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for folder in ("", "briefings/a", "glossary", "entities/kralovo", "entities/b/later/2"):
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        (site / folder / "index.html").write_text(_PAGE, "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("nav:\n  - Home: index.md\n", "utf-8")
+    _path, pages = write_floor_site(site, config, tmp_path / "floor")
+    docs = tmp_path / "floor" / "docs"
+    assert pages == 3
+    assert (docs / "briefings" / "a" / "index.md").is_file()
+    assert (docs / "glossary" / "index.md").is_file()
+    assert not (docs / "entities").exists()

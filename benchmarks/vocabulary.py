@@ -240,7 +240,7 @@ WHEN = ("on Monday", "on Tuesday", "on Thursday", "last week", "earlier this mon
 PLAIN_WITH_ENTITIES = (
     "{place} has spent the past {n} months negotiating with {org} over the future of its "
     "{sector} sector.",
-    "{person} has pushed for a faster timetable, arguing that delays would leave {place} "
+    "{person} has pushed for a faster timetable, since delays would leave {place} "
     "exposed to higher {sector} prices next winter.",
     "The dispute centres on a {n}-kilometre stretch of {sector} infrastructure that links "
     "{place} with {place2}.",
@@ -248,8 +248,8 @@ PLAIN_WITH_ENTITIES = (
     "figure that has doubled since {year}.",
     "{org} has spent much of the year reviewing its commitments in the region, and its board "
     "is due to meet again in {month}.",
-    "Supporters of the plan, including {person}, argue that it would create thousands of "
-    "jobs in {place} and the surrounding districts.",
+    "The plan, backed by {person}, would create thousands of jobs in {place} and the "
+    "surrounding districts.",
     "Critics point out that similar schemes in {place} ran years behind schedule and far "
     "over budget.",
     "The {thing} has become a symbol of the wider debate about how quickly the region can "
