@@ -4,20 +4,24 @@
 rebuild is done: at 1,000 briefings an editor would wait half a minute to see one saved word.
 :class:`LiveBuilds` takes over serve's rebuild (the adapter installs it in ``on_serve``):
 
-1. When the only files changed since the last build are seeds that build published, the
-   adapter renders just their pages again, with the last build's glossary, sources,
-   cross-page facts and theme (:meth:`~briefings.site.publisher.Publisher.rerender`), and
-   writes them into the served site. Browsers reload and show the edit.
+1. When the only files changed since the last build are seeds that build published, or
+   glossary files whose edits change descriptions only, the adapter makes just the pages
+   that show them again, with the last build's glossary, sources, cross-page facts and
+   theme (:meth:`~briefings.site.publisher.Publisher.rerender` for a seed's page,
+   :meth:`~briefings.site.publisher.Publisher.redescribe` for an entry's glossary and
+   entity pages and cards), and writes them into the served site. Browsers reload and
+   show the edit.
 2. Then serve's own full build runs, into a fresh folder, while the site of the last build
    (with the pages of step 1) is served from where it was moved. What the edit changes
    elsewhere (listings, entity pages, backlinks, search, feeds) is served once this build
    is done: it replaces the old site and browsers reload again.
 
-Anything else (a new, removed or unreadable seed, a seed whose page moves, a glossary,
-sources, docs or configuration change) takes serve's full build at once, as without this
-module. Step 1 uses private parts of MkDocs 1.6 (its page-building functions and the
-live-reload server's epochs); MkDocs 1.x gets no more releases, and without them, or when
-step 1 fails for any reason, the full build runs as usual.
+Anything else (a new, removed or unreadable seed, a seed whose page moves, a glossary
+edit other than descriptions, a sources, docs or configuration change) takes serve's full
+build at once, as without this module. Step 1 uses private parts of MkDocs 1.6 (its
+page-building functions and the live-reload server's epochs); MkDocs 1.x gets no more
+releases, and without them, or when step 1 fails for any reason, the full build runs as
+usual.
 
 Like ``plugin.py``, this is adapter code: the core never imports it.
 """
@@ -64,14 +68,14 @@ def _add(out: Snapshot, path: str) -> None:
     out[path] = (stat.st_mtime_ns, stat.st_size)
 
 
-def changed_seeds(before: Snapshot, after: Snapshot, seeds_dir: Path) -> list[Path] | None:
-    """Return the seed files modified between two snapshots, or None when anything else
-    changed too (a file added, removed, or outside ``seeds_dir``), or nothing did."""
+def changed_files(before: Snapshot, after: Snapshot, folders: Sequence[Path]) -> list[Path] | None:
+    """Return the files modified between two snapshots, or None when anything else changed
+    too (a file added or removed, or one outside ``folders``), or nothing did."""
     if before.keys() != after.keys():
         return None
     changed = [path for path, stat in after.items() if before[path] != stat]
-    folder = str(seeds_dir) + os.sep
-    if not changed or any(not path.startswith(folder) for path in changed):
+    prefixes = tuple(str(folder) + os.sep for folder in folders)
+    if not changed or any(not path.startswith(prefixes) for path in changed):
         return None
     return [Path(path) for path in sorted(changed)]
 
@@ -82,7 +86,7 @@ class LiveBuilds:
     def __init__(self) -> None:
         self._server: Any = None
         self._builder: Callable[[], None] | None = None
-        self._seeds_dir: Path | None = None
+        self._folders: tuple[Path, ...] = ()  # where edits may take step 1
         self._watched: tuple[Path, ...] = ()
         self._starting: Snapshot | None = None  # inputs when the current build started
         self._built: Snapshot | None = None  # inputs of the last finished build
@@ -101,17 +105,18 @@ class LiveBuilds:
         server.builder = self.rebuild
         return True
 
-    def build_starting(self, seeds_dir: Path, watched: Sequence[Path]) -> None:
-        """A build starts reading its inputs: remember them as they are now."""
+    def build_starting(self, folders: Sequence[Path], watched: Sequence[Path]) -> None:
+        """A build starts reading its inputs (``watched``): remember them as they are now.
+        Edits of files in ``folders`` alone may take step 1."""
         with self._lock:
-            self._seeds_dir = seeds_dir
+            self._folders = tuple(folders)
             self._watched = tuple(watched)
             self._starting = snapshot(self._watched)
             self._refresh = None
 
     def build_done(self, refresh: Refresh) -> None:
-        """The build finished; ``refresh(seed files)`` rewrites those seeds' pages in its
-        site and returns their URLs, or None when it cannot."""
+        """The build finished; ``refresh(edited files)`` rewrites the pages that show them in
+        its site and returns their URLs, or returns None when it cannot."""
         with self._lock:
             self._built, self._refresh = self._starting, refresh
 
@@ -132,24 +137,24 @@ class LiveBuilds:
         self._full_behind(urls)
 
     def _quick(self) -> list[str] | None:
-        """Step 1: rewrite the edited seeds' pages; return their URLs, or None."""
+        """Step 1: rewrite the pages showing the edited files; return their URLs, or None."""
         with self._lock:
-            refresh, built, seeds_dir = self._refresh, self._built, self._seeds_dir
-        if refresh is None or built is None or seeds_dir is None:
+            refresh, built, folders = self._refresh, self._built, self._folders
+        if refresh is None or built is None:
             return None
-        seeds = changed_seeds(built, snapshot(self._watched), seeds_dir)
-        if seeds is None or len(seeds) > QUICK_LIMIT:
+        edited = changed_files(built, snapshot(self._watched), folders)
+        if edited is None or len(edited) > QUICK_LIMIT:
             return None
         start = time.perf_counter()
         try:
-            urls = refresh(seeds)
+            urls = refresh(edited)
         except Exception as error:
             log.debug("quick preview failed, building the whole site: %r", error)
             return None
         if urls is not None:
             log.info(
                 "%s served in %.2f s; now rebuilding the rest of the site",
-                ", ".join(urls) or "the edited page",
+                ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else ""),
                 time.perf_counter() - start,
             )
         return urls

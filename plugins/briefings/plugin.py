@@ -66,6 +66,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._config: MkDocsConfig | None = None
         self._nav: Navigation | None = None
         self._env: Any = None
+        self._converter: PageConverter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve``, make an edited seed's page quick to preview (live.py)."""
@@ -144,7 +145,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inputs = [Path(config.docs_dir), *map(Path, config.watch)]
             if config.config_file_path:
                 inputs.append(Path(config.config_file_path))
-            builds.build_starting(options.seeds_dir, inputs)
+            builds.build_starting((options.seeds_dir, options.glossary_dir), inputs)
         self.publisher = Publisher(options)
         _log_report(self.publisher.load())
         self._page_html = PageHtml(
@@ -325,12 +326,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         self.publisher.close()
         start = time.perf_counter()
-        pages = self._write_shell_pages(config)
+        pages = len(self._write_shell_pages(config))
         middle = time.perf_counter()
-        for path, content in self.publisher.site_files().items():
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        self._write_site_files(config, self.publisher.site_files())
         if len(self.publisher.briefings) >= PROGRESS_MINIMUM:
             # What the entity pages and feeds cost a large build (benchmarks read this line).
             log.info(
@@ -341,42 +339,75 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         builds = live.current()
         if builds is not None:
-            builds.build_done(self._refresh_seeds)
+            builds.build_done(self._refresh_pages)
 
-    def _refresh_seeds(self, paths: Sequence[Path]) -> list[str] | None:
-        """Render the pages of the edited seed files ``paths`` again, after this build, and
-        write them into its site; return their URLs, or None (nothing written) when an
-        edit needs a full build (see live.py)."""
-        config, files, nav = self._config, self._files, self._nav
-        if self.publisher is None or config is None or files is None or nav is None:
+    @staticmethod
+    def _write_site_files(config: MkDocsConfig, files: dict[str, bytes]) -> None:
+        """Write ``files`` (feeds, cards, report data) into the site, by output path."""
+        for path, content in files.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+
+    def _refresh_pages(self, paths: Sequence[Path]) -> list[str] | None:
+        """Make the pages showing the edited files ``paths`` (seeds, glossary files) again,
+        after this build, and write them into its site; return their URLs, or None (nothing
+        written) when an edit needs a full build (see live.py)."""
+        config, files, nav, publisher = self._config, self._files, self._nav, self.publisher
+        if publisher is None or config is None or files is None or nav is None:
             return None
-        pages: list[tuple[_LazyPage, Page, str]] = []
-        for path in paths:
-            rendered = self.publisher.rerender(path)
+        glossary_dir = publisher.options.glossary_dir
+        entries = [path for path in paths if path.is_relative_to(glossary_dir)]
+        seeds = [path for path in paths if not path.is_relative_to(glossary_dir)]
+        pages: list[tuple[_LazyPage, str]] = []
+        for path in seeds:
+            rendered = publisher.rerender(path)
             file = files.get_file_from_path(rendered[0]) if rendered is not None else None
             if rendered is None or not isinstance(file, _LazyPage) or file.page is None:
                 return None
-            pages.append((file, file.page, rendered[1]))
+            pages.append((file, rendered[1]))
+        shell_uris: list[str] = []
+        changed = publisher.redescribe(entries) if entries else []
+        if changed is None:
+            return None
+        report = Report()
+        for entry_id in changed:
+            glossary_uri, entity_uris = publisher.description_pages(entry_id)
+            file = files.get_file_from_path(glossary_uri)
+            if not isinstance(file, _LazyPage) or file.page is None:
+                return None
+            if all(file is not other for other, _markdown in pages):
+                pages.append((file, publisher.page_markdown(glossary_uri, report)))
+            shell_uris += entity_uris
         documents = files.documentation_pages()
-        for file, page, markdown in pages:
+        for file, markdown in pages:
+            assert file.page is not None
             file.content_string = markdown
-            _populate_page(page, config, files)
-            _build_page(page, config, documents, nav, self._env)
-        return [file.url or "/" for file, _page, _markdown in pages]
+            _populate_page(file.page, config, files)
+            _build_page(file.page, config, documents, nav, self._env)
+        written = self._write_shell_pages(config, shell_uris) if shell_uris else []
+        if changed:
+            self._write_site_files(config, publisher.card_files())
+        _log_report(report)
+        return [file.url for file in written] + [file.url or "/" for file, _md in pages]
 
-    def _write_shell_pages(self, config: MkDocsConfig) -> int:
-        """Write every entity page into its model page's shell; drop the model pages from
-        the site and its sitemap (site/page_shell.py says why entity pages stay out of it).
-        Return how many
-        pages were written."""
+    def _write_shell_pages(
+        self, config: MkDocsConfig, uris: Sequence[str] | None = None
+    ) -> list[File]:
+        """Write every entity page (or those of ``uris``, after the build) into its model
+        page's shell; after the build's own pages, drop the model pages from the site and
+        its sitemap (site/page_shell.py says why entity pages stay out of it). Return the
+        files of the pages written."""
         assert self.publisher is not None
         site_dir = Path(config.site_dir)
         written: list[File] = []
         report = Report()
         assert self._files is not None
         self.publisher.finish(report)  # done already, unless MkDocs read none of the pages
-        converter = PageConverter(config.markdown_extensions, config.mdx_configs)
-        for uri in self.publisher.shell_uris():
+        if self._converter is None:
+            self._converter = PageConverter(config.markdown_extensions, config.mdx_configs)
+        converter = self._converter
+        for uri in self.publisher.shell_uris() if uris is None else uris:
             file = self._file_of(config, uri)
             if self._files.get_file_from_path(uri) is not None:
                 continue  # the editors wrote this page in docs/: MkDocs built theirs
@@ -393,11 +424,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(shell.fill(page.entity_id, page.title, html, page.head), "utf-8")
         _log_report(report)
-        models = [
-            Path(File.generated(config, uri, content="").abs_dest_path) for uri in self._models
-        ]
-        remove_models(site_dir, models)
-        return len(written)
+        if uris is None:
+            models = [
+                Path(File.generated(config, uri, content="").abs_dest_path) for uri in self._models
+            ]
+            remove_models(site_dir, models)
+        return written
 
 
 class _LazyPage(File):

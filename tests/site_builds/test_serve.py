@@ -149,7 +149,15 @@ def test_an_edited_seed_is_served_first_then_the_whole_site(
     # The quick page is the full build's page: the same marks, footnotes and reload script.
     served_page = _fetch(page) or ""
     assert 'data-entity="valtara"' in served_page and "livereload" in served_page
+    # An entry's description edited: its entity page and card are made again first.
+    glossary = project / "glossary" / "places.yml"
+    glossary.write_text(glossary.read_text("utf-8").replace("A port town.", "A quay town."))
+    assert _wait_for(lambda: "A quay town." in (_fetch(url + "entities/valtara/") or ""))
+    assert _wait_for(lambda: "A quay town." in (_fetch(url + "cards/v.json") or ""))
+    assert _wait_for(lambda: "A quay town." in (_fetch(url + "glossary/") or ""))
+    assert "entities/valtara/, glossary/ served in" in log.read_text()
     # A new date moves the page: that takes the full build alone, and the page moves.
+    assert _wait_for(lambda: log.read_text().count("Reloading browsers") >= 2)
     (project / "seeds" / "good.txt").write_text(edited.replace("03-04", "03-06"), "utf-8")
     assert _wait_for(lambda: "2025-03-06" in (_fetch(url) or ""))
-    assert log.read_text().count("served in") == 1
+    assert log.read_text().count("served in") == 2

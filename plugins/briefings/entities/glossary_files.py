@@ -188,6 +188,12 @@ def _read_file(path: Path, shown: str) -> list[GlossaryEntry]:
     ]
 
 
+def read_glossary_file(path: Path, root: Path | None = None) -> list[GlossaryEntry]:
+    """Return the entries of one glossary file, in file order, unchecked against the rest
+    of the glossary; raise :class:`GlossaryError` if the file itself is invalid."""
+    return _read_file(path, display_path(path, root))
+
+
 def load_lowercase_english_words() -> frozenset[str]:
     """Return the lower-case words of Webster's Second International (``english-words``).
 

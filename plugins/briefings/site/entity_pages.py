@@ -107,6 +107,11 @@ class EntityPages:
             added += self._place(entity_id, len(record.mentions))
         return added
 
+    def use_glossary(self, glossary: Glossary) -> None:
+        """Take in a glossary that differs from this one in descriptions only (a preview
+        shows an edited description at once; the pages stay where they are)."""
+        self._glossary = glossary
+
     def clear_unreviewed(self) -> None:
         """Forget the unreviewed entities' pages (a new render decides them again)."""
         for entity_id in self._unreviewed:

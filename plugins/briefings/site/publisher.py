@@ -21,7 +21,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from briefings.content.files import display_path
 from briefings.content.language import ENGLISH
 from briefings.content.seeds import Seed, body_text, read_seed
 from briefings.entities.glossary import Glossary, GlossaryEntry
+from briefings.entities.glossary_files import read_glossary_file
 from briefings.entities.matcher import Matcher, build_matcher
 from briefings.entities.unreviewed import UnreviewedFinder
 from briefings.site.cards import card_files
@@ -252,13 +253,7 @@ class Publisher:
         self._rendered_count = 0
         self._finished = False
         self._entities.clear_unreviewed()
-        self._links = EntityLinks(
-            self.glossary,
-            self.matcher,
-            self._entry_uri,
-            url_of,
-            {entry_id: uris[0] for entry_id, uris in self._entities.uris.items()},
-        )
+        self._links = self._entity_links(url_of)
         self._feeds = SiteFeeds(
             self.options.site_url,
             self.options.feed_id_date,
@@ -277,6 +272,20 @@ class Publisher:
             self.decisions,
         )
         self.renderer.start(self.briefings, url_of, DISCOVERED_URI, self._glossary_uris)
+
+    def _entity_links(self, url_of: Callable[[str], str]) -> EntityLinks:
+        """Return the links to this build's entities (glossary entries with pages)."""
+        return EntityLinks(
+            self.glossary,
+            self.matcher,
+            self._entry_uri,
+            url_of,
+            {
+                entry_id: uris[0]
+                for entry_id, uris in self._entities.uris.items()
+                if entry_id in self.glossary
+            },
+        )
 
     def close(self) -> None:
         """Stop the helper process of the current build, if any."""
@@ -474,6 +483,60 @@ class Publisher:
         self._stashes[old.url] = Stash(rendered.fragments)
         return old.src_uri, rendered.markdown
 
+    def redescribe(self, paths: Sequence[Path]) -> list[str] | None:
+        """After :meth:`finish`: read the edited glossary files ``paths``; when the edits
+        change nothing but the descriptions of existing entries, take them in and return
+        the ids of the entries whose description changed.
+
+        The quick half of a preview's rebuild, as :meth:`rerender` is for a seed: the
+        pages showing a description (:meth:`description_pages`) can be made again at once.
+        Return None, changing nothing, for any other edit (an entry added, removed or
+        renamed, a new alias, type or link, an empty description, an invalid file): only a
+        full build reads those.
+        """
+        if not self._finished:
+            return None
+        replaced: dict[str, GlossaryEntry] = {}
+        for path in paths:
+            try:
+                entries = read_glossary_file(path, self.options.root)
+            except BriefingsError:
+                return None
+            shown = display_path(path, self.options.root)
+            before = {e.id: e for e in self.glossary if e.path == shown}
+            if len(entries) != len(before) or {e.id for e in entries} != before.keys():
+                return None
+            for entry in entries:
+                old = before[entry.id]
+                same = dataclasses.replace(entry, description=old.description, line=old.line)
+                if same != old or not entry.description:
+                    return None
+                if entry.description != old.description:
+                    replaced[entry.id] = entry
+        if not replaced:
+            return None
+        self.glossary = Glossary(replaced.get(e.id, e) for e in self.glossary)
+        self._entities.use_glossary(self.glossary)
+        self._links = self._entity_links(self._url_of)
+        self._glossary_markdown = None
+        return sorted(replaced)
+
+    def description_pages(self, entry_id: str) -> tuple[str, list[str]]:
+        """Return the pages that show glossary entry ``entry_id``'s description: the
+        glossary page holding it, and its entity pages (none if no briefing mentions it)."""
+        return self._entry_uri[entry_id], list(self._entities.uris.get(entry_id, []))
+
+    def card_files(self) -> dict[str, bytes]:
+        """Return the entity cards' index files by output path (part of :meth:`site_files`)."""
+        return card_files(
+            self.glossary,
+            self.index.backlinks,
+            # Seen from the site's root: the link every mention of the entry has.
+            functools.partial(self._links.entry_link, page_url=""),
+            self.index.discovered(),
+            functools.partial(self._unreviewed_link, ""),
+        )
+
     def _new_stash(self, src_uri: str) -> Stash:
         """Return a fresh stash for the generated page at ``src_uri`` (see restore_html)."""
         stash = self._stashes[self._url_of(src_uri)] = Stash()
@@ -639,16 +702,7 @@ class Publisher:
         """Return the files the build writes besides its pages, by output path: the
         feeds, the entity cards' index and the editors' sourcing report as JSON."""
         files = self.feed_files()
-        files.update(
-            card_files(
-                self.glossary,
-                self.index.backlinks,
-                # Seen from the site's root: the link every mention of the entry has.
-                functools.partial(self._links.entry_link, page_url=""),
-                self.index.discovered(),
-                functools.partial(self._unreviewed_link, ""),
-            )
-        )
+        files.update(self.card_files())
         report = json.dumps(self.sourcing_data(), indent=2, ensure_ascii=False) + "\n"
         files[SOURCING_JSON] = report.encode("utf-8")
         # Each month's briefings in a file of its own, so no file grows with the site.

@@ -7,8 +7,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from briefings.live import changed_seeds, snapshot
-from briefings.site.publisher import Publisher, PublisherOptions
+from briefings.live import changed_files, snapshot
+from briefings.site.publisher import Publisher, PublisherOptions, Report
 
 FIRST = "date 2022-09-07\n\nThe Harbour Authority of Velmar closed the port, officials said.\n"
 SECOND = (
@@ -41,22 +41,22 @@ def test_only_edits_of_existing_seeds_take_the_quick_preview(tmp_path: Path) -> 
     seeds = _project(tmp_path)
     watched = [seeds, tmp_path / "glossary"]
     before = snapshot(watched)
-    assert changed_seeds(before, snapshot(watched), seeds) is None  # nothing changed
+    assert changed_files(before, snapshot(watched), [seeds]) is None  # nothing changed
 
     _touch(seeds / "b.txt", SECOND.replace("Monday", "Tuesday"))
     edited = snapshot(watched)
-    assert changed_seeds(before, edited, seeds) == [seeds / "b.txt"]
+    assert changed_files(before, edited, [seeds]) == [seeds / "b.txt"]
 
     _touch(tmp_path / "glossary" / "places.yml", "[]\n")
-    assert changed_seeds(edited, snapshot(watched), seeds) is None  # the glossary changed
+    assert changed_files(edited, snapshot(watched), [seeds]) is None  # the glossary changed
 
     latest = snapshot(watched)
     _touch(seeds / "c.txt", FIRST)
-    assert changed_seeds(latest, snapshot(watched), seeds) is None  # a new seed
+    assert changed_files(latest, snapshot(watched), [seeds]) is None  # a new seed
 
     latest = snapshot(watched)
     (seeds / "a.txt").unlink()
-    assert changed_seeds(latest, snapshot(watched), seeds) is None  # a removed seed
+    assert changed_files(latest, snapshot(watched), [seeds]) is None  # a removed seed
 
 
 def _finished_publisher(tmp_path: Path) -> Publisher:
@@ -104,3 +104,43 @@ def test_edits_that_move_or_break_a_page_take_the_full_build(tmp_path: Path) -> 
     other = tmp_path / "seeds" / "c.txt"
     other.write_text(FIRST, "utf-8")
     assert publisher.rerender(other) is None  # not a page of this build
+
+
+GLOSSARY = "- id: kralovo\n  name: Kralovo\n  type: place\n  description: A town.\n"
+
+
+def test_an_edited_description_is_taken_in_with_the_pages_that_show_it(tmp_path: Path) -> None:
+    publisher = _finished_publisher(tmp_path)
+    places = tmp_path / "glossary" / "places.yml"
+    places.write_text(GLOSSARY.replace("A town.", "A river port in the north."), "utf-8")
+
+    assert publisher.redescribe([places]) == ["kralovo"]
+
+    glossary_uri, entity_uris = publisher.description_pages("kralovo")
+    assert entity_uris == ["entities/kralovo.md"]
+    report = Report()
+    assert "A river port in the north." in publisher.page_markdown(glossary_uri, report)
+    entity = publisher.shell_page(entity_uris[0], report)
+    assert "A river port in the north." in publisher.restore_html(
+        "entities/kralovo/", entity.markdown
+    )
+    cards = b"".join(publisher.card_files().values()).decode()
+    assert "A river port in the north." in cards and "A town." not in cards
+
+
+def test_other_glossary_edits_take_the_full_build(tmp_path: Path) -> None:
+    publisher = _finished_publisher(tmp_path)
+    places = tmp_path / "glossary" / "places.yml"
+    for edited in (
+        GLOSSARY,  # nothing changed
+        GLOSSARY.replace("name: Kralovo", "name: Kralov"),
+        GLOSSARY.replace("type: place", "type: organization"),
+        GLOSSARY.replace("description: A town.", "aliases: [Kralov]\n  description: A town."),
+        GLOSSARY.replace("A town.", "''"),  # an empty description: a warning to report
+        GLOSSARY + "- id: velmar\n  name: Velmar\n  type: place\n  description: A port.\n",
+        "- id: kralovo\n  name: [broken\n",
+    ):
+        places.write_text(edited, "utf-8")
+        assert publisher.redescribe([places]) is None, edited
+    cards = b"".join(publisher.card_files().values()).decode()
+    assert "A town." in cards
