@@ -167,8 +167,13 @@ class LiveBuilds:
         site = Path(server.root)
         previous = site.with_name(site.name + ".previous")
         shutil.rmtree(previous, ignore_errors=True)
-        site.rename(previous)
-        site.mkdir()
+        try:
+            site.rename(previous)
+            site.mkdir()
+        except OSError as error:  # the full build runs in place, as serve's own does
+            log.debug("cannot keep the previous site while rebuilding: %r", error)
+            self._builder()
+            return
         server.root = str(previous)
         with server._epoch_cond:  # the edited pages are served: browsers reload now
             server._visible_epoch = server._wanted_epoch
