@@ -8,6 +8,7 @@ logger so ``mkdocs build --strict`` fails on them and ``mkdocs serve`` keeps ser
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -40,10 +41,12 @@ from briefings.site.page_shell import (
     remove_models,
 )
 from briefings.site.publisher import Publisher, PublisherOptions, Report
-from briefings.site.render import label_search_dialog
+from briefings.site.render import label_search_dialog, without_marks
 
 log = get_plugin_logger(__name__)
 
+# What Material's search removes from a page once it has read it (its search plugin).
+_SEARCH_ATTRIBUTE_RE = re.compile(r'\s?data-search-\w+="[^"]+"')
 PROGRESS_MINIMUM = 200  # briefings; smaller builds take seconds and say nothing
 
 
@@ -67,6 +70,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._nav: Navigation | None = None
         self._env: Any = None
         self._converter: PageConverter | None = None
+        self._marked: dict[str, str] = {}  # page src URI -> its content, while search reads
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve``, make an edited seed's page quick to preview (live.py)."""
@@ -282,21 +286,45 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Before the search plugin indexes the page in the same event, so that what is filled
     # in late (glossary counts, the home page's entities) is searchable too.
     @event_priority(50)
-    def on_page_context(
+    def _fill_late(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Fill the late placeholders (glossary counts, the home page's entities, the
-        report's unmentioned entries), now that every page's mentions are known."""
+        report's unmentioned entries), now that every page's mentions are known; then give
+        the page to search (next) without its entity marks, whose text is all it indexes.
+        Other plugins' handlers of this event between search and :meth:`_marks_back` see
+        that page too."""
         self._nav = nav
         if (
-            self.config.enabled
-            and self.publisher is not None
-            and page.file.src_uri in self._generated
-            and self.publisher.has_late_content(page.file.src_uri)
-            and page.content is not None
+            not self.config.enabled
+            or self.publisher is None
+            or page.file.src_uri not in self._generated
+            or page.content is None
         ):
+            return context
+        if self.publisher.has_late_content(page.file.src_uri):
             page.content = self.publisher.resolve_late(page.file.src_uri, page.content, page.url)
+        searched = without_marks(page.content)
+        if searched != page.content:
+            self._marked[page.file.src_uri] = page.content
+            page.content = searched
         return context
+
+    @event_priority(-50)
+    def _marks_back(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """After search: the page with its entity marks again, for the theme's template."""
+        marked = self._marked.pop(page.file.src_uri, None)
+        if marked is not None and page.content is not None:
+            if "data-search-" not in page.content:
+                # Material's search edits its attributes out of the page it has read
+                # (data-search-exclude...): out of the marked page too, the same way.
+                marked = _SEARCH_ATTRIBUTE_RE.sub("", marked)
+            page.content = marked
+        return context
+
+    on_page_context = CombinedEvent(_fill_late, _marks_back)
 
     # Last, so that the shell of the entity pages holds what other plugins did to its model.
     @event_priority(-100)

@@ -230,6 +230,8 @@ def test_search_indexes_the_text_not_the_entities_box(repo_site: BuiltSite) -> N
     assert "In this briefing" not in text
     page = (repo_site.site / briefing[0]["location"].split("#")[0] / "index.html").read_text()
     assert "In this briefing" in page  # still shown to readers
+    # Search read the page without its entity marks (plugin.py): readers get them back.
+    assert 'data-entity="royal-united-services-institute"' in page
 
 
 def test_the_briefings_folder_is_a_page(repo_site: BuiltSite) -> None:

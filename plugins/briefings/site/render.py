@@ -296,6 +296,20 @@ def label_search_dialog(html: str) -> str:
     )
 
 
+# An entity mark of the markup contract holding text only, as the renderer writes them.
+_TEXT_MARK_RE = re.compile(r'<(a|span) class="entity entity--[^"]*"[^>]*>([^<]*)</\1>')
+
+
+def without_marks(html: str) -> str:
+    """Return ``html`` with every entity mark that holds only text replaced by that text.
+
+    What a search index makes of a page is its text: given the page without its marks
+    (about a hundred elements in a briefing at real density), Material's search parser
+    does a third of the work for the same index.
+    """
+    return _TEXT_MARK_RE.sub(r"\2", html)
+
+
 def join_blocks(blocks: Iterable[str]) -> str:
     """Join Markdown blocks with blank lines, ending with a newline."""
     return "\n\n".join(b for b in blocks if b) + "\n"

@@ -17,6 +17,7 @@ from briefings.site.render import (
     Span,
     annotate_text,
     entities_box_html,
+    without_marks,
 )
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
@@ -261,3 +262,20 @@ def test_citation_letters_go_on_after_z() -> None:
         "az",
         "ba",
     ]
+
+
+def test_search_gets_a_page_whose_marks_are_text() -> None:
+    marked = (
+        '<p>Talks in <a class="entity entity--place" data-entity="kralovo" '
+        'data-entity-type="place" data-reviewed="true" href="../kralovo/">Kralovo</a> and '
+        '<span class="entity entity--person entity--unreviewed" data-entity="ilse-marren" '
+        'data-entity-type="person" data-reviewed="false">Ilse Marren</span> ended.'
+        '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+    )
+    assert without_marks(marked) == (
+        "<p>Talks in Kralovo and Ilse Marren ended."
+        '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+    )
+    assert without_marks("<p>No marks, <a href='x'>a link</a>.</p>") == (
+        "<p>No marks, <a href='x'>a link</a>.</p>"
+    )
