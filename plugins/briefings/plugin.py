@@ -433,7 +433,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self._files is not None
         self.publisher.finish(report)  # done already, unless MkDocs read none of the pages
         if self._converter is None:
-            self._converter = PageConverter(config.markdown_extensions, config.mdx_configs)
+            self._converter = PageConverter(
+                config.markdown_extensions, config.mdx_configs, self.publisher.html_cache
+            )
         converter = self._converter
         for uri in self.publisher.shell_uris() if uris is None else uris:
             file = self._file_of(config, uri)
@@ -453,6 +455,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             target.write_text(shell.fill(page.entity_id, page.title, html, page.head), "utf-8")
         _log_report(report)
         if uris is None:
+            converter.finish()
             models = [
                 Path(File.generated(config, uri, content="").abs_dest_path) for uri in self._models
             ]

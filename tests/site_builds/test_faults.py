@@ -107,6 +107,10 @@ def test_a_build_killed_midway_leaves_a_cache_the_next_build_can_use(
     assert _tree(site) == clean
 
 
+# Every cache file of a build: pages, discovery results, entity pages' HTML.
+CACHE_FILES = ("pages.sqlite", "discovery.sqlite", "html.sqlite")
+
+
 def test_two_builds_at_once_share_one_cache(project: Path, clean: dict[str, bytes]) -> None:
     shutil.rmtree(project.parent / ".cache", ignore_errors=True)
     sites = [project.parent / "at-once-1", project.parent / "at-once-2"]
@@ -128,13 +132,13 @@ def test_a_damaged_cache_is_started_again_and_said_once(
 ) -> None:
     cache = project.parent / ".cache" / "briefings"
     cache.mkdir(parents=True, exist_ok=True)
-    for name in ("pages.sqlite", "discovery.sqlite"):
+    for name in CACHE_FILES:
         (cache / name).write_bytes(b"\x00garbage, not a database\n" * 100)
     site = project.parent / "damaged"
     result = _build(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
-    for name in ("pages.sqlite", "discovery.sqlite"):
+    for name in CACHE_FILES:
         assert result.stderr.count(f"{name}: damaged") == 1, result.stderr[-3000:]
     assert _tree(site) == clean
 
@@ -154,6 +158,6 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
         shutil.rmtree(cache, ignore_errors=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
-    for name in ("pages.sqlite", "discovery.sqlite"):
+    for name in CACHE_FILES:
         assert result.stderr.count(f"{name}: cannot be used") == 1, result.stderr[-3000:]
     assert _tree(site) == clean

@@ -29,8 +29,13 @@ from typing import Any
 
 import markdown
 
+from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
 from briefings.common.text import escape_html
 from briefings.site.pages.common import _simple_front_matter
+
+# What converting a page's Markdown depends on besides its text and the site's settings.
+CONVERSION_CODE = ("markdown",)
+_ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
 
 __all__ = [
     "CONTENT_MARK",
@@ -145,13 +150,27 @@ class PageConverter:
     ``extensions`` and ``configs`` are the site's (``markdown_extensions`` and
     ``mdx_configs`` in ``mkdocs.yml``), so headings, permalinks and attribute lists come out
     as they do on the generator's own pages.
+
+    With a ``cache``, each text's HTML is kept between builds, under a key made of the
+    text, the extensions and their settings, and the code: a rebuild converts only the
+    pages whose Markdown changed. :meth:`finish` then keeps only what this build used.
     """
 
-    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(
+        self,
+        extensions: Iterable[Any],
+        configs: Mapping[str, Mapping[str, Any]],
+        cache: JsonCache | None = None,
+    ) -> None:
         self._headings: dict[str, str] = {}
-        self._markdown = markdown.Markdown(
-            extensions=list(extensions), extension_configs={k: dict(v) for k, v in configs.items()}
-        )
+        extensions = list(extensions)
+        settings = {k: dict(v) for k, v in configs.items()}
+        self._markdown = markdown.Markdown(extensions=extensions, extension_configs=settings)
+        self._cache = cache
+        self._used: set[str] = set()
+        # Settings may hold functions (a slugify): their repr without the address.
+        described = _ADDRESS_RE.sub("", repr((extensions, sorted(settings.items()))))
+        self._base = fingerprint([code_fingerprint(PACKAGE_DIR, CONVERSION_CODE), described])
 
     def heading(self, text: str) -> str:
         """Return the HTML of a second-level heading of ``text`` (Markdown, a heading the
@@ -163,8 +182,24 @@ class PageConverter:
 
     def convert(self, text: str) -> str:
         """Return ``text`` (Markdown, no front matter) as HTML."""
+        if self._cache is None:
+            return self._convert(text)
+        key = fingerprint([self._base, text])
+        self._used.add(key)
+        html = self._cache.get(key)
+        if not isinstance(html, str):
+            html = self._convert(text)
+            self._cache.put(key, html)
+        return html
+
+    def _convert(self, text: str) -> str:
         html: str = self._markdown.reset().convert(text)
         return html
+
+    def finish(self) -> None:
+        """Drop from the cache every text this converter did not convert."""
+        if self._cache is not None:
+            self._cache.keep_only(self._used)
 
 
 def remove_models(site_dir: Path, models: Iterable[Path]) -> None:

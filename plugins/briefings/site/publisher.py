@@ -118,6 +118,8 @@ class Publisher:
         self._stashes: dict[str, Stash] = {}
         cache_dir = options.cache_dir
         self._page_cache = JsonCache(cache_dir / "pages.sqlite") if cache_dir else None
+        # The HTML of entity pages by their Markdown (see PageConverter).
+        self.html_cache = JsonCache(cache_dir / "html.sqlite") if cache_dir else None
         self._links = EntityLinks(self.glossary, self.matcher, {}, default_url)
         self._markdown: dict[str, str] = {}
         self._rendered_count = 0
@@ -241,6 +243,8 @@ class Publisher:
         while this process renders the others and the site generator converts pages.
         """
         self.close()
+        if self.html_cache is not None:
+            self.html_cache.open()  # a damaged file is said with the other caches' notes
         self._url_of = url_of
         for briefing in self.briefings:
             briefing.url = url_of(briefing.src_uri)
@@ -736,7 +740,8 @@ class Publisher:
     def cache_notices(self) -> list[str]:
         """Return what went wrong with the build's caches: a damaged file reset, or a cache
         that could not be used (the build then works without it)."""
-        notices = [self._page_cache.notice] if self._page_cache and self._page_cache.notice else []
+        caches = (self._page_cache, self.html_cache)
+        notices = [cache.notice for cache in caches if cache is not None and cache.notice]
         if self._unreviewed is not None:
             notices += self._unreviewed.cache_notices()
         return notices

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
+from briefings.common.cache import JsonCache
 from briefings.site.entity_pages import EntityPages
 from briefings.site.page_shell import (
     CONTENT_MARK,
@@ -145,3 +148,32 @@ def test_remove_models_deletes_their_files_and_sitemap_entries(tmp_path: Path) -
     packed = (site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(packed).decode() == sitemap
     assert int.from_bytes(packed[4:8], "little") == 1_700_000_000
+
+
+def _entries(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as db:
+        return list(db.execute("SELECT key, value FROM entries ORDER BY key"))
+
+
+def test_converted_html_is_kept_by_text_and_settings(tmp_path: Path) -> None:
+    cache = JsonCache(tmp_path / "html.sqlite")
+    first = PageConverter(["toc"], {"toc": {"permalink": True}}, cache)
+    html = first.convert("## Timeline\n\nText.")
+    assert 'class="headerlink"' in html
+    stored = _entries(tmp_path / "html.sqlite")
+    assert [value for _key, value in stored] == [json.dumps(html, separators=(",", ":"))]
+    # Another build with the same settings reads it back; other settings convert afresh.
+    assert (
+        PageConverter(["toc"], {"toc": {"permalink": True}}, cache).convert("## Timeline\n\nText.")
+        == html
+    )
+    other = PageConverter(["toc"], {"toc": {"permalink": False}}, cache)
+    assert 'class="headerlink"' not in other.convert("## Timeline\n\nText.")
+    assert len(_entries(tmp_path / "html.sqlite")) == 2
+    # What a build did not convert is dropped when it finishes.
+    last = PageConverter(["toc"], {"toc": {"permalink": True}}, cache)
+    last.convert("Only this.")
+    last.finish()
+    assert [json.loads(value) for _key, value in _entries(tmp_path / "html.sqlite")] == [
+        "<p>Only this.</p>"
+    ]
