@@ -43,7 +43,14 @@ ORG_HEADS = _words(
     Pharmaceutical Robotics Securities Shipbuilding Superintendence Terminals Therapeutics
     Toys Ventures Infrastructure Government Marine Markets Networks Observatory
     Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
+    Municipality
     """
+)
+
+# Two last words that head a public body whatever the last word alone says ("District"
+# heads places): "Sør-Øst Police District", "Clark County School District".
+ORG_TWO_WORD_HEADS = frozenset(
+    {"Police District", "School District", "Health District", "Hospital District"}
 )
 
 # Words that are organisation heads when they begin the name: "Bank of England".
@@ -56,8 +63,9 @@ ORG_INITIAL_HEADS = _words(
 )
 
 # Words opening a company's or a body's name in other languages: "Grupo Modelo", "Banco
-# Santander", "Groupe Renault", and legal forms written first ("PT Astra International",
-# "PJSC Gazprom"). The rest of the name is its short form ("Sierra Alta").
+# Santander", "Groupe Renault", "Hospital del Salvador", and legal forms written first
+# ("PT Astra International", "PJSC Gazprom"). The rest of the name is its short form
+# ("Sierra Alta").
 ORG_PREFIXES = _words(
     """
     Agencia Agência Banca Banco Banque Companhia Compagnie Compania Compañía
@@ -67,6 +75,7 @@ ORG_PREFIXES = _words(
     Asociación Associação Comisión Comissão Confederación Consejo Conselho Cooperativa
     Federación Federação Observatorio Observatório Secretaría Sindicato Superintendencia
     JSC OAO OJSC OOO PAO PJSC PT ZAO
+    Clínica Clinique Hôpital Hospital Musée Museo Museu Ospedale
     """
 )
 
@@ -79,6 +88,7 @@ PLACE_HEADS = _words(
     Castle Harbour Harbor Lane Line Link Palace Park Road Shoal Spaceport Stadium Station
     Current Fault Glacier Plain Ridge Shelf Trench Trough Volcano Zone
     Complex Delta
+    Terminal
     """
 )
 
@@ -185,6 +195,7 @@ CLASS_NOUNS: dict[str, str] = {
             consultancy exchange firm group insurer lender maker manufacturer militia movement
             network newspaper outlet party publisher regulator retailer startup store
             stores television union watchdog
+            foundation utility utilities
             """
         ),
         "organization",
@@ -197,6 +208,7 @@ CLASS_NOUNS: dict[str, str] = {
             area basin canyon constellation crater forest formation glacier gorge lake mine
             mountain mountains peak plain rainforest ravine ravines valley volcano volcanoes
             reserve
+            aquifer farm site
             """
         ),
         "place",
@@ -244,6 +256,9 @@ TWO_WORD_CLASS_NOUNS = {
     "low-cost carrier": "organization",
     "budget carrier": "organization",
     "flag carrier": "organization",
+    "trade show": "event",
+    "trade fair": "event",
+    "air show": "event",
     "chief executive": "person",
     "managing director": "person",
     "executive director": "person",
@@ -251,7 +266,7 @@ TWO_WORD_CLASS_NOUNS = {
 
 # Class nouns that only classify the name *after* them, or only the name before them.
 CLASS_NOUNS_BEFORE_ONLY = _words("capital border daily drug medicine monitor system")
-CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain reserve")
+CLASS_NOUNS_AFTER_ONLY = _words("tank tanks crossing plain reserve farm site")
 
 # Personal roles that nameparser's title list lacks (it has "president", "minister"...).
 EXTRA_ROLES = _words(
@@ -321,8 +336,9 @@ NOT_ROLES = _words(
 )
 
 # Words that may sit inside a multi-word name between capitalised words.
-# "y", "et": "Promoción y Defensa", "Télécommunications et des Postes"
-CONNECTORS = _words("of for the and & on upon y et")
+# "y", "et": "Promoción y Defensa", "Télécommunications et des Postes"; "n", the
+# contracted "and" of brands ("Pick n Pay", "Rock n Roll Arena").
+CONNECTORS = _words("of for the and & on upon y et n")
 
 # Short English words that end a compound modifier ("Houthi-run", "Iran-led"); longer
 # modifiers are recognised as ordinary words ("Iran-backed", "California-based").
@@ -351,6 +367,19 @@ COMMON_ACRONYMS = _words(
     AI AM CCTV CEO CEOs CFO COO CTO DNA EV EVs FAQ GDP GMT HIV ID IPO IT LNG LPG MP MPs OK PC
     PDF PM TV UAV UAVs UTC VAT VIP
     API APIs CPU CPUs GPS GPU GPUs ICU LED MRI PIN PPE RAM SIM SIMs SMS SSD URL USB VPN
+    """
+)
+# More of the same kind, taken from the common-noun entries (a kind of thing, not one
+# organisation's or product's name) of Wikipedia's "List of computing and IT
+# abbreviations" and "List of medical abbreviations", and from the engineering
+# abbreviations news explains in passing. To extend: add an initialism only when it
+# names a kind of thing in everyday use and no well-known body or place shares it (no
+# "CT", Connecticut's; no "IV", a regnal numeral).
+COMMON_ACRONYMS |= _words(
+    """
+    DRAM SRAM NAND HBM HDD HDDs LCD LCDs OLED LTE NFC RFID ASIC ASICs FPGA FPGAs EUV
+    ECMO ECG EEG PCR CPR IVF MRSA COPD ADHD ICUs MRIs
+    SUV SUVs CNG HVAC ETF ETFs ESG NGO NGOs
     """
 )
 

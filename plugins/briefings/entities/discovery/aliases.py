@@ -27,8 +27,10 @@ __all__ = [
     "is_generic_definition",
 ]
 
+# ", known as ", "(also known as ", ", known in Norwegian as " (a language's name between).
 _ALIAS_GAP_RE = re.compile(
-    r",? \(?(?:(?:also|widely|better|commonly|popularly|locally) )?(?:known as|nicknamed) "
+    r",? \(?(?:(?:also|widely|better|commonly|popularly|locally) )?"
+    r"(?:known(?: (?:locally )?in [A-Z][a-z]+)? as|nicknamed) "
 )
 _HYPHEN_RE = re.compile(r"[-‐‑]")
 

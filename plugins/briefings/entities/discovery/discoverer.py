@@ -134,6 +134,9 @@ def _join_defined_across_preposition(
     Lund (IAL)". Without the acronym, "in Cairo" is a place of its own."""
     joined: list[tuple[int, int]] = []
     for first, last in runs:
+        if joined and _comma_inside_defined_name(paragraph, tokens, joined[-1], (first, last)):
+            joined[-1] = (joined[-1][0], last)
+            continue
         if joined:
             previous_first, previous_last = joined[-1]
             between = previous_last + 1
@@ -152,6 +155,33 @@ def _join_defined_across_preposition(
                         continue
         joined.append((first, last))
     return joined
+
+
+def _comma_inside_defined_name(
+    paragraph: str, tokens: Sequence[Token], previous: tuple[int, int], run: tuple[int, int]
+) -> bool:
+    """Return True if a comma between two runs is inside one name that an acronym after
+    the second spells from words of the first: "Union of Food, Catering and Allied
+    Workers (UFCAW)". The name ends with a head word, and the second run alone must not
+    spell the acronym."""
+    previous_first, previous_last = previous
+    first, last = run
+    if (
+        previous_last + 1 != first
+        or paragraph[tokens[previous_last].end : tokens[first].start] != ", "
+    ):
+        return False
+    if tokens[last].text not in _HEADS:
+        return False  # a body's name: "Paris, Lyon and Marseille (PLM)" stays a list
+    acronym = acronym_after(paragraph, tokens, last)
+    if acronym is None:
+        return False
+    words = [token.text for token in tokens[first : last + 1]]
+    if definition_start(words, acronym) is not None:
+        return False
+    before = [token.text for token in tokens[previous_first : previous_last + 1]]
+    start = definition_start([*before, *words], acronym)
+    return start is not None and start < len(before)
 
 
 def _names_a_body(words: Sequence[str]) -> bool:
@@ -252,6 +282,7 @@ class EntityDiscoverer:
             word not in _HEADS
             and self._gazetteers.is_ordinary(word)
             and self._gazetteers.known_name(word) is None
+            and not self._is_place_name(word)  # "Hanmi and Japan's Shinkawa Ltd" are two
         )
 
     def _collect(self, paragraphs: Sequence[str]) -> _Article:
@@ -504,13 +535,21 @@ class EntityDiscoverer:
         groups: list[list[NameRecord]] = []
         starts: list[_Occurrence] = []
         previous: _Occurrence | None = None
-        for occurrence in article.occurrences:
+        owner_place = ""
+        for position, occurrence in enumerate(article.occurrences):
             record = names.get(occurrence.surface)
             if record is None:
                 previous = None
                 continue
             paragraph = article.paragraphs[occurrence.paragraph]
+            if self._is_owner_place(article, position, record):
+                # "Hanmi and Japan's Shinkawa Ltd": the place qualifies the next member
+                owner_place = paragraph[occurrence.start : article.occurrences[position + 1].start]
+                continue
             gap = paragraph[previous.end if previous else 0 : occurrence.start]
+            if owner_place and gap.endswith(owner_place):
+                gap = gap[: -len(owner_place)]
+            owner_place = ""
             if (
                 previous is not None
                 and previous.paragraph == occurrence.paragraph
@@ -550,6 +589,18 @@ class EntityDiscoverer:
                     updated[member.surface] = member
         for record in updated.values():
             record.rescore()
+
+    def _is_owner_place(self, article: _Article, position: int, record: NameRecord) -> bool:
+        """Return True if the occurrence at ``position`` is a place's possessive right
+        before another name: "Japan's Shinkawa Ltd", "Norway's Equinor"."""
+        occurrences = article.occurrences
+        if record.place is None or position + 1 >= len(occurrences):
+            return False
+        occurrence, following = occurrences[position], occurrences[position + 1]
+        paragraph = article.paragraphs[occurrence.paragraph]
+        return following.paragraph == occurrence.paragraph and paragraph[
+            occurrence.end : following.start
+        ] in ("'s ", "’s ")
 
     # --- candidates --------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from briefings.common.lexicon import (
     ORG_HEADS,
     ORG_INITIAL_HEADS,
     ORG_PREFIXES,
+    ORG_TWO_WORD_HEADS,
     OTHER_HEADS,
     OTHER_PREFIXES,
     PLACE_HEADS,
@@ -74,6 +75,8 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
 # Words after a head word inside a name: "Bank of ...", "University in Cairo" (a name an
 # acronym joins across "in", see the discoverer).
 _HEAD_CONNECTORS = frozenset({"of", "for", "on", "in", "at"})
+# Prepositions that locate a place by another: "Skalvik near Tromsø".
+_NEAR_WORDS = frozenset({"near", "outside"})
 
 HEAD_SCORES = {
     "organization": 0.85,
@@ -129,6 +132,8 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
     last = words[-1]
     if len(words) > 1 and f"{words[-2]} {last}" in PLACE_TWO_WORD_HEADS:
         return "place", f"{words[-2]} {last}"
+    if len(words) > 1 and f"{words[-2]} {last}" in ORG_TWO_WORD_HEADS:
+        return "organization", f"{words[-2]} {last}"
     for heads, kind in (
         (ORG_HEADS, "organization"),
         (PLACE_HEADS, "place"),
@@ -422,6 +427,17 @@ def _apposition(
             reach += 1
             probe += 1
             continue
+        if (
+            token.capitalised
+            and not token.possessive
+            and probe > index
+            and probe + 1 < len(tokens)
+            and not tokens[probe + 1].capitalised
+            and (gazetteers.is_demonym(token.text) or gazetteers.place(token.text) is not None)
+        ):
+            reach += 1  # "the only large US maker", "a South African retailer"
+            probe += 1
+            continue
         if token.capitalised and not token.possessive:
             return None
         if token.capitalised or token.possessive:
@@ -439,6 +455,16 @@ def _apposition(
         if gazetteers.is_role(token.text):
             return "person", token.text
         kind = _class_noun(token.text, "before")
+        if (
+            kind is not None
+            and probe + 2 < len(tokens)
+            and tokens[probe + 1].text in ("and", "or")
+            and _gap(paragraph, token, tokens[probe + 1]) == " "
+            and not tokens[probe + 2].capitalised
+        ):
+            reach += 2  # "the port and rail operator" is an operator, not a port
+            probe += 2
+            continue
         if kind is not None:
             return kind, token.text
         probe += 1
@@ -526,12 +552,17 @@ def _weak_context(
     elif before in MOTION_PREPOSITIONS and first == last and two_before != "according to":
         reason = f"'{before}' before the name"
         evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
-    if evidence and place_hit is None:
+    if (evidence or before == "at") and place_hit is None:
         region = _region_after(paragraph, tokens, last, gazetteers)
         if region is not None:
-            # "from Vandenberg in California": a place within a place
+            # "from Vandenberg in California", "at Skalvik, in Finnmark": a place within a place
             reason = f"'in {region}' after the name"
             evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
+    if place_hit is None and not tokens[last].possessive:
+        near = _place_near(paragraph, tokens, last, gazetteers)
+        if near is not None:
+            reason = f"'{near}' after the name"
+            evidence.append(Evidence("place", PLACE_PREPOSITION_SCORE, reason))
     if _based_modifier(paragraph, tokens[last]) and first == last:
         evidence.append(Evidence("place", ORG_CONTEXT_SCORE, "'-based' after the name"))
     if place_hit is not None:
@@ -590,6 +621,25 @@ def _region_after(
     if hit is None or hit.kind not in ("country", "US state", "subdivision"):
         return None
     return region.text
+
+
+def _place_near(
+    paragraph: str, tokens: Sequence[Token], last: int, gazetteers: Gazetteers
+) -> str | None:
+    """Return "near X" when the name is placed near or outside a known place ("Skalvik near
+    Tromsø", "Lindholm, outside Aalborg"), or None. Only places are located that way."""
+    index = last + 1
+    if index + 1 >= len(tokens) or tokens[index].text not in _NEAR_WORDS:
+        return None
+    if paragraph[tokens[last].end : tokens[index].start] not in (" ", ", "):
+        return None
+    place = tokens[index + 1]
+    if paragraph[tokens[index].end : place.start] != " " or not place.capitalised:
+        return None
+    hit = gazetteers.place(place.text)
+    if hit is None or hit.confidence < _PLACE_MODIFIER:
+        return None
+    return f"{tokens[index].text} {place.text}"
 
 
 def _based_modifier(paragraph: str, token: Token) -> bool:

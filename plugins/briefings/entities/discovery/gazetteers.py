@@ -31,6 +31,11 @@ from briefings.entities.discovery.word_lists import (
     load_web2,
 )
 
+# Characters English words are spelt with, loanwords' accents included ("café", "naïve",
+# "façade", "señor"): a word with any other letter ("Ås", "Łódź", "Şişli") is no English
+# word, whatever it folds to.
+_ENGLISH_SPELLING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’‐‑&.áàâäçéèêëíîïñóôöúùûü")
+
 __all__ = [
     "Gazetteers",
     "PlaceHit",
@@ -75,6 +80,8 @@ class Gazetteers:
         """
         if word.isupper() and len(word) > 1:
             return False
+        if not _ENGLISH_SPELLING.issuperset(word.lower()):
+            return False  # "Ås", "Søndre": letters no English word is spelt with
         key = fold(word)
         if key in self.proper_words:
             return False

@@ -158,6 +158,14 @@ def _descriptor(word: str, gazetteers: Gazetteers) -> bool:
     return word in _HEADS or gazetteers.is_ordinary(word) or gazetteers.is_company_suffix(word)
 
 
+def _without_particle(word: str, gazetteers: Gazetteers) -> str:
+    """Return a surname without a leading hyphenated particle ("al-Hiyari" -> "Hiyari")."""
+    for particle in gazetteers.hyphen_particles:
+        if word.startswith(particle) and word[len(particle) : len(particle) + 1].isupper():
+            return word[len(particle) :]
+    return word
+
+
 def _owner(
     name: NameRecord,
     long_names: list[NameRecord],
@@ -174,6 +182,18 @@ def _owner(
     owner = _latest_before(name, [other for other in people if other.words[-size:] == words])
     if owner is not None:
         return owner
+    if size == 1:
+        # "Hiyari" for "Faisal al-Hiyari": a surname is also written without its particle.
+        owner = _latest_before(
+            name,
+            [
+                other
+                for other in people
+                if _without_particle(other.words[-1], gazetteers) == words[0]
+            ],
+        )
+        if owner is not None:
+            return owner
     if size == 1:
         # Surname first ("Lai" for "Lai Ching-te", "Lim" for "Lim Boon Keat"): when a
         # hyphenated given name follows, or the word is not a given name, or two words

@@ -22,6 +22,7 @@ place, a title and a name. :func:`segment_run` applies, in order:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from briefings.common.lexicon import (
     MONTHS,
     ORG_HEADS,
     ORG_INITIAL_HEADS,
+    ORG_TWO_WORD_HEADS,
     OTHER_HEADS,
     PLACE_HEADS,
     PLACE_INITIAL_HEADS,
@@ -57,6 +59,8 @@ _CALENDAR = MONTHS | WEEKDAYS
 # Reserve", "UK Takeover Panel").
 _STATE_BODY_HEADS = PUBLIC_BODY_HEADS | {"Center", "Centre", "Panel", "Reserve"}
 _SURE_PLACE = 0.9
+# A regnal numeral after a monarch's or pope's name, II to XXIII ("Abdullah II").
+_REGNAL_RE = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)")
 # A run a gazetteer lists as a place this surely is not a title and a name.
 _TITLED_PLACE = 0.75
 TITLE_SCORE = 0.85
@@ -113,6 +117,8 @@ def _looks_like_personal_name(
     if not tokens or any(token.text in CONNECTORS for token in tokens):
         return False
     words = [token for token in tokens if token.capitalised]
+    if len(words) > 1 and _REGNAL_RE.fullmatch(words[-1].text):
+        words = words[:-1]  # "Abdullah II", "Charles III": a monarch's numeral
     if not words or words[-1].text in _HEADS or words[-1].text.isupper():
         return False
     return courtesy or not all(gazetteers.is_ordinary(token.text) for token in words)
@@ -246,7 +252,7 @@ def _of_split(tokens: Sequence[Token], first: int, last: int, gazetteers: Gazett
             return None  # "Sanabel for Digital Investment S.A.E.": a company's legal name
         left = tokens[index - 1]
         if (
-            left.capitalised
+            left.name_word  # "Faisal al-Hiyari of the Amman Court": a particle's surname too
             and left.text not in _OF_HEADS
             and not gazetteers.is_role(left.text)
             and not gazetteers.is_ordinary(left.text)
@@ -298,6 +304,7 @@ def _inner_head(
     if (
         tokens[last].text in _HEADS
         or f"{tokens[last - 1].text} {tokens[last].text}" in PLACE_TWO_WORD_HEADS
+        or f"{tokens[last - 1].text} {tokens[last].text}" in ORG_TWO_WORD_HEADS
         or gazetteers.is_company_suffix(tokens[last].text)
         or any(_is_connector(token, gazetteers) for token in tokens[first : last + 1])
     ):
@@ -358,6 +365,15 @@ def _drop_initial_word(
     if first < last and whole is not None and whole.confidence >= _SURE_PLACE:
         return False  # "Hong Kong", although "hong" is a word
     if head.text in EVENT_PREFIXES and first < last:
+        return False
+    if (
+        last == first + 1
+        and gazetteers.is_ordinary(tokens[last].text)
+        and not gazetteers.is_role(tokens[last].text)
+        and not tokens[last].text.isupper()
+    ):
+        # "Micron Technology said": two common words capitalised together are a name;
+        # dropping the first would leave a common word alone.
         return False
     if last - first >= 2 and tokens[last].text in _HEADS:
         # "Royal Air Force", "National Security Council": a head word's modifiers.

@@ -380,7 +380,7 @@ def _legal_form_end(
         return last
     gap = paragraph[tokens[last].end : tokens[index].start]
     if (
-        gap in (", ", "., ", ". ")
+        gap in (" ", ", ", "., ", ". ")  # "Co Ltd" as well as "Co., Ltd."
         and _is_form_pair(tokens[last].text, tokens[index].text)
         and company_suffix(tokens[index].text)
     ):
