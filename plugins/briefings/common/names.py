@@ -34,6 +34,7 @@ __all__ = [
     "ROLE_WORDS",
     "WHITESPACE",
     "NameParts",
+    "defined_name_start",
     "fold_case",
     "is_acronym",
     "is_short_form",
@@ -43,6 +44,7 @@ __all__ = [
     "normalise_text",
     "parse_name",
     "source_key",
+    "spells_acronym",
     "split_parenthesised_acronym",
     "split_possessive",
     "split_role",
@@ -240,6 +242,62 @@ def split_parenthesised_acronym(text: str) -> tuple[str, str]:
     if not words or len(words) > 2 or not any(is_short_form(w) for w in words):
         return text, ""
     return match["name"], short
+
+
+_LIST_WORD_RE = re.compile(r"[^\s,]+")
+_SPELLING_CONNECTORS = frozenset({"and", "of", "for", "the", "&"})
+_DEFINED_REACH = 160  # characters before a name where the rest of a defined name may stand
+
+
+def spells_acronym(words: list[str], letters: str) -> bool:
+    """Return True if the initials of ``words`` spell ``letters``: every capitalised word
+    gives its initial, a connector ("and", "of") its initial or nothing ("Commercial,
+    Catering and Allied Workers Union" spells "CCAWU")."""
+    reachable = {0}
+    for word in words:
+        following: set[int] = set()
+        for index in reachable:
+            if word in _SPELLING_CONNECTORS:
+                following.add(index)
+            if index < len(letters) and word[:1].upper() == letters[index]:
+                following.add(index + 1)
+        reachable = following
+        if not reachable:
+            return False
+    return len(letters) in reachable
+
+
+def defined_name_start(text: str, start: int, end: int) -> int:
+    """Return where a name ending in a parenthesised acronym at ``text[start:end]`` really
+    starts: before a comma when the words there complete the acronym ("... the Union of
+    Food, Drink and Allied Workers (UFDAW) said": the phrase found may begin after the
+    comma). ``start`` itself when the phrase already spells it, nothing before does, or
+    the name does not end with an organisation's head word."""
+    name, short = split_parenthesised_acronym(text[start:end])
+    letters = "".join(char for char in short if char.isupper())
+    if len(letters) < 3 or " " in short:
+        return start
+    words = _LIST_WORD_RE.findall(name)
+    if not words or words[-1] not in ORG_HEADS or spells_acronym(words, letters):
+        return start  # a body's name only: "Porto, Braga and Coimbra (PBC)" is a list
+    window = max(0, start - _DEFINED_REACH)
+    before = list(_LIST_WORD_RE.finditer(text, window, start))
+    best = start
+    crossed = False
+    for index in range(len(before) - 1, -1, -1):
+        match = before[index]
+        gap = text[match.end() : before[index + 1].start() if index + 1 < len(before) else start]
+        if gap.strip(" ") not in ("", ","):
+            break
+        crossed = crossed or "," in gap
+        word = match.group()
+        if word not in _SPELLING_CONNECTORS and not word[:1].isupper():
+            break
+        if crossed and word[:1].isupper():
+            tail = [m.group() for m in before[index:]]
+            if spells_acronym([*tail, *words], letters):
+                best = match.start()
+    return best
 
 
 def is_short_form(word: str) -> bool:

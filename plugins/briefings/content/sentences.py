@@ -40,6 +40,10 @@ _TITLES = _word_set(
     lieut comdr vs v cf approx ca viz e.g i.e al dept univ assn
     """
 )
+# Abbreviated given names written before the rest of a name, compared case-sensitively:
+# "Md." and "Mohd." (Muhammad) and "Mst." (Mosammat) in Bangladeshi and Malaysian names
+# ("Md. Abdur Rahim"); "MD." in capitals is the medical degree and may end a sentence.
+_NAME_ABBREVIATIONS = _word_set("Md Mst Mohd Muhd")
 # Shorthands that end a sentence only when no number follows ("No. 10", "Jan. 5", "p. 12").
 _BEFORE_NUMBERS = _word_set(
     """
@@ -96,7 +100,7 @@ def _ends_sentence(text: str, run_start: int, run: str, next_pos: int) -> bool:
         return True
     token = match.group().lstrip(".'’-")
     lower = token.lower()
-    if lower in _TITLES:
+    if lower in _TITLES or token in _NAME_ABBREVIATIONS:
         return False
     if lower in _BEFORE_NUMBERS:
         return not first_next.isdigit()

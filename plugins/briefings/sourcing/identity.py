@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from briefings.common.lexicon import ORG_HEADS, word_set
 from briefings.common.names import (
     ROLE_NOUNS,
+    defined_name_start,
     is_acronym,
     is_short_form,
     split_parenthesised_acronym,
@@ -247,7 +248,14 @@ def _named(name: str, entity_type: str) -> SourceIdentity:
 
 
 def _split_appositive(text: str) -> tuple[str, str]:
-    """Return ``(name part, description)`` of "X, a role at Y" (no comma: ``(text, "")``)."""
+    """Return ``(name part, description)`` of "X, a role at Y" (no comma: ``(text, "")``).
+
+    A comma inside a name its acronym spells is no apposition: "Union of Food, Drink and
+    Allied Workers (UFDAW)"."""
+    bracket = text.rfind(" (")
+    last_comma = text.rfind(", ", 0, bracket) if bracket > 0 else -1
+    if last_comma > 0 and defined_name_start(text, last_comma + 2, len(text)) == 0:
+        return text, ""
     depth = 0
     for index, char in enumerate(text):
         if char == "(":

@@ -27,6 +27,20 @@ def sentences(text: str) -> list[str]:
             "Dr. Smith met Mr. Jones in Jan. 2020 at the clinic. He left.",
             ["Dr. Smith met Mr. Jones in Jan. 2020 at the clinic.", "He left."],
         ),
+        # An abbreviated given name ("Md." for Muhammad) opens a name, not a sentence; the
+        # medical degree in capitals may end one.
+        (
+            "The panel was chaired by Md. Shafiqul Karim, a surgeon. It met twice.",
+            ["The panel was chaired by Md. Shafiqul Karim, a surgeon.", "It met twice."],
+        ),
+        (
+            "Teachers backed Mohd. Faizal Osman for the post. Nobody else ran.",
+            ["Teachers backed Mohd. Faizal Osman for the post.", "Nobody else ran."],
+        ),
+        (
+            "She qualified as an MD. Later she joined the clinic.",
+            ["She qualified as an MD.", "Later she joined the clinic."],
+        ),
         (
             "J. R. R. Tolkien wrote books. They sold well.",
             ["J. R. R. Tolkien wrote books.", "They sold well."],

@@ -810,9 +810,14 @@ def context_evidence(
             elif last + 2 < len(tokens) and _gap(paragraph, after, tokens[last + 2]) == " ":
                 noun = tokens[last + 2].text
                 kind = _class_noun(noun, "after")
+                score = FAR_CLASS_NOUN_SCORE
+                if f"{after.text} {noun}" in TWO_WORD_CLASS_NOUNS:
+                    # "the X trade show": one class noun of two words, right after the name
+                    kind = TWO_WORD_CLASS_NOUNS[f"{after.text} {noun}"]
+                    score = CLASS_NOUN_SCORE
                 if kind in ("event", "equipment", "place"):
                     reason = f"'{after.text} {noun}' after the name"
-                    evidence.append(Evidence(kind, FAR_CLASS_NOUN_SCORE, reason))
+                    evidence.append(Evidence(kind, score, reason))
     if known_company and _reads_as_company(tokens, first, evidence):
         evidence.append(Evidence("organization", KNOWN_NAME_SCORE, "company in known_names.yml"))
     return evidence

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from briefings.common.names import ROLE_NOUNS as PERSONAL_ROLES
+from briefings.common.names import defined_name_start
 from briefings.sourcing.attribution.text import (
     Chunk,
     Sentence,
@@ -223,7 +224,9 @@ def clean_subject(sentence: Sentence, start: int, end: int) -> tuple[int, int] |
         or (last.isdigit() and not text[: words[-1][0]].rstrip().endswith(","))
     ):
         return None
-    return words[0][0], words[-1][1]
+    # "the Union of Food, Drink and Allied Workers (UFDAW)": a comma inside a defined name
+    start = defined_name_start(text, words[0][0], words[-1][1])
+    return start, words[-1][1]
 
 
 def _skip_tail(sentence: Sentence, end: int) -> tuple[int, bool]:
