@@ -162,6 +162,14 @@ PUBLIC_BODY_HEADS = _words(
 # A name ending in one of these names a piece of equipment: "Hubble Space Telescope".
 EQUIPMENT_HEADS = _words("Telescope")
 
+# Words after a product line's name that mark its tier: "Galaxy Ultra", "Rubin Ultra",
+# "MacBook Pro". Not "Max" and "Plus" (given names, "Canal Plus"): a tier word must be no
+# one's name and no company's.
+PRODUCT_TIERS = _words("Ultra Pro Mini Lite")
+
+# Heads of shops' and brands' names: "Kestrel Fashion", "Harbour Retail".
+ORG_HEADS = ORG_HEADS | _words("Fashion Retail Stores Supermarkets Brewery Breweries")
+
 # Words before a place's name that make it a part of that place: "South Canterbury",
 # "Northern Luzon".
 COMPASS_WORDS = _words(

@@ -180,6 +180,38 @@ RULES = [
         },
         [],
     ),
+    # A product tier after a line's name, even when the line is a given name.
+    (
+        "The chips go into Nvidia's Vera Ultra racks and the Galaxy Pro phones.",
+        {"Vera Ultra": "equipment", "Galaxy Pro": "equipment"},
+        [],
+    ),
+    # A word written as a hyphenated model's first part is the product line ...
+    (
+        "The firm will ship the Aurex-4E in May. An earlier version of the Aurex, the "
+        "Aurex-3, was late.",
+        {"Aurex": "equipment", "Aurex-4E": "equipment", "Aurex-3": "equipment"},
+        [],
+    ),
+    # ... unless another cue types it.
+    (
+        "Kufnil said the Kufnil-DX was ready.",
+        {"Kufnil": "organization", "Kufnil-DX": "equipment"},
+        [],
+    ),
+    # Shops' and brands' heads.
+    (
+        "The group runs the Marula Fashion clothing stores and 30 Marula outlets.",
+        {"Marula Fashion": "organization"},
+        [],
+    ),
+    # "at X, in Y county": a place within a region (a weak cue: the name comes twice).
+    (
+        "A ship was found at Hestvik, in Vestrum county, in 2019. Farmers at Hestvik had "
+        "ploughed it for decades.",
+        {"Hestvik": "place"},
+        [],
+    ),
     # Common initialisms of technology and medicine are no names.
     (
         "Hospitals ordered more ECMO machines as DRAM prices rose and SUV sales fell.",

@@ -87,6 +87,8 @@ REPEATED_NAME_USES = 2
 PLACE_NAME_JOIN = 0.6
 REPEATED_NAME_SCORE = 0.5
 DESIGNATION_SCORE = 0.9
+PRODUCT_LINE_SCORE = 0.7
+_HYPHEN_RE = re.compile(r"[-‐‑]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +232,7 @@ class EntityDiscoverer:
         raises on any text.
         """
         article = self._collect(paragraphs)
+        self._add_product_line_evidence(article)
         self._add_speaker_surnames(article)
         self._add_list_evidence(article)
         if self._add_repeated_name_guess(article):
@@ -486,6 +489,24 @@ class EntityDiscoverer:
                 record.rescore()
                 guessed = True
         return guessed
+
+    def _add_product_line_evidence(self, article: _Article) -> None:
+        """Type as equipment a word the article also writes as a hyphenated model's first
+        part: "the Aurex" beside "Aurex-3" and "Aurex-4E" is the product line. Only a name
+        no other cue types: "Kufnil said" beside "Kufnil-DX" stays the company."""
+        lines: dict[str, str] = {}
+        for record in article.names.values():
+            if len(record.words) == 1 and record.type == "equipment":
+                base = _HYPHEN_RE.split(record.surface, maxsplit=1)[0]
+                if base != record.surface:
+                    lines.setdefault(base, record.surface)
+        if not lines:
+            return
+        for surface, model in lines.items():
+            line = article.names.get(surface)
+            if line is not None and line.confidence < self.min_confidence:
+                line.add([Evidence("equipment", PRODUCT_LINE_SCORE, f"line of '{model}'")])
+                line.rescore()
 
     # --- speakers ----------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from briefings.common.lexicon import (
     PLACE_PREPOSITIONS,
     PLACE_TWO_WORD_HEADS,
     PRODUCT_DETERMINERS,
+    PRODUCT_TIERS,
     PRODUCT_VERBS,
     SHIP_PREFIXES,
     STATEMENT_VERBS,
@@ -75,6 +76,8 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
 # Words after a head word inside a name: "Bank of ...", "University in Cairo" (a name an
 # acronym joins across "in", see the discoverer).
 _HEAD_CONNECTORS = frozenset({"of", "for", "on", "in", "at"})
+# Lower-case nouns after a region's name: "in Telemark county", "in Hatay province".
+_REGION_NOUNS = frozenset({"county", "province", "region", "state", "district", "governorate"})
 # Prepositions that locate a place by another: "Skalvik near Tromsø".
 _NEAR_WORDS = frozenset({"near", "outside"})
 
@@ -261,9 +264,13 @@ def name_evidence(
             )
         elif _ACRONYM_RE.match(word) and not is_common_acronym(word):
             evidence.append(Evidence("organization", ACRONYM_SCORE, "all-capital abbreviation"))
+    tier = len(words) > 1 and words[-1] in PRODUCT_TIERS and not sure_place
+    if tier:
+        evidence.append(Evidence("equipment", MODEL_SCORE, f"product tier '{words[-1]}'"))
     if (
         len(words) > 1
         and not sure_place
+        and not tier
         and words[0].lower() not in FUNCTION_WORDS
         and gazetteers.is_first_name(words[0])
         and _head_type(words) is None
@@ -617,6 +624,13 @@ def _region_after(
     if paragraph[tokens[last].end : tokens[index].start] not in (" ", ", "):
         return None
     region = tokens[index + 1]
+    if (
+        region.capitalised
+        and index + 2 < len(tokens)
+        and tokens[index + 2].text in _REGION_NOUNS
+        and _gap(paragraph, region, tokens[index + 2]) == " "
+    ):
+        return f"{region.text} {tokens[index + 2].text}"  # "in Telemark county"
     hit = gazetteers.place(region.text) if region.capitalised else None
     if hit is None or hit.kind not in ("country", "US state", "subdivision"):
         return None
