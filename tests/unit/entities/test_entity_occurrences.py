@@ -12,7 +12,11 @@ History (precision, recall, type accuracy):
 - all of them (61 articles, 3,201 mentions) after studying held-out set 6: 0.984, 0.959,
   0.980 (0.972, 0.922, 0.940 before);
 - all of them with held-out sets 7 and 8 (71 articles, 3,734 mentions) after studying those
-  two: 0.988, 0.967, 0.986 (0.982, 0.955, 0.976 before).
+  two: 0.988, 0.967, 0.986 (0.982, 0.955, 0.976 before);
+- all of them with held-out set 9 (79 articles, 4,007 mentions) after studying it: 0.989,
+  0.969, 0.987 (0.985, 0.962, 0.983 before); set 9 alone 0.985, 0.985, 0.996 (0.935,
+  0.894, 0.951 on its first run); the sets before it 0.989, 0.968, 0.986 (0.989, 0.967,
+  0.986 before).
 
 The floors sit a little under the scores reached, so a regression fails the build.
 """
@@ -27,7 +31,7 @@ from entity_eval import score
 pytestmark = pytest.mark.slow
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
-FLOORS = {"precision": 0.98, "recall": 0.96, "type accuracy": 0.978}
+FLOORS = {"precision": 0.985, "recall": 0.965, "type accuracy": 0.983}
 
 
 def test_entity_marks_by_occurrence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -80,7 +80,7 @@ class Gazetteers:
         """
         if word.isupper() and len(word) > 1:
             return False
-        if not _ENGLISH_SPELLING.issuperset(word.lower()):
+        if not word.isascii() and not _ENGLISH_SPELLING.issuperset(word.lower()):
             return False  # "Ås", "Søndre": letters no English word is spelt with
         key = fold(word)
         if key in self.proper_words:
