@@ -44,6 +44,7 @@ ORG_HEADS = _words(
     Toys Ventures Infrastructure Government Marine Markets Networks Observatory
     Chronicle Courier Daily Gazette Herald Journal Observer Telegraph Tribune
     Municipality
+    Fashion Retail Stores Supermarkets Brewery Breweries
     """
 )
 
@@ -166,9 +167,6 @@ EQUIPMENT_HEADS = _words("Telescope")
 # "MacBook Pro". Not "Max" and "Plus" (given names, "Canal Plus"): a tier word must be no
 # one's name and no company's.
 PRODUCT_TIERS = _words("Ultra Pro Mini Lite")
-
-# Heads of shops' and brands' names: "Kestrel Fashion", "Harbour Retail".
-ORG_HEADS = ORG_HEADS | _words("Fashion Retail Stores Supermarkets Brewery Breweries")
 
 # Words before a place's name that make it a part of that place: "South Canterbury",
 # "Northern Luzon".
