@@ -167,6 +167,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return files
         created = self._created = {}
         self._files = files
+        # With on_startup defined, MkDocs keeps this instance for every build of a serve
+        # session: what one build found must not leak into the next.
+        self._generated = set()
+        self._marked = {}
+        self._converter = None
         shell = set(self.publisher.shell_uris())
         self._shells = {}
         for uri in self.publisher.page_uris():
