@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from briefings.entities.discovery import Candidate, EntityDiscoverer, Gazetteers, load_gazetteers
+from briefings.entities.discovery import Candidate, EntityDiscoverer, Gazetteers
 from briefings.entities.discovery.aliases import definition_start, initials_match, is_alias_gap
 from briefings.entities.discovery.gazetteers import fold, gazetteers_from_json, gazetteers_to_json
 from briefings.entities.discovery.spans import find_runs, tokenize
@@ -16,43 +16,14 @@ from briefings.entities.discovery.word_lists import KNOWN_COMPANY, load_known_na
 from briefings.entities.glossary import ENTITY_TYPES
 from briefings.entities.model import Mention
 from briefings.entities.unreviewed import without_overlaps
+from discoverytools import expect, marked
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-
-@pytest.fixture(scope="module")
-def gazetteers() -> Gazetteers:
-    return load_gazetteers()
-
-
-@pytest.fixture(scope="module")
-def discoverer(gazetteers: Gazetteers) -> EntityDiscoverer:
-    return EntityDiscoverer(gazetteers=gazetteers)
-
-
-def marked(discoverer: EntityDiscoverer, *paragraphs: str) -> dict[str, str]:
-    """Return {mention text: type} for every discovered mention in ``paragraphs``."""
-    candidates, mentions = discoverer.discover(list(paragraphs))
-    types = {candidate.id: candidate.type for candidate in candidates}
-    return {
-        paragraph[m.start : m.end]: types[m.entry_id]
-        for paragraph, found in zip(paragraphs, mentions, strict=True)
-        for m in found
-    }
 
 
 def by_name(discoverer: EntityDiscoverer, *paragraphs: str) -> dict[str, Candidate]:
     candidates, _mentions = discoverer.discover(list(paragraphs))
     return {candidate.name: candidate for candidate in candidates}
-
-
-def expect(found: Mapping[str, str], present: Mapping[str, str], absent: Iterable[str]) -> None:
-    """Assert ``found`` ({name: type}) has each of ``present`` with its type and none of
-    ``absent``."""
-    for surface, kind in present.items():
-        assert found.get(surface) == kind, (surface, found)
-    for surface in absent:
-        assert surface not in found, (surface, found)
 
 
 def check(

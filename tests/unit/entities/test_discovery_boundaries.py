@@ -7,40 +7,10 @@ headline-case subheadings, days and months, "Credit:" lines and quoted slogans.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pytest
-from briefings.entities.discovery import EntityDiscoverer, Gazetteers, load_gazetteers
+from briefings.entities.discovery import EntityDiscoverer, Gazetteers
 from briefings.entities.discovery.aliases import is_alias_gap
-
-
-@pytest.fixture(scope="module")
-def gazetteers() -> Gazetteers:
-    return load_gazetteers()
-
-
-@pytest.fixture(scope="module")
-def discoverer(gazetteers: Gazetteers) -> EntityDiscoverer:
-    return EntityDiscoverer(gazetteers=gazetteers)
-
-
-def marked(discoverer: EntityDiscoverer, *paragraphs: str) -> dict[str, str]:
-    """Return {mention text: type} for every discovered mention in ``paragraphs``."""
-    candidates, mentions = discoverer.discover(list(paragraphs))
-    types = {candidate.id: candidate.type for candidate in candidates}
-    return {
-        paragraph[m.start : m.end]: types[m.entry_id]
-        for paragraph, found in zip(paragraphs, mentions, strict=True)
-        for m in found
-    }
-
-
-def expect(found: Mapping[str, str], present: Mapping[str, str], absent: list[str]) -> None:
-    for surface, kind in present.items():
-        assert found.get(surface) == kind, (surface, found)
-    for surface in absent:
-        assert surface not in found, (surface, found)
-
+from discoverytools import expect, marked
 
 RULES = [
     # "of the" after a surname with a particle: a person, then the body employing them.
