@@ -192,24 +192,3 @@ class LiveBuilds:
 def _timestamp() -> int:
     """Return a live-reload epoch: milliseconds of the monotonic clock, as MkDocs uses."""
     return round(time.monotonic() * 1000)
-
-
-_current: LiveBuilds | None = None
-
-
-def start() -> LiveBuilds:
-    """Return the rebuilds of the ``mkdocs serve`` starting now (one per process)."""
-    global _current
-    _current = LiveBuilds()
-    return _current
-
-
-def current() -> LiveBuilds | None:
-    """Return the rebuilds of the running ``mkdocs serve``, or None outside serve."""
-    return _current
-
-
-def stop() -> None:
-    """Forget the rebuilds of a ``mkdocs serve`` that stopped."""
-    global _current
-    _current = None

@@ -23,8 +23,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefings import live
 from briefings.config import BriefingsConfig
+from briefings.live import LiveBuilds
 from briefings.site.assets import (
     ASSET_DIR,
     REQUIRED_EXTENSIONS,
@@ -71,22 +71,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._env: Any = None
         self._converter: PageConverter | None = None
         self._marked: dict[str, str] = {}  # page src URI -> its content, while search reads
+        # In `mkdocs serve`, whose builds all use this one instance (it has on_startup).
+        self._live: LiveBuilds | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve``, make an edited seed's page quick to preview (live.py)."""
         if command == "serve":
-            live.start()
+            self._live = LiveBuilds()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
         """Take over serve's rebuilds: an edited seed's page first, then the full build."""
-        builds = live.current()
-        if builds is not None and self.config.enabled:
-            builds.attach(server, builder)
+        if self._live is not None and self.config.enabled:
+            self._live.attach(server, builder)
         return server
 
     def on_shutdown(self) -> None:
         """Serve stopped."""
-        live.stop()
+        self._live = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load glossary, sources and seeds; enable the Markdown extensions the pages need."""
@@ -144,7 +145,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # sources and decisions files and the glossary folder are optional.
             if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
-        builds = live.current()
+        builds = self._live
         if builds is not None:
             inputs = [Path(config.docs_dir), *map(Path, config.watch)]
             if config.config_file_path:
@@ -284,7 +285,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Stop the helper process of a failed build."""
         if self.publisher is not None:
             self.publisher.close()
-        builds = live.current()
+        builds = self._live
         if builds is not None:
             builds.build_failed()
 
@@ -370,7 +371,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 middle - start,
                 time.perf_counter() - middle,
             )
-        builds = live.current()
+        builds = self._live
         if builds is not None:
             builds.build_done(self._refresh_pages)
 
