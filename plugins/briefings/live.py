@@ -11,10 +11,14 @@ rebuild is done: at 1,000 briefings an editor would wait half a minute to see on
    :meth:`~briefings.site.publisher.Publisher.redescribe` for an entry's glossary and
    entity pages and cards), and writes them into the served site. Browsers reload and
    show the edit.
-2. Then serve's own full build runs, into a fresh folder, while the site of the last build
-   (with the pages of step 1) is served from where it was moved. What the edit changes
+2. Then serve's own full build runs into a second folder, while the site of the last build
+   (with the pages of step 1) is still served from the first. What the edit changes
    elsewhere (listings, entity pages, backlinks, search, feeds) is served once this build
-   is done: it replaces the old site and browsers reload again.
+   is done: serve switches to the second folder and browsers reload again. The two folders
+   take turns, so the folder being served is never emptied or moved.
+
+Changes to files no build reads (editors' backups and swap files in the seeds or glossary
+folder) rebuild nothing.
 
 Anything else (a new, removed or unreadable seed, a seed whose page moves, a glossary
 edit other than descriptions, a sources, docs or configuration change) takes serve's full
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -45,10 +50,12 @@ QUICK_LIMIT = 5
 
 Snapshot = dict[str, tuple[int, int]]  # file path -> (mtime in ns, size)
 Refresh = Callable[[Sequence[Path]], list[str] | None]
+Reads = Callable[[Path], bool]
 
 
-def snapshot(paths: Iterable[Path]) -> Snapshot:
-    """Return the modification time and size of every file at or under ``paths``."""
+def snapshot(paths: Iterable[Path], reads: Reads | None = None) -> Snapshot:
+    """Return the modification time and size of every file at or under ``paths``, or of
+    those ``reads(file)`` accepts."""
     out: Snapshot = {}
     for path in paths:
         if path.is_file():
@@ -56,7 +63,9 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
             continue
         for folder, _dirs, names in os.walk(path):
             for name in names:
-                _add(out, os.path.join(folder, name))
+                file = os.path.join(folder, name)
+                if reads is None or reads(Path(file)):
+                    _add(out, file)
     return out
 
 
@@ -69,15 +78,20 @@ def _add(out: Snapshot, path: str) -> None:
 
 
 def changed_files(before: Snapshot, after: Snapshot, folders: Sequence[Path]) -> list[Path] | None:
-    """Return the files modified between two snapshots, or None when anything else changed
-    too (a file added or removed, or one outside ``folders``), or nothing did."""
+    """Return the files modified between two snapshots (an empty list: none), or None when
+    anything else changed too (a file added or removed, or one outside ``folders``)."""
     if before.keys() != after.keys():
         return None
     changed = [path for path, stat in after.items() if before[path] != stat]
     prefixes = tuple(str(folder) + os.sep for folder in folders)
-    if not changed or any(not path.startswith(prefixes) for path in changed):
+    if any(not path.startswith(prefixes) for path in changed):
         return None
     return [Path(path) for path in sorted(changed)]
+
+
+def _within(path: str, roots: Iterable[Path]) -> bool:
+    """Whether ``path`` is one of ``roots`` or lies under one."""
+    return any(Path(path).is_relative_to(root) for root in roots)
 
 
 class LiveBuilds:
@@ -88,9 +102,13 @@ class LiveBuilds:
         self._builder: Callable[[], None] | None = None
         self._folders: tuple[Path, ...] = ()  # where edits may take step 1
         self._watched: tuple[Path, ...] = ()
+        self._reads: Reads | None = None
         self._starting: Snapshot | None = None  # inputs when the current build started
         self._built: Snapshot | None = None  # inputs of the last finished build
         self._refresh: Refresh | None = None
+        self._target: Path | None = None  # where the build behind the served site writes
+        self._spare: Path | None = None  # the folder served before the last switch
+        self._made: list[Path] = []  # folders made here, removed by close()
         self._lock = threading.Lock()
 
     # -- called by the adapter ---------------------------------------------------------------
@@ -103,16 +121,31 @@ class LiveBuilds:
             return False
         self._server, self._builder = server, builder
         server.builder = self.rebuild
+        server.error_handler = self._error_page
         return True
 
-    def build_starting(self, folders: Sequence[Path], watched: Sequence[Path]) -> None:
-        """A build starts reading its inputs (``watched``): remember them as they are now.
-        Edits of files in ``folders`` alone may take step 1."""
+    def site_dir(self, default: str) -> str:
+        """Return the folder the build starting now writes into: the one being served, or
+        the other one while the served site stays (step 2); ``default`` before serving."""
+        with self._lock:
+            if self._target is not None:
+                return str(self._target)
+        return str(self._server.root) if self._server is not None else default
+
+    def build_starting(
+        self, folders: Sequence[Path], watched: Sequence[Path], reads: Reads | None = None
+    ) -> None:
+        """A build starts reading its inputs (``watched``; of the files in them, those
+        ``reads(file)`` accepts): remember them as they are now. Edits of files in
+        ``folders`` alone may take step 1."""
         with self._lock:
             self._folders = tuple(folders)
             self._watched = tuple(watched)
-            self._starting = snapshot(self._watched)
+            self._reads = reads
             self._refresh = None
+        current = snapshot(self._watched, reads)
+        with self._lock:
+            self._starting = current
 
     def build_done(self, refresh: Refresh) -> None:
         """The build finished; ``refresh(edited files)`` rewrites the pages that show them in
@@ -125,25 +158,56 @@ class LiveBuilds:
         with self._lock:
             self._refresh = None
 
+    def close(self) -> None:
+        """Serve stopped: remove the folders made here (serve removes its own)."""
+        for folder in self._made:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._made = []
+
     # -- serve's builder ---------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Serve's rebuild after a change: step 1 when it applies, then the full build."""
+        """Serve's rebuild after a change: nothing when no file a build reads changed, else
+        step 1 when it applies, then the full build."""
         assert self._builder is not None
-        urls = self._quick()
+        edited = self._edited()
+        if edited == []:
+            self._skip()
+            return
+        urls = self._quick(edited)
         if urls is None:
             self._builder()
             return
         self._full_behind(urls)
 
-    def _quick(self) -> list[str] | None:
-        """Step 1: rewrite the pages showing the edited files; return their URLs, or None."""
+    def _edited(self) -> list[Path] | None:
+        """Return the files edited since the last build when only seeds or glossary files
+        were (an empty list when no file a build reads changed), or None."""
         with self._lock:
             refresh, built, folders = self._refresh, self._built, self._folders
+            watched, reads = self._watched, self._reads
         if refresh is None or built is None:
             return None
-        edited = changed_files(built, snapshot(self._watched), folders)
-        if edited is None or len(edited) > QUICK_LIMIT:
+        edited = changed_files(built, snapshot(watched, reads), folders)
+        if edited == []:
+            served = getattr(self._server, "_watched_paths", None)
+            if served is None or not all(_within(path, watched) for path in served):
+                return None  # serve watches more than the snapshot holds (the theme, say)
+        return edited
+
+    def _skip(self) -> None:
+        """Serve saw only files no build reads change: keep the site, reload no browser."""
+        server = self._server
+        log.debug("only files no build reads changed: nothing to rebuild")
+        with server._epoch_cond:
+            server._wanted_epoch = server._visible_epoch
+            server._epoch_cond.notify_all()
+
+    def _quick(self, edited: list[Path] | None) -> list[str] | None:
+        """Step 1: rewrite the pages showing the ``edited`` files; return their URLs, or None."""
+        with self._lock:
+            refresh = self._refresh
+        if refresh is None or edited is None or len(edited) > QUICK_LIMIT:
             return None
         start = time.perf_counter()
         try:
@@ -161,32 +225,54 @@ class LiveBuilds:
 
     def _full_behind(self, urls: list[str]) -> None:
         """Step 2: let browsers reload the pages of step 1 while serve's full build runs
-        into a fresh folder; then serve that build."""
+        into the other folder; then serve that folder."""
         assert self._builder is not None
         server = self._server
-        site = Path(server.root)
-        previous = site.with_name(site.name + ".previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        try:
-            site.rename(previous)
-            site.mkdir()
-        except OSError as error:  # the full build runs in place, as serve's own does
-            log.debug("cannot keep the previous site while rebuilding: %r", error)
-            self._builder()
-            return
-        server.root = str(previous)
+        served = Path(server.root)
+        target = self._other_folder(served)
         with server._epoch_cond:  # the edited pages are served: browsers reload now
             server._visible_epoch = server._wanted_epoch
             server._epoch_cond.notify_all()
+        if target is None:
+            self._builder()  # in place, as serve's own rebuild
+            return
+        with self._lock:
+            self._target = target
         try:
             self._builder()
+        except BaseException:
+            self._spare = target  # half built: the served site stays, and so do its epochs
+            raise
         finally:
-            with server._epoch_cond:
-                # Requests wait until the build loop publishes this epoch, then see the new
-                # site (and browsers reload): it is later than the one just published.
-                server._wanted_epoch = max(server._visible_epoch + 1, _timestamp())
-                server.root = str(site)
-            shutil.rmtree(previous, ignore_errors=True)
+            with self._lock:
+                self._target = None
+        with server._epoch_cond:
+            # Requests wait until the build loop publishes this epoch, then see the new
+            # site (and browsers reload): it is later than the one just published.
+            server._wanted_epoch = max(server._visible_epoch + 1, _timestamp())
+            server.root = str(target)
+        self._spare = served
+
+    def _other_folder(self, served: Path) -> Path | None:
+        """Return the folder the next site is built into while ``served`` is served."""
+        if self._spare is not None and self._spare != served and self._spare.is_dir():
+            return self._spare
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=served.name + "-", dir=served.parent))
+        except OSError as error:
+            log.debug("cannot make a second site folder, rebuilding in place: %r", error)
+            return None
+        self._made.append(folder)
+        return folder
+
+    def _error_page(self, code: int) -> bytes | None:
+        """Serve's error pages (404.html), from the folder being served."""
+        if code not in (404, 500):
+            return None
+        try:
+            return (Path(self._server.root) / f"{code}.html").read_bytes()
+        except OSError:
+            return None
 
 
 def _timestamp() -> int:

@@ -32,6 +32,7 @@ from briefings.site.assets import (
     asset_text,
     stylesheets,
 )
+from briefings.site.loading import is_input_file
 from briefings.site.page_html import PageHtml
 from briefings.site.page_shell import (
     PageConverter,
@@ -70,7 +71,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._nav: Navigation | None = None
         self._env: Any = None
         self._converter: PageConverter | None = None
-        self._marked: dict[str, str] = {}  # page src URI -> its content, while search reads
+        # While search reads a page without its marks: page src URI -> (marked, searched).
+        self._marked: dict[str, tuple[str, str]] = {}
+        self._swap = False  # whether search alone reads pages between the two halves
         # In `mkdocs serve`, whose builds all use this one instance (it has on_startup).
         self._live: LiveBuilds | None = None
 
@@ -86,7 +89,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
     def on_shutdown(self) -> None:
-        """Serve stopped."""
+        """Serve stopped: remove its second site folder."""
+        if self._live is not None:
+            self._live.close()
         self._live = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -147,10 +152,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 config.watch.append(str(watched))
         builds = self._live
         if builds is not None:
+            config.site_dir = builds.site_dir(config.site_dir)
             inputs = [Path(config.docs_dir), *map(Path, config.watch)]
             if config.config_file_path:
                 inputs.append(Path(config.config_file_path))
-            builds.build_starting((options.seeds_dir, options.glossary_dir), inputs)
+            reads = functools.partial(is_input_file, options)
+            builds.build_starting((options.seeds_dir, options.glossary_dir), inputs, reads)
+        self._swap = _search_alone(config, self._fill_late, self._marks_back)
         self.publisher = Publisher(options)
         _log_report(self.publisher.load())
         self._page_html = PageHtml(
@@ -298,8 +306,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Fill the late placeholders (glossary counts, the home page's entities, the
         report's unmentioned entries), now that every page's mentions are known; then give
         the page to search (next) without its entity marks, whose text is all it indexes.
-        Other plugins' handlers of this event between search and :meth:`_marks_back` see
-        that page too."""
+        Only when search is the one handler of this event between the two halves
+        (:func:`_search_alone`)."""
         self._nav = nav
         if (
             not self.config.enabled
@@ -310,10 +318,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return context
         if self.publisher.has_late_content(page.file.src_uri):
             page.content = self.publisher.resolve_late(page.file.src_uri, page.content, page.url)
-        searched = without_marks(page.content)
-        if searched != page.content:
-            self._marked[page.file.src_uri] = page.content
-            page.content = searched
+        if self._swap:
+            searched = without_marks(page.content)
+            if searched != page.content:
+                self._marked[page.file.src_uri] = (page.content, searched)
+                page.content = searched
         return context
 
     @event_priority(-50)
@@ -321,13 +330,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """After search: the page with its entity marks again, for the theme's template."""
-        marked = self._marked.pop(page.file.src_uri, None)
-        if marked is not None and page.content is not None:
-            if "data-search-" not in page.content:
-                # Material's search edits its attributes out of the page it has read
-                # (data-search-exclude...): out of the marked page too, the same way.
-                marked = _SEARCH_ATTRIBUTE_RE.sub("", marked)
+        swapped = self._marked.pop(page.file.src_uri, None)
+        if swapped is None or page.content is None:
+            return context
+        marked, searched = swapped
+        if page.content == searched:
             page.content = marked
+        elif page.content == _SEARCH_ATTRIBUTE_RE.sub("", searched):
+            # Material's search edits its attributes out of the page it has read
+            # (data-search-exclude...): out of the marked page too, the same way.
+            page.content = _SEARCH_ATTRIBUTE_RE.sub("", marked)
+        else:
+            raise PluginError(
+                f"briefings: the search plugin changed {page.file.src_uri} while it read the "
+                "page without its entity marks, in a way this version of briefings does not "
+                "know; use the mkdocs-material version pinned in requirements.lock"
+            )
         return context
 
     on_page_context = CombinedEvent(_fill_late, _marks_back)
@@ -494,6 +512,24 @@ class _LazyPage(File):
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
         self.content_string = value.decode("utf-8")
+
+
+SEARCH_PLUGINS = ("material.plugins.search.", "mkdocs.contrib.search.")
+
+
+def _search_alone(
+    config: MkDocsConfig, first: Callable[..., Any], last: Callable[..., Any]
+) -> bool:
+    """Whether the handlers of ``on_page_context`` between ``first`` and ``last`` are a
+    search plugin's and nothing else's: only then may search read pages without their
+    entity marks (no other plugin should see a page without them, nor change it then)."""
+    handlers = config.plugins.events.get("page_context", [])
+    try:
+        between = handlers[handlers.index(first) + 1 : handlers.index(last)]
+    except ValueError:
+        return False
+    modules = [type(getattr(handler, "__self__", None)).__module__ + "." for handler in between]
+    return bool(between) and all(module.startswith(SEARCH_PLUGINS) for module in modules)
 
 
 def _without(items: list[Any], uris: set[str]) -> list[Any]:

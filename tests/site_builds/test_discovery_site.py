@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from briefings.suggest import main as suggest_main
-from sitetools import SiteFactory
+from sitetools import SiteFactory, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -236,3 +236,28 @@ def test_two_views_of_one_build(site_factory: SiteFactory, review_marks: bool) -
     assert any(h.endswith("assets/briefings/entities.css") for h in sheets)
     assert any(h.endswith("assets/briefings/review-marks.css") for h in sheets) is review_marks
     assert (site.site / "assets" / "briefings" / "review-marks.css").exists() is review_marks
+
+
+HOOK = """
+def on_page_context(context, page, config, nav):
+    if 'class="entity' in (page.content or ""):
+        page.content += '<p id="hooked">A hook saw the marks.</p>'
+    return context
+"""
+
+
+def test_other_page_context_handlers_see_the_marks_and_keep_their_changes(
+    site_factory: SiteFactory,
+) -> None:
+    """Search reads briefings without their entity marks only when no other handler of
+    on_page_context runs between the plugin's two halves (plugin.py, _search_alone)."""
+    site = site_factory(seeds={"a.txt": ARTICLE}, glossary="[]\n", sources="[]\n", strict=False)
+    (site.root / "hooks.py").write_text(HOOK, "utf-8")
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
+    hooked = run_build(config, site.root / "hooked", strict=False)
+    assert hooked.ok, hooked.error
+    page = hooked.page(hooked.briefing_urls()[0])
+    assert page.select_one("#hooked") is not None
+    assert page.select("article [data-entity]")
+    assert site.page(site.briefing_urls()[0]).select_one("#hooked") is None

@@ -8,6 +8,7 @@ and publishes the seed once it is fixed.
 from __future__ import annotations
 
 import os
+import signal
 import re
 import socket
 import subprocess
@@ -72,8 +73,11 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     )
     port = _free_port()
     log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"  # where serve makes its site folders
+    temporary.mkdir()
     env = {
         **os.environ,
+        "TMPDIR": str(temporary),
         "BRIEFINGS_STRICT": "false",
         "BRIEFINGS_REVIEW_MARKS": "true",
         "NO_MKDOCS_2_WARNING": "1",
@@ -99,8 +103,10 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
         try:
             yield tmp_path, f"http://127.0.0.1:{port}/", log
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # Ctrl-C, as editors stop it
             server.wait(timeout=30)
+    # Serve removed the site folders it served, the one of each step 2 too (live.py).
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_broken_seed_then_fixed_while_serving(served: tuple[Path, str, Path]) -> None:

@@ -54,6 +54,7 @@ __all__ = [
     "derive_title",
     "find_seed_files",
     "first_sentence",
+    "is_seed_name",
     "looks_like_subheading",
     "parse_iso_date",
     "parse_seed",
@@ -73,11 +74,14 @@ def find_seed_files(seeds_dir: Path, root: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(seeds_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            if not name.startswith(".") and path.suffix.lower() in SEED_SUFFIXES:
-                found.append(path)
+        found.extend(Path(dirpath) / name for name in filenames if is_seed_name(name))
     return sorted(found)
+
+
+def is_seed_name(name: str) -> bool:
+    """Whether a file called ``name`` in the seeds folder is a seed: not hidden, with a seed
+    suffix (editors' backups and swap files, ``x.txt~``, ``#x.txt#``, ``.x.txt.swp``, are not)."""
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in SEED_SUFFIXES
 
 
 def _check_link(path: Path, root: Path, shown: str) -> None:

@@ -3,12 +3,17 @@ take it, and the core's half of it, :meth:`Publisher.rerender`."""
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from briefings.live import changed_files, snapshot
+import pytest
+from briefings.live import LiveBuilds, changed_files, snapshot
+from briefings.site.loading import is_input_file
 from briefings.site.publisher import Publisher, PublisherOptions, Report
+from mkdocs.livereload import LiveReloadServer
 
 FIRST = "date 2022-09-07\n\nThe Harbour Authority of Velmar closed the port, officials said.\n"
 SECOND = (
@@ -41,7 +46,7 @@ def test_only_edits_of_existing_seeds_take_the_quick_preview(tmp_path: Path) -> 
     seeds = _project(tmp_path)
     watched = [seeds, tmp_path / "glossary"]
     before = snapshot(watched)
-    assert changed_files(before, snapshot(watched), [seeds]) is None  # nothing changed
+    assert changed_files(before, snapshot(watched), [seeds]) == []  # nothing changed
 
     _touch(seeds / "b.txt", SECOND.replace("Monday", "Tuesday"))
     edited = snapshot(watched)
@@ -59,19 +64,43 @@ def test_only_edits_of_existing_seeds_take_the_quick_preview(tmp_path: Path) -> 
     assert changed_files(latest, snapshot(watched), [seeds]) is None  # a removed seed
 
 
+def _options(tmp_path: Path) -> PublisherOptions:
+    return PublisherOptions(
+        root=tmp_path,
+        seeds_dir=tmp_path / "seeds",
+        glossary_dir=tmp_path / "glossary",
+        sources_file=tmp_path / "sources.yml",
+        cache_dir=None,
+        today=date(2026, 1, 1),
+        parallel=False,
+    )
+
+
+def test_editors_backups_and_swap_files_are_no_inputs(tmp_path: Path) -> None:
+    seeds = _project(tmp_path)
+    glossary = tmp_path / "glossary"
+    reads = functools.partial(is_input_file, _options(tmp_path))
+    watched = [seeds, glossary]
+    before = snapshot(watched, reads)
+    assert set(before) == {str(seeds / "a.txt"), str(seeds / "b.txt"), str(glossary / "places.yml")}
+    (seeds / ".drafts").mkdir()
+    for name in ("b.txt~", "#b.txt#", ".b.txt.swp", ".#b.txt", ".drafts/c.txt", "notes.docx"):
+        _touch(seeds / name, "scratch")
+    for name in ("places.yml~", ".places.yml.swp", "README"):
+        _touch(glossary / name, "scratch")
+    assert changed_files(before, snapshot(watched, reads), [seeds, glossary]) == []
+    assert changed_files(before, snapshot(watched), [seeds, glossary]) is None  # all files
+
+    _touch(seeds / "new.TXT", FIRST)  # a seed suffix in capitals is a seed
+    _touch(glossary / "people.yaml", "[]\n")
+    after = snapshot(watched, reads)
+    assert {str(seeds / "new.TXT"), str(glossary / "people.yaml")} <= after.keys()
+    assert changed_files(before, after, [seeds, glossary]) is None
+
+
 def _finished_publisher(tmp_path: Path) -> Publisher:
     _project(tmp_path)
-    publisher = Publisher(
-        PublisherOptions(
-            root=tmp_path,
-            seeds_dir=tmp_path / "seeds",
-            glossary_dir=tmp_path / "glossary",
-            sources_file=tmp_path / "sources.yml",
-            cache_dir=None,
-            today=date(2026, 1, 1),
-            parallel=False,
-        )
-    )
+    publisher = Publisher(_options(tmp_path))
     assert not publisher.load().errors
     publisher.render_pages(lambda uri: uri.removesuffix(".md") + "/")
     return publisher
@@ -144,3 +173,144 @@ def test_other_glossary_edits_take_the_full_build(tmp_path: Path) -> None:
         assert publisher.redescribe([places]) is None, edited
     cards = b"".join(publisher.card_files().values()).decode()
     assert "A town." in cards
+
+
+class _Serve:
+    """One ``mkdocs serve`` session reduced to its rebuilds: MkDocs' real live-reload
+    server, :class:`LiveBuilds` attached to it, and a build that writes one page."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.seeds = _project(tmp_path)
+        self.reads = functools.partial(is_input_file, _options(tmp_path))
+        self.first = tmp_path / "site"
+        self.first.mkdir()
+        self.server = LiveReloadServer(
+            builder=self.build, host="127.0.0.1", port=0, root=str(self.first)
+        )
+        self.server.watch(str(self.seeds))
+        self.live = LiveBuilds()
+        self.during: Callable[[Path], None] = lambda folder: None  # runs mid-build
+        self.builds: list[Path] = []
+        self.version = 0
+        self.build()  # serve's first build, before on_serve
+        assert self.live.attach(self.server, self.build)
+
+    def build(self) -> None:
+        """What MkDocs' build does here: on_config, the pages, on_post_build."""
+        self.live.build_starting([self.seeds], [self.seeds], self.reads)
+        folder = Path(self.live.site_dir(str(self.first)))
+        self.builds.append(folder)
+        for old in folder.iterdir():  # MkDocs cleans the folder it builds into
+            old.unlink()
+        self.during(folder)
+        self.version += 1
+        (folder / "index.html").write_text(f"build {self.version}", "utf-8")
+        (folder / "404.html").write_text(f"not found {self.version}", "utf-8")
+        self.live.build_done(self.refresh)
+
+    def refresh(self, paths: object) -> list[str]:
+        """Step 1: the edited page, written into the served site."""
+        (Path(self.server.root) / "index.html").write_text("quick", "utf-8")
+        return ["/"]
+
+    def change(self) -> None:
+        """What serve's build loop does after a change: want a new epoch, call the
+        builder, and publish the epoch when it returns."""
+        server = self.server
+        server._wanted_epoch = server._visible_epoch + 1
+        server.builder()
+        server._visible_epoch = server._wanted_epoch
+
+    def served(self) -> str:
+        return (Path(self.server.root) / "index.html").read_text("utf-8")
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[_Serve]:
+    session = _Serve(tmp_path)
+    yield session
+    session.live.close()
+    session.server.server_close()
+
+
+def test_the_served_site_stays_whole_while_the_full_build_runs(serve: _Serve) -> None:
+    seen: list[tuple[str, str, list[str]]] = []
+    serve.during = lambda folder: seen.append(
+        (serve.server.root, serve.served(), sorted(p.name for p in folder.iterdir()))
+    )
+    first = serve.first
+    _touch(serve.seeds / "b.txt", SECOND.replace("Monday", "Tuesday"))
+    serve.change()
+    # During the full build the first folder, with the quick page, was served as it was,
+    # and the new build went into a second, empty folder.
+    assert seen == [(str(first), "quick", [])]
+    assert serve.builds[-1] != first
+    assert serve.server.root == str(serve.builds[-1])
+    assert serve.served() == "build 2"
+    assert (first / "index.html").read_text("utf-8") == "quick"  # not emptied, not moved
+    assert serve.server.error_handler(404) == b"not found 2"  # from the folder served
+
+    # The folders take turns.
+    second = serve.builds[-1]
+    seen.clear()
+    _touch(serve.seeds / "b.txt", SECOND.replace("Monday", "Friday"))
+    serve.change()
+    assert seen == [(str(second), "quick", [])]
+    assert serve.builds[-1] == first and serve.server.root == str(first)
+    assert serve.served() == "build 3"
+
+
+def test_a_failed_full_build_leaves_the_quick_pages_served(serve: _Serve) -> None:
+    def fail(folder: Path) -> None:
+        raise RuntimeError("the build broke")
+
+    serve.during = fail
+    _touch(serve.seeds / "b.txt", SECOND.replace("Monday", "Tuesday"))
+    with pytest.raises(RuntimeError):
+        serve.change()
+    server = serve.server
+    assert server.root == str(serve.first) and serve.served() == "quick"
+    # The epoch of the quick pages was published: requests do not wait for a build.
+    assert server._visible_epoch == server._wanted_epoch
+    # The half-built folder is reused by the next build, not a third one made.
+    half = serve.builds[-1]
+    serve.during = lambda folder: None
+    serve.live.build_failed()
+    serve.change()  # after a failed build: the full build, in place
+    assert serve.builds[-1] == serve.first and serve.served() == f"build {serve.version}"
+    _touch(serve.seeds / "b.txt", SECOND.replace("Monday", "Sunday"))
+    serve.change()
+    assert serve.builds[-1] == half and serve.server.root == str(half)
+
+
+def test_changes_to_files_no_build_reads_rebuild_nothing(serve: _Serve) -> None:
+    builds = len(serve.builds)
+    _touch(serve.seeds / ".b.txt.swp", "vim")
+    _touch(serve.seeds / "b.txt~", "backup")
+    serve.change()
+    assert len(serve.builds) == builds and serve.served() == "build 1"
+    # No browser reloads: the epoch wanted is the one already shown.
+    assert serve.server._visible_epoch == serve.server._wanted_epoch
+    _touch(serve.seeds / "b.txt", SECOND.replace("Monday", "Tuesday"))
+    serve.change()
+    assert len(serve.builds) == builds + 1
+
+
+def test_a_watched_folder_the_snapshot_lacks_takes_the_full_build(serve: _Serve) -> None:
+    theme = serve.seeds.parent / "theme"
+    theme.mkdir()
+    serve.server.watch(str(theme))  # `mkdocs serve --watch-theme`
+    builds = len(serve.builds)
+    _touch(theme / "main.html", "<html></html>")
+    serve.change()
+    assert len(serve.builds) == builds + 1
+
+
+def test_closing_removes_the_folders_made_for_serve(serve: _Serve) -> None:
+    _touch(serve.seeds / "b.txt", SECOND.replace("Monday", "Tuesday"))
+    serve.change()
+    second = serve.builds[-1]
+    assert second.is_dir() and second != serve.first
+    serve.live.close()
+    assert not second.exists()
+    assert serve.first.is_dir()  # serve removes its own
