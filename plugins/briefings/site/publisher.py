@@ -501,6 +501,7 @@ class Publisher:
         if not self._finished:
             return None
         replaced: dict[str, GlossaryEntry] = {}
+        described: list[str] = []
         for path in paths:
             try:
                 entries = read_glossary_file(path, self.options.root)
@@ -516,14 +517,16 @@ class Publisher:
                 if same != old or not entry.description:
                     return None
                 if entry.description != old.description:
+                    described.append(entry.id)
+                if entry != old:  # its description, or its line after a longer one
                     replaced[entry.id] = entry
-        if not replaced:
+        if not described:
             return None
         self.glossary = Glossary(replaced.get(e.id, e) for e in self.glossary)
         self._entities.use_glossary(self.glossary)
         self._links = self._entity_links(self._url_of)
         self._glossary_markdown = None
-        return sorted(replaced)
+        return sorted(described)
 
     def description_pages(self, entry_id: str) -> tuple[str, list[str]]:
         """Return the pages that show glossary entry ``entry_id``'s description: the

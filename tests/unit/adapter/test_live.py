@@ -157,6 +157,21 @@ def test_an_edited_description_is_taken_in_with_the_pages_that_show_it(tmp_path:
     assert "A river port in the north." in cards and "A town." not in cards
 
 
+def test_entries_moved_down_by_a_longer_description_keep_their_lines(tmp_path: Path) -> None:
+    places = tmp_path / "glossary" / "places.yml"
+    velmar = "- id: velmar\n  name: Velmar\n  type: place\n  description: A port.\n"
+    _project(tmp_path)
+    places.write_text(GLOSSARY + velmar, "utf-8")
+    publisher = Publisher(_options(tmp_path))
+    assert not publisher.load().errors
+    publisher.render_pages(lambda uri: uri.removesuffix(".md") + "/")
+    assert {e.id: e.line for e in publisher.glossary}["velmar"] == 5
+    longer = GLOSSARY.replace("A town.", "|\n    A town\n    on a river.")
+    places.write_text(longer + velmar, "utf-8")
+    assert publisher.redescribe([places]) == ["kralovo"]  # only its description changed
+    assert {e.id: e.line for e in publisher.glossary}["velmar"] == 7  # problems name line 7
+
+
 def test_other_glossary_edits_take_the_full_build(tmp_path: Path) -> None:
     publisher = _finished_publisher(tmp_path)
     places = tmp_path / "glossary" / "places.yml"
