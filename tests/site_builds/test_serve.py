@@ -8,8 +8,8 @@ and publishes the seed once it is fixed.
 from __future__ import annotations
 
 import os
-import signal
 import re
+import signal
 import socket
 import subprocess
 import sys
