@@ -126,8 +126,8 @@ PLACE_TWO_WORD_HEADS = frozenset(
 # A name beginning with one of these, followed by "of", names a place: "Gulf of Aden".
 PLACE_INITIAL_HEADS = _words(
     """
-    Cape Gulf Isle Lake Mount Palace Port Saint Sea St Strait Straits
-    Bahía Cerro Lago Laguna Nevado Playa Río Volcán
+    Cape County Gulf Isle Lake Mount Palace Port Saint Sea St Strait Straits
+    Bahía Cerro Isla Lago Laguna Mont Monte Nevado Playa Punta Rione Río Salar Volcán
     Avenida Calle Corso Jalan Piazza Plaza Praça Rua Rue
     """
 )

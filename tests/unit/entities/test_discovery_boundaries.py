@@ -182,6 +182,34 @@ RULES = [
         {"Hestvik": "place"},
         [],
     ),
+    # "County X", and places in other languages' generic words ("Monte", "Salar", "Rione").
+    (
+        "Crews flew from Dunmore in County Torran to the Salar de Quelca. The hill of Monte "
+        "Pirano rose above the old Rione Sasso quarter.",
+        {
+            "County Torran": "place",
+            "Salar de Quelca": "place",
+            "Monte Pirano": "place",
+            "Rione Sasso": "place",
+        },
+        [],
+    ),
+    # "at X in County Y": a place located by its county.
+    (
+        "Velto runs a campus at Brannagh in County Torran.",
+        {"Brannagh": "place", "County Torran": "place"},
+        [],
+    ),
+    # A country closing a national body's name belongs to it.
+    (
+        "Grid Alliance Ireland, the industry group, said on Friday "
+        "that Kestrel Airlines Colombia added flights.",
+        {
+            "Grid Alliance Ireland": "organization",
+            "Kestrel Airlines Colombia": "organization",
+        },
+        ["Ireland", "Colombia"],
+    ),
     # Common initialisms of technology and medicine are no names.
     (
         "Hospitals ordered more ECMO machines as DRAM prices rose and SUV sales fell.",
@@ -201,6 +229,14 @@ def test_boundaries_and_types(
 FALSE_FRIENDS = [
     # Sentence-initial ordinary word before a role stays out.
     ("Deputy Minister Lena Varga spoke.", {"Lena Varga": "person"}, ["Deputy"]),
+    # "at X in <a country>" locates a place, not a company named for its work.
+    ("Ana Ruiz worked at Velto in Spain for a decade.", {"Spain": "place"}, ["Velto"]),
+    # A country after a head word ends no other name: "the Royal Air Force in Estonia".
+    (
+        "The Royal Air Force Typhoon flew over Estonia.",
+        {"Royal Air Force": "organization", "Estonia": "place"},
+        ["Royal Air Force Typhoon"],
+    ),
     # A headline-case subheading is not searched for names.
     ("Rail Unions Plan Longer Strikes", {}, ["Rail Unions", "Longer Strikes"]),
     # Days and months never join a name, whatever the new rules allow.

@@ -564,7 +564,17 @@ def _weak_context(
         if region is not None:
             # "from Vandenberg in California", "at Skalvik, in Finnmark": a place within a place
             reason = f"'in {region}' after the name"
-            evidence.append(Evidence("place", MOTION_PREPOSITION_SCORE, reason))
+            # "at" alone says nothing ("at Equinor", "at Velto in Spain"); a region within a
+            # country locates: "at Clonee in County Meath".
+            within = gazetteers.place(region)
+            located = (
+                before == "at"
+                and not evidence
+                and first == last
+                and (within is None or within.kind != "country")
+            )
+            score = PLACE_PREPOSITION_SCORE if located else MOTION_PREPOSITION_SCORE
+            evidence.append(Evidence("place", score, reason))
     if place_hit is None and not tokens[last].possessive:
         near = _place_near(paragraph, tokens, last, gazetteers)
         if near is not None:
@@ -631,6 +641,13 @@ def _region_after(
         and _gap(paragraph, region, tokens[index + 2]) == " "
     ):
         return f"{region.text} {tokens[index + 2].text}"  # "in Telemark county"
+    if (
+        region.text == "County"
+        and index + 2 < len(tokens)
+        and tokens[index + 2].capitalised
+        and _gap(paragraph, region, tokens[index + 2]) == " "
+    ):
+        return f"County {tokens[index + 2].text}"  # "in County Meath"
     hit = gazetteers.place(region.text) if region.capitalised else None
     if hit is None or hit.kind not in ("country", "US state", "subdivision"):
         return None
@@ -713,8 +730,8 @@ def _speaker_kind(words: Sequence[str], gazetteers: Gazetteers) -> str | None:
         if gazetteers.is_first_name(word) or gazetteers.is_ordinary(word):
             return None
         return "organization"
-    if gazetteers.is_ordinary(words[-1]):
-        return "organization"
+    if gazetteers.is_ordinary(words[-1]) or any(word in ORG_HEADS for word in words[1:-1]):
+        return "organization"  # "... Airlines Colombia added"
     if all(word[:1].isupper() and not gazetteers.is_ordinary(word) for word in words):
         return "person"
     return None

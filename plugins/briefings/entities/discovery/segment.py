@@ -311,8 +311,16 @@ def _inner_head(
         return None  # nor a company's legal form after its head: "... Terminals BV"
     for index in range(last - 1, first, -1):
         if tokens[index].text in _SPLIT_HEADS:
+            if index + 1 == last and _is_country(tokens[last].text, gazetteers):
+                return None  # a national body's name: "Cloud Infrastructure Ireland"
             return index
     return None
+
+
+def _is_country(word: str, gazetteers: Gazetteers) -> bool:
+    """Return True if ``word`` names a country."""
+    place = gazetteers.place(word)
+    return place is not None and place.kind == "country"
 
 
 def _place_abbreviation_prefix(
@@ -378,6 +386,12 @@ def _drop_initial_word(
     if last - first >= 2 and tokens[last].text in _HEADS:
         # "Royal Air Force", "National Security Council": a head word's modifiers.
         return False
+    if (
+        last - first >= 2
+        and tokens[last - 1].text in _HEADS
+        and _is_country(tokens[last].text, gazetteers)
+    ):
+        return False  # "Cloud Infrastructure Ireland": the same, in a national body's name
     rest = tokens[first + 1 : last + 1]
     return not (
         rest
