@@ -16,7 +16,10 @@ History (precision, recall, type accuracy):
 - all of them with held-out set 9 (79 articles, 4,007 mentions) after studying it: 0.989,
   0.969, 0.987 (0.985, 0.962, 0.983 before); set 9 alone 0.985, 0.985, 0.996 (0.935,
   0.894, 0.951 on its first run); the sets before it 0.989, 0.968, 0.986 (0.989, 0.967,
-  0.986 before).
+  0.986 before);
+- all of them with held-out set 10 (84 articles, 4,279 mentions) after studying it: 0.988,
+  0.966, 0.985 (0.987, 0.965, 0.984 before); set 10 alone 0.965, 0.919, 0.956 (0.957,
+  0.901, 0.943 on its first run, which met every target).
 
 The floors sit a little under the scores reached, so a regression fails the build.
 """
@@ -31,7 +34,7 @@ from entity_eval import score
 pytestmark = pytest.mark.slow
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
-FLOORS = {"precision": 0.985, "recall": 0.965, "type accuracy": 0.983}
+FLOORS = {"precision": 0.985, "recall": 0.964, "type accuracy": 0.983}
 
 
 def test_entity_marks_by_occurrence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,6 +49,6 @@ def test_entity_marks_by_occurrence(tmp_path: Path, capsys: pytest.CaptureFixtur
     with capsys.disabled():
         figures = ", ".join(f"{name} {value:.3f}" for name, value in ratios.items())
         print(f"\nentities by occurrence ({scores.gold} mentions): {figures}")
-    assert scores.gold >= 1600
+    assert scores.gold >= 4200
     for name, floor in FLOORS.items():
         assert ratios[name] >= floor, (name, ratios[name])
