@@ -8,6 +8,7 @@
 #   make bench-profile          pyinstrument profile of the plugin build at N = 1000, G = 5000
 #   make bench-phases           seconds per build phase and page group, plain vs plugin
 #   make bench-edit             the editing loop in `mkdocs serve` (also run by make bench)
+#   make bench-discovery        discovery's cost per article on the evaluation articles (#15)
 BENCH_ARGS ?=
 EDIT_ARGS ?=
 BENCH_OUT := benchmarks/out
@@ -15,7 +16,7 @@ PROFILE_N ?= 1000
 PROFILE_G ?= 5000
 PYINSTRUMENT := pyinstrument==5.1.3
 
-.PHONY: bench bench-edit bench-corpus-check bench-profile bench-phases
+.PHONY: bench bench-edit bench-discovery bench-corpus-check bench-profile bench-phases
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --output benchmarks/RESULTS.md $(BENCH_ARGS)
@@ -25,6 +26,10 @@ bench: $(STAMP)
 # served by `mkdocs serve` (N = 1000, G = 5000 unless EDIT_ARGS says otherwise).
 bench-edit: $(STAMP)
 	$(BIN)/python -m benchmarks.editloop $(EDIT_ARGS)
+
+# Milliseconds per article (and per 700 words) of entity discovery alone, gazetteers loaded.
+bench-discovery: $(STAMP)
+	$(BIN)/python -m benchmarks.discovery
 
 bench-corpus-check: $(STAMP)
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider

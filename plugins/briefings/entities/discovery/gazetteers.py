@@ -14,7 +14,7 @@ Lookups fold case and accents (:func:`fold`), so "Kahramanmaras" finds "Kahraman
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -62,6 +62,10 @@ class Gazetteers:
     company_suffixes: frozenset[str]
     company_abbreviations: frozenset[str]
     known_names: Mapping[str, str]
+    # Answers already given, by word: discovery asks about the same words again and again.
+    _ordinary: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _role: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _suffix: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def place(self, name: str) -> PlaceHit | None:
         """Return the best place entry named ``name``, or None.
@@ -78,6 +82,12 @@ class Gazetteers:
 
         A word Webster's lists only capitalised ("Moscow", "Atlantic") is not ordinary.
         """
+        answer = self._ordinary.get(word)
+        if answer is None:
+            answer = self._ordinary[word] = self._is_ordinary(word)
+        return answer
+
+    def _is_ordinary(self, word: str) -> bool:
         if word.isupper() and len(word) > 1:
             return False
         if not word.isascii() and not _ENGLISH_SPELLING.issuperset(word.lower()):
@@ -97,6 +107,12 @@ class Gazetteers:
         Written in capitals, only a common abbreviation is a role ("CEO"): nameparser's
         military ranks ("SMA", "BG") are far more often an organisation's acronym.
         """
+        answer = self._role.get(word)
+        if answer is None:
+            answer = self._role[word] = self._is_role(word)
+        return answer
+
+    def _is_role(self, word: str) -> bool:
         if word.isupper() and len(word) > 1 and word not in COMMON_ACRONYMS:
             return False
         key = fold(word)
@@ -113,6 +129,12 @@ class Gazetteers:
         it is the form. Other spellings must not be English words ("Ltd", "plc", "GmbH"),
         except "Limited" and "Incorporated" capitalised. Full stops are ignored ("S.A.E.").
         """
+        answer = self._suffix.get(word)
+        if answer is None:
+            answer = self._suffix[word] = self._is_company_suffix(word)
+        return answer
+
+    def _is_company_suffix(self, word: str) -> bool:
         if word in CAPITALISED_COMPANY_FORMS:
             return True  # "... Logistics Limited"
         if "." in word:

@@ -106,13 +106,8 @@ def _opens_quotation(paragraph: str, start: int) -> bool:
     return before == ": "
 
 
-def _opens_after(paragraph: str, start: int) -> bool:
-    """Return True if the word at ``start`` opens a quotation or follows ": "."""
-    return (
-        start > 0
-        and (paragraph[start - 1] in OPENING_QUOTES or paragraph[start - 2 : start] == ": ")
-        and _opens_quotation(paragraph, start)
-    )
+# An opening quotation mark or ": ": the word right after may open a quotation.
+_OPENER_RE = re.compile("[" + re.escape("".join(sorted(OPENING_QUOTES))) + "]|: ")
 
 
 def tokenize(
@@ -130,6 +125,8 @@ def tokenize(
     start ("iPhone"), or starts with one of ``hyphen_particles`` ("al-Houthi").
     """
     starts = _sentence_starts(paragraph)
+    # Where a word may open a quotation or follow ": " (_opens_quotation): few places.
+    after_openers = {match.end() for match in _OPENER_RE.finditer(paragraph)}
     tokens: list[Token] = []
     new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: 4x slower
     for match in _WORD_RE.finditer(paragraph):
@@ -137,7 +134,9 @@ def tokenize(
         text = match.group()
         if text.islower() and text[-1] != "s":
             # Most words of prose: lower case, no possessive. Only "initial" can be set.
-            initial = start in starts or _opens_after(paragraph, start)
+            initial = start in starts or (
+                start in after_openers and _opens_quotation(paragraph, start)
+            )
             tokens.append(new_token(Token, (start, end, text, False, initial, False, False, False)))
             continue
         possessive = compound = False
@@ -160,7 +159,7 @@ def tokenize(
                 text = text[: len("-".join(parts[:cut]))]
                 end = start + len(text)
                 compound = True
-        initial = start in starts or _opens_after(paragraph, start)
+        initial = start in starts or (start in after_openers and _opens_quotation(paragraph, start))
         name_word = capitalised or (
             not text.islower() and _is_lower_name_word(text, hyphen_particles)
         )
