@@ -319,7 +319,7 @@ class EntityDiscoverer:
             for first, last in _join_defined_across_preposition(paragraph, tokens, runs):
                 for segment in self._segments(article, index, tokens, first, last, capitalised):
                     self._record(article, index, tokens, segment, credit_start)
-            for position in range(1, len(tokens)):
+            for position in range(1, len(tokens) if "(" in paragraph else 0):
                 if (
                     paragraph[tokens[position].start - 1 : tokens[position].start] == "("
                     and acronym_after(paragraph, tokens, position - 1)

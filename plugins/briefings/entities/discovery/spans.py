@@ -124,21 +124,27 @@ def tokenize(
     A word is a ``name_word`` if it is capitalised, has a capital after a lower-case
     start ("iPhone"), or starts with one of ``hyphen_particles`` ("al-Houthi").
     """
-    starts = _sentence_starts(paragraph)
-    # Where a word may open a quotation or follow ": " (_opens_quotation): few places.
-    after_openers = {match.end() for match in _OPENER_RE.finditer(paragraph)}
+    # Where a word is a sentence's first or opens a quotation (or follows ": ").
+    initials = _sentence_starts(paragraph)
+    initials.update(
+        match.end()
+        for match in _OPENER_RE.finditer(paragraph)
+        if _opens_quotation(paragraph, match.end())
+    )
     tokens: list[Token] = []
+    append = tokens.append
     new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: 4x slower
     for match in _WORD_RE.finditer(paragraph):
-        start, end = match.span()
         text = match.group()
         if text.islower() and text[-1] != "s":
             # Most words of prose: lower case, no possessive. Only "initial" can be set.
-            initial = start in starts or (
-                start in after_openers and _opens_quotation(paragraph, start)
+            start = match.start()
+            initial = start in initials
+            append(
+                new_token(Token, (start, match.end(), text, False, initial, False, False, False))
             )
-            tokens.append(new_token(Token, (start, end, text, False, initial, False, False, False)))
             continue
+        start, end = match.span()
         possessive = compound = False
         if text[-2:] in ("'s", "’s") and len(text) > 2:
             text, end, possessive = text[:-2], end - 2, True
@@ -159,11 +165,11 @@ def tokenize(
                 text = text[: len("-".join(parts[:cut]))]
                 end = start + len(text)
                 compound = True
-        initial = start in starts or (start in after_openers and _opens_quotation(paragraph, start))
+        initial = start in initials
         name_word = capitalised or (
             not text.islower() and _is_lower_name_word(text, hyphen_particles)
         )
-        tokens.append(
+        append(
             new_token(
                 Token, (start, end, text, possessive, initial, compound, capitalised, name_word)
             )
