@@ -469,6 +469,12 @@ def segment_run(
     first, last = _trim(tokens, first, last, gazetteers)
     if first > last:
         return
+    if first == last:
+        # One word, most runs: of the steps below, only a role, a sentence-initial common
+        # word and a demonym can take it away.
+        if _single_word_kept(tokens, first, gazetteers, capitalised_mid_sentence):
+            yield Segment(first, last)
+        return
 
     def halves(left_last: int, right_first: int) -> Iterator[Segment]:
         """Yield the names of ``tokens[first..left_last]`` then ``tokens[right_first..last]``."""
@@ -542,6 +548,24 @@ def segment_run(
             yield from segment_run(tokens, first + demonym, last, *split)
             return
     yield Segment(first, last)
+
+
+def _single_word_kept(
+    tokens: Sequence[Token],
+    index: int,
+    gazetteers: Gazetteers,
+    capitalised_mid_sentence: frozenset[str],
+) -> bool:
+    """Return True if the one-word run ``tokens[index]`` is a name (see :func:`segment_run`)."""
+    token = tokens[index]
+    if gazetteers.is_role(token.text) or _is_connector(token, gazetteers):
+        return False
+    if _drop_initial_word(tokens, index, index, gazetteers, capitalised_mid_sentence):
+        return False
+    if gazetteers.is_demonym(token.text):
+        place = gazetteers.place(token.text)
+        return place is not None and place.confidence >= _SURE_PLACE
+    return True
 
 
 def _not_known_with_article(
