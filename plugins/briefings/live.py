@@ -10,7 +10,9 @@ rebuild is done: at 1,000 briefings an editor would wait half a minute to see on
    theme (:meth:`~briefings.site.publisher.Publisher.rerender` for a seed's page,
    :meth:`~briefings.site.publisher.Publisher.redescribe` for an entry's glossary and
    entity pages and cards), and writes them into the served site. Browsers reload and
-   show the edit.
+   show the edit. The pages go through MkDocs' page events again, as in a ``--dirty``
+   build, so other plugins' ``on_page_*`` handlers run for them once more after their
+   ``on_post_build``; their results are replaced by step 2 moments later.
 2. Then serve's own full build runs into a second folder, while the site of the last build
    (with the pages of step 1) is still served from the first. What the edit changes
    elsewhere (listings, entity pages, backlinks, search, feeds) is served once this build
