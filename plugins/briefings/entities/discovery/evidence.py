@@ -154,6 +154,8 @@ def _head_type(words: Sequence[str]) -> tuple[str, str] | None:
 def _model_evidence(words: Sequence[str], gazetteers: Gazetteers) -> Evidence | None:
     """Return equipment evidence if a word has a model-number shape, else None."""
     for word in words:
+        if word.isalpha():
+            continue  # every shape below has a hyphen, a colon or a digit
         variant = _VARIANT_SUFFIX_RE.match(word)
         if variant is not None and not any(
             gazetteers.place(part) is not None for part in variant.groups()

@@ -160,25 +160,44 @@ def _descriptor(word: str, gazetteers: Gazetteers) -> bool:
 
 def _without_particle(word: str, gazetteers: Gazetteers) -> str:
     """Return a surname without a leading hyphenated particle ("al-Hiyari" -> "Hiyari")."""
+    if "-" not in word and "'" not in word:
+        return word  # every particle ends with one (word_lists.load_name_particles)
     for particle in gazetteers.hyphen_particles:
         if word.startswith(particle) and word[len(particle) : len(particle) + 1].isupper():
             return word[len(particle) :]
     return word
 
 
-def _owner(
-    name: NameRecord,
-    long_names: list[NameRecord],
-    gazetteers: Gazetteers,
-    companies: list[NameRecord],
-) -> NameRecord | None:
-    """Return the longer name ``name`` is a short form of, if exactly one fits.
+@dataclass(frozen=True, slots=True)
+class _LongNames:
+    """An article's names of several words that may own a short form, sorted for
+    :func:`_owner`, which looks for one for every name of the article."""
 
-    ``companies`` are the long names that end with a company's legal form.
-    """
+    all: list[NameRecord]
+    people: list[NameRecord]
+    by_size: dict[int, list[NameRecord]]
+    companies: list[NameRecord]  # those that end with a company's legal form
+
+    @classmethod
+    def of(cls, names: list[NameRecord], gazetteers: Gazetteers) -> _LongNames:
+        by_size: dict[int, list[NameRecord]] = {}
+        for name in names:
+            by_size.setdefault(len(name.words), []).append(name)
+        return cls(
+            names,
+            [name for name in names if name.type == "person"],
+            by_size,
+            [n for n in names if n.type == "organization" and _is_company(n.words, gazetteers)],
+        )
+
+
+def _owner(name: NameRecord, long: _LongNames, gazetteers: Gazetteers) -> NameRecord | None:
+    """Return the longer name ``name`` is a short form of, if exactly one fits."""
     words = name.words
     size = len(words)
-    people = [other for other in long_names if other.type == "person" and len(other.words) > size]
+    long_names, companies = long.all, long.companies
+    longer_by_one = long.by_size.get(size + 1, [])
+    people = [other for other in long.people if len(other.words) > size]
     owner = _latest_before(name, [other for other in people if other.words[-size:] == words])
     if owner is not None:
         return owner
@@ -223,9 +242,8 @@ def _owner(
     owner = _only(
         [
             other
-            for other in long_names
-            if len(other.words) == size + 1
-            and (
+            for other in longer_by_one
+            if (
                 (other.words[-1] in _HEADS and other.words[:-1] == words)
                 or (other.words[0] in _PREFIXES and other.words[1:] == words)
             )
@@ -248,9 +266,8 @@ def _owner(
     owner = _only(
         [
             other
-            for other in long_names
+            for other in longer_by_one
             if other.type == "organization"
-            and len(other.words) == size + 1
             and other.words[0] in ORG_PREFIXES
             and other.words[1:] == words
         ]
@@ -337,14 +354,13 @@ def group_names(
     groups = UnionFind()
     for short, long_form in aliases.items():
         groups.union(short, long_form)
-    long_names = [n for n in names.values() if len(n.words) > 1 and n.confidence >= threshold]
-    companies = [
-        n for n in long_names if n.type == "organization" and _is_company(n.words, gazetteers)
-    ]
+    long = _LongNames.of(
+        [n for n in names.values() if len(n.words) > 1 and n.confidence >= threshold], gazetteers
+    )
     for name in names.values():
         if name.place is not None and name.place.confidence >= SURE_PLACE:
             continue
-        owner = _owner(name, long_names, gazetteers, companies)
+        owner = _owner(name, long, gazetteers)
         if owner is not None and owner.surface != name.surface:
             groups.union(name.surface, owner.surface)
             continue
