@@ -99,12 +99,20 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
+            # A job started in the background (make in CI, nohup) ignores SIGINT, and its
+            # children inherit that: give serve Ctrl-C back, as in an editor's terminal.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         try:
             yield tmp_path, f"http://127.0.0.1:{port}/", log
         finally:
             server.send_signal(signal.SIGINT)  # Ctrl-C, as editors stop it
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+                raise
     # Serve removed the site folders it served, the one of each step 2 too (live.py).
     assert list(temporary.iterdir()) == []
 
