@@ -109,18 +109,7 @@ def initials_match(words: Sequence[str], letters: str) -> bool:
             for count in range(1, len(parts) + 1)
         )
 
-    if not letters or not words:
-        return False
-    # What the first word's first letter must be, as match() reads it: most names fail here.
-    first = words[0]
-    if first in CONNECTORS or first.islower():
-        initial = ""  # it may give no letter
-    elif first.isupper():
-        initial = acronym_letters(first)[:1]
-    else:
-        parts = [part for part in _HYPHEN_RE.split(first) if part]
-        initial = fold(parts[0][0]).upper() if parts else ""
-    return (not initial or letters[0] == initial) and match(0, 0)
+    return bool(letters) and match(0, 0)
 
 
 def _letters_in_word(word: str, letters: str) -> bool:

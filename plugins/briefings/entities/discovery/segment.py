@@ -469,66 +469,59 @@ def segment_run(
     first, last = _trim(tokens, first, last, gazetteers)
     if first > last:
         return
-    if first == last:
-        # One word, most runs: of the steps below, only a role, a sentence-initial common
-        # word and a demonym can take it away.
-        if _single_word_kept(tokens, first, gazetteers, capitalised_mid_sentence):
-            yield Segment(first, last)
-        return
 
     def halves(left_last: int, right_first: int) -> Iterator[Segment]:
         """Yield the names of ``tokens[first..left_last]`` then ``tokens[right_first..last]``."""
         yield from segment_run(tokens, first, left_last, *split)
         yield from segment_run(tokens, right_first, last, *split)
 
-    for middle in range(first + 1, last):
-        if tokens[middle].text in _CALENDAR:
-            yield from halves(middle - 1, middle + 1)
-            return
+    # Most runs are one word: the splitting steps need two or more.
+    if first < last:
+        for middle in range(first + 1, last):
+            if tokens[middle].text in _CALENDAR:
+                yield from halves(middle - 1, middle + 1)
+                return
 
-    index = _and_split(tokens, first, last, gazetteers)
-    if index is not None:
-        yield from halves(index - 1, index + 1)
-        return
-    index = _possessive_split(tokens, first, last)
-    if index is not None:
-        yield from halves(index, index + 1)
-        return
-    titled = _title_split(tokens, first, last, gazetteers)
-    if titled is not None:
-        title_start, title_end, name_start = titled
-        title = " ".join(token.text for token in tokens[title_start : title_end + 1])
-        reason = f"title '{title}' before the name"
-        yield Segment(name_start, last, (Evidence("person", TITLE_SCORE, reason),))
-        if title_start > first:
-            for segment in segment_run(tokens, first, title_start - 1, *split):
-                yield _with_employer(segment, tokens, title, gazetteers)
-        return
+        index = _and_split(tokens, first, last, gazetteers)
+        if index is not None:
+            yield from halves(index - 1, index + 1)
+            return
+        index = _possessive_split(tokens, first, last)
+        if index is not None:
+            yield from halves(index, index + 1)
+            return
+        titled = _title_split(tokens, first, last, gazetteers)
+        if titled is not None:
+            title_start, title_end, name_start = titled
+            title = " ".join(token.text for token in tokens[title_start : title_end + 1])
+            reason = f"title '{title}' before the name"
+            yield Segment(name_start, last, (Evidence("person", TITLE_SCORE, reason),))
+            if title_start > first:
+                for segment in segment_run(tokens, first, title_start - 1, *split):
+                    yield _with_employer(segment, tokens, title, gazetteers)
+            return
     if all(
         gazetteers.is_role(token.text) or _is_connector(token, gazetteers)
         for token in tokens[first : last + 1]
     ):
         return
-    index = _of_split(tokens, first, last, gazetteers)
-    if index is not None:
-        yield from halves(index - 1, index + 1)
-        return
-    head = _inner_head(tokens, first, last, gazetteers)
-    if head is not None:
-        yield from halves(head, head + 1)
-        return
-    if _place_abbreviation_prefix(tokens, first, last, gazetteers):
-        yield from halves(first, first + 1)
-        return
-    if (
-        tokens[first].text == "The"
-        and first < last
-        and _not_known_with_article(tokens, first, last, gazetteers)
-    ):
-        # "told The Daily Courier": a name is marked without its article ("The Economist",
-        # "The Hague" are known with it)
-        yield from segment_run(tokens, first + 1, last, *split)
-        return
+    if first < last:
+        index = _of_split(tokens, first, last, gazetteers)
+        if index is not None:
+            yield from halves(index - 1, index + 1)
+            return
+        head = _inner_head(tokens, first, last, gazetteers)
+        if head is not None:
+            yield from halves(head, head + 1)
+            return
+        if _place_abbreviation_prefix(tokens, first, last, gazetteers):
+            yield from halves(first, first + 1)
+            return
+        if tokens[first].text == "The" and _not_known_with_article(tokens, first, last, gazetteers):
+            # "told The Daily Courier": a name is marked without its article ("The Economist",
+            # "The Hague" are known with it)
+            yield from segment_run(tokens, first + 1, last, *split)
+            return
     if _drop_initial_word(tokens, first, last, gazetteers, capitalised_mid_sentence):
         yield from segment_run(tokens, first + 1, last, *split)
         return
@@ -548,24 +541,6 @@ def segment_run(
             yield from segment_run(tokens, first + demonym, last, *split)
             return
     yield Segment(first, last)
-
-
-def _single_word_kept(
-    tokens: Sequence[Token],
-    index: int,
-    gazetteers: Gazetteers,
-    capitalised_mid_sentence: frozenset[str],
-) -> bool:
-    """Return True if the one-word run ``tokens[index]`` is a name (see :func:`segment_run`)."""
-    token = tokens[index]
-    if gazetteers.is_role(token.text) or _is_connector(token, gazetteers):
-        return False
-    if _drop_initial_word(tokens, index, index, gazetteers, capitalised_mid_sentence):
-        return False
-    if gazetteers.is_demonym(token.text):
-        place = gazetteers.place(token.text)
-        return place is not None and place.confidence >= _SURE_PLACE
-    return True
 
 
 def _not_known_with_article(
