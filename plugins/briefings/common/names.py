@@ -115,6 +115,8 @@ _VARIANTS: tuple[tuple[str, str], ...] = tuple(
     for variant in variants
     if variant != canonical
 )
+# Any one of the variants: most text holds none, and one search says so.
+_VARIANT_RE = re.compile("[" + re.escape("".join(variant for variant, _ in _VARIANTS)) + "]")
 # Characters whose str.lower() is not one context-free character: U+0130 (capital I with
 # dot) lower-cases to two characters, and capital sigma to final or small sigma depending
 # on what follows it.
@@ -175,6 +177,8 @@ def normalise_text(text: str) -> str:
 
     The result has the same length as ``text``, character for character.
     """
+    if _VARIANT_RE.search(text) is None:
+        return text
     for variant, canonical in _VARIANTS:
         if variant in text:
             text = text.replace(variant, canonical)

@@ -40,6 +40,7 @@ _MODEL_NUMBER_RE = re.compile(r"\d{1,4}(?:\.\d{1,3}|-\d{1,4})?")
 _MODEL_NOUNS = frozenset({"unit", "units", "model", "models", "series", "variant"})
 _POSSESSIVE_RE = re.compile(r"['’]s?(?![^\W_])")
 _HYPHENS = "-‐‑"
+_APOSTROPHES = ("'", "’")
 _CLOSING_QUOTE_RE = re.compile(r"[\"”’'»](?![^\W_])")
 _QUOTED_TITLE_MAX_WORDS = 8
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "' ", "’ "})
@@ -136,20 +137,22 @@ def tokenize(
     new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: 4x slower
     for match in _WORD_RE.finditer(paragraph):
         text = match.group()
-        if text.islower() and text[-1] != "s":
-            # Most words of prose: lower case, no possessive. Only "initial" can be set.
-            start = match.start()
-            initial = start in initials
+        start, end = match.span()
+        possessive = False
+        if text[-1] == "s":
+            if text[-2:] in ("'s", "’s") and len(text) > 2:
+                text, end, possessive = text[:-2], end - 2, True
+            elif paragraph[end : end + 1] in _APOSTROPHES:
+                possessive = _POSSESSIVE_RE.match(paragraph, end) is not None
+        if text.islower():
+            # Most words of prose: not a name's word, no hyphenated modifier to cut off.
             append(
-                new_token(Token, (start, match.end(), text, False, initial, False, False, False))
+                new_token(
+                    Token, (start, end, text, possessive, start in initials, False, False, False)
+                )
             )
             continue
-        start, end = match.span()
-        possessive = compound = False
-        if text[-2:] in ("'s", "’s") and len(text) > 2:
-            text, end, possessive = text[:-2], end - 2, True
-        elif text[-1] == "s" and _POSSESSIVE_RE.match(paragraph, end):
-            possessive = True
+        compound = False
         capitalised = text[0].isupper()
         if capitalised and ("-" in text or "‐" in text or "‑" in text):
             parts = re.split(f"[{_HYPHENS}]", text)
