@@ -12,6 +12,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Entity discovery compiled with mypyc (mk/native.py), used while its sources are unchanged;
+# BRIEFINGS_NATIVE=0 skips it and runs the sources (slower).
+NATIVE := $(VENV)/briefings-native/manifest.json
+NATIVE_SOURCES := $(wildcard plugins/briefings/entities/discovery/*.py) \
+	plugins/briefings/common/native.py mk/native.py
 SITE := site
 
 # Material prints an end-of-life banner about MkDocs 2.0; keep the build log clean.
@@ -27,18 +32,27 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-deps: $(STAMP)
+# A C compiler for the compiled modules: apt-get runs only when none is installed.
+$(NATIVE): $(STAMP) $(NATIVE_SOURCES)
+	@command -v cc >/dev/null || command -v gcc >/dev/null || { \
+	  echo "installing Debian packages: gcc libc6-dev"; \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends gcc libc6-dev; }
+	$(BIN)/python mk/native.py
 
-build: $(STAMP)
+deps: $(STAMP) $(NATIVE)
+
+build: $(STAMP) $(NATIVE)
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
 
 # The editors' preview: review marks on, non-strict (problems are shown, the rest is served).
-serve: $(STAMP)
+serve: $(STAMP) $(NATIVE)
 	BRIEFINGS_REVIEW_MARKS=true BRIEFINGS_STRICT=false $(BIN)/mkdocs serve --livereload
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests benchmarks mk
+	$(BIN)/ruff format --check plugins tests benchmarks mk
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -48,7 +62,7 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
-unit: $(STAMP)
+unit: $(STAMP) $(NATIVE)
 	$(BIN)/python -m pytest -m "not browser"
 
 # Quality gates (browser, accessibility, HTML validity, links) and benchmarks live in mk/.
@@ -56,12 +70,12 @@ include mk/quality.mk
 include mk/bench.mk
 include mk/engines.mk
 
-test: lint typecheck imports quality-deps properdocs-deps zensical-deps
+test: lint typecheck imports quality-deps properdocs-deps zensical-deps $(NATIVE)
 	$(BIN)/python -m pytest
 	$(MAKE) check
 
 # Unreviewed entities as glossary entries to review (review/glossary-candidates.yml).
-suggest: $(STAMP)
+suggest: $(STAMP) $(NATIVE)
 	$(BIN)/python -m briefings.suggest --output review/glossary-candidates.yml
 
 clean:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from briefings.content.seeds import find_seed_files, read_seed
-from briefings.entities.discovery import EntityDiscoverer, load_gazetteers
+from briefings.entities.discovery import RUNS, EntityDiscoverer, load_gazetteers
 from briefings.entities.glossary_files import load_glossary
 from briefings.site.loading import find_glossary_files
 from briefings.site.rendering import discovery_texts
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     total_ms = min(passes) * 1000
     total_words = sum(words for _name, _texts, words in articles)
     per_700 = total_ms / total_words * WORDS
+    print(f"discovery modules: {RUNS}")
     print(f"gazetteers loaded in {loaded:.2f} s; discoverer built in {built * 1000:.0f} ms")
     print(
         f"{len(best)} articles, {total_words / len(best):.0f} words on average, "

@@ -18,23 +18,23 @@ PYINSTRUMENT := pyinstrument==5.1.3
 
 .PHONY: bench bench-edit bench-discovery bench-corpus-check bench-profile bench-phases
 
-bench: $(STAMP)
+bench: $(STAMP) $(NATIVE)
 	$(BIN)/python -m benchmarks.run --output benchmarks/RESULTS.md $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.editloop --output benchmarks/RESULTS.md $(EDIT_ARGS)
 
 # The editing loop alone: seconds from saving a seed or a glossary entry to the change being
 # served by `mkdocs serve` (N = 1000, G = 5000 unless EDIT_ARGS says otherwise).
-bench-edit: $(STAMP)
+bench-edit: $(STAMP) $(NATIVE)
 	$(BIN)/python -m benchmarks.editloop $(EDIT_ARGS)
 
 # Milliseconds per article (and per 700 words) of entity discovery alone, gazetteers loaded.
-bench-discovery: $(STAMP)
+bench-discovery: $(STAMP) $(NATIVE)
 	$(BIN)/python -m benchmarks.discovery
 
-bench-corpus-check: $(STAMP)
+bench-corpus-check: $(STAMP) $(NATIVE)
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider
 
-bench-profile: $(STAMP)
+bench-profile: $(STAMP) $(NATIVE)
 	@$(BIN)/python -c 'import pyinstrument' 2>/dev/null \
 		|| $(BIN)/python -m pip install --quiet '$(PYINSTRUMENT)'
 	rm -rf $(BENCH_OUT)/profile
@@ -53,7 +53,7 @@ bench-profile: $(STAMP)
 
 # Seconds per build phase (convert, on_page_content, on_page_context, template) and page
 # group, plain vs plugin, measured with MkDocs hooks and no profiler (benchmarks/phases/).
-bench-phases: $(STAMP)
+bench-phases: $(STAMP) $(NATIVE)
 	rm -rf $(BENCH_OUT)/phases
 	$(BIN)/python -m benchmarks.sites --articles $(PROFILE_N) --glossary $(PROFILE_G) \
 		--out $(BENCH_OUT)/phases

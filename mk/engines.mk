@@ -39,7 +39,7 @@ build-properdocs: $(PD_STAMP)
 
 # The export is another adapter over the same core (python -m briefings.export): it reads
 # mkdocs.yml and writes $(EXPORT)/mkdocs.yml and $(EXPORT)/docs/, replacing an earlier export.
-export: $(STAMP)
+export: $(STAMP) $(NATIVE)
 	$(BIN)/python -m briefings.export --config-file mkdocs.yml --output $(EXPORT)
 
 # --no-deps: the lock pins every package. Zensical needs neither MkDocs nor this project.

@@ -10,8 +10,14 @@ glossary matcher produces. No model, no network: only rules and the data package
 
 from __future__ import annotations
 
-from briefings.entities.discovery.discoverer import EntityDiscoverer
-from briefings.entities.discovery.gazetteers import Gazetteers, load_gazetteers
-from briefings.entities.model import Candidate
+from briefings.common.native import activate
 
-__all__ = ["Candidate", "EntityDiscoverer", "Gazetteers", "load_gazetteers"]
+# Before any module of this package is imported: the compiled modules, when they were built
+# from these very sources (``make`` builds them; see :mod:`briefings.common.native`).
+RUNS = activate(__name__, __path__)
+
+from briefings.entities.discovery.discoverer import EntityDiscoverer  # noqa: E402 (after activate)
+from briefings.entities.discovery.gazetteers import Gazetteers, load_gazetteers  # noqa: E402
+from briefings.entities.model import Candidate  # noqa: E402
+
+__all__ = ["RUNS", "Candidate", "EntityDiscoverer", "Gazetteers", "load_gazetteers"]
