@@ -290,6 +290,25 @@ def test_typing(discoverer: EntityDiscoverer, text: str, present: dict[str, str]
     check(discoverer, text, present, [])
 
 
+def test_a_role_before_a_comma_names_the_holder_only_if_the_apposition_closes(
+    discoverer: EntityDiscoverer,
+) -> None:
+    # "<role>, <name>," is the role's holder; "<role>, <name> runs" ends a fronted clause at
+    # the comma, and the name is the sentence's subject: here the company's short form.
+    listed = "Tarvik Grain Holding JSC listed its shares on Monday."
+    fronted = by_name(
+        discoverer,
+        listed,
+        "Set up in 2004 by Oskar Lind, the chief executive's uncle, Tarvik Grain runs depots.",
+    )
+    assert "Tarvik Grain" not in fronted
+    assert fronted["Tarvik Grain Holding JSC"].aliases == ("Tarvik Grain",)
+    assert fronted["Tarvik Grain Holding JSC"].type == "organization"
+    closed = by_name(discoverer, "The board named its new chairman, Halvard Strom, on Monday.")
+    assert closed["Halvard Strom"].type == "person"
+    assert "role 'chairman' before the name" in closed["Halvard Strom"].evidence
+
+
 def test_every_candidate_has_a_known_type_and_evidence(discoverer: EntityDiscoverer) -> None:
     candidates, _ = discoverer.discover(
         ["Kremlin spokesman Dmitry Peskov said Russia would reply. Credit: AP"]

@@ -763,7 +763,7 @@ def context_evidence(
         gap = _gap(paragraph, before, tokens[first])
         two_words = f"{tokens[first - 2].text} {before.text}" if first > 1 else ""
         if (
-            gap in (" ", ", ")
+            (gap == " " or (gap == ", " and _apposition_closes(paragraph, tokens, last)))
             and not before.capitalised
             and gazetteers.is_role(before.text)
             and two_words not in TWO_WORD_CLASS_NOUNS  # "fund manager X" is a company
@@ -854,6 +854,24 @@ def context_evidence(
     if known_company and _reads_as_company(tokens, first, evidence):
         evidence.append(Evidence("organization", KNOWN_NAME_SCORE, "company in known_names.yml"))
     return evidence
+
+
+def _apposition_closes(paragraph: str, tokens: Sequence[Token], last: int) -> bool:
+    """Return True if a name after "<role>, " can be that role's holder: the apposition
+    closes after it ("its chief executive, Ana Ruiz, said"; "... executive, Ana Ruiz.").
+
+    A verb right after the name means the comma closed a clause before it: in "Founded by
+    Serik Tulegenov, the chief executive's father, Dala Agro handles ...", the father is
+    Tulegenov and "Dala Agro" the subject of "handles".
+    """
+    if last + 1 >= len(tokens):
+        return True
+    after = tokens[last + 1]
+    return (
+        paragraph[tokens[last].end : after.start] != " "
+        or after.capitalised
+        or after.text in FUNCTION_WORDS
+    )
 
 
 def _reads_as_company(tokens: Sequence[Token], first: int, evidence: Sequence[Evidence]) -> bool:
