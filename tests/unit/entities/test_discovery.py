@@ -261,6 +261,13 @@ def test_known_as_makes_an_alias(discoverer: EntityDiscoverer) -> None:
             {"Tatiana Stanovaya": "person"},
         ),
         ("Chair Jerome Powell spoke.", {"Jerome Powell": "person"}),
+        # an age is a person's (names no given-name list holds)
+        (
+            "The claim was brought by Tomos Gwyn, a 20-year-old student at Aberyst University.",
+            {"Tomos Gwyn": "person", "Aberyst University": "organization"},
+        ),
+        ("Police said Eilir Prys, 34, was released.", {"Eilir Prys": "person"}),
+        ("Police held 23-year-old Eilir Prys overnight.", {"Eilir Prys": "person"}),
         # organisations from head words, employers, credits, class nouns
         ("The Ifo Institute cut its forecast.", {"Ifo Institute": "organization"}),
         ("Bundesbank President Joachim Nagel voted.", {"Bundesbank": "organization"}),
@@ -305,6 +312,10 @@ def test_a_role_before_a_comma_names_the_holder_only_if_the_apposition_closes(
     assert fronted["Tarvik Grain Holding JSC"].aliases == ("Tarvik Grain",)
     assert fronted["Tarvik Grain Holding JSC"].type == "organization"
     closed = by_name(discoverer, "The board named its new chairman, Halvard Strom, on Monday.")
+    assert (
+        by_name(discoverer, "The Orion Bay, a 30-year-old bulk carrier, sank.")["Orion Bay"].type
+        != "person"
+    )  # a ship's age: the class noun after it decides
     assert closed["Halvard Strom"].type == "person"
     assert "role 'chairman' before the name" in closed["Halvard Strom"].evidence
 

@@ -72,6 +72,9 @@ _MODEL_COLON_RE = re.compile(r"[A-Z]{2,}:\d+[A-Za-z]*\Z")
 # "COP28", "UNGA78": an abbreviation and an edition number.
 _NUMBERED_ACRONYM_RE = re.compile(r"[A-Z]{3,}\d{1,3}\Z")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
+# A person's age: "a 20-year-old student", "20-year-old Owain Brett", "Owain Brett, 20, said".
+_AGE_WORD_RE = re.compile(r"(?:\d{1,2}|1[01]\d)-year-old\Z")
+_AGE_AFTER_RE = re.compile(r", (?:\d{1,2}|1[01]\d),")
 
 # Words after a head word inside a name: "Bank of ...", "University in Cairo" (a name an
 # acronym joins across "in", see the discoverer).
@@ -480,6 +483,34 @@ def _apposition(
     return None
 
 
+def _age(paragraph: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """Return the age the text gives the name, as written, or None: "20-year-old Owain
+    Brett", "Owain Brett, a 20-year-old student", "Owain Brett, 20, said".
+
+    Only a person's age is written this way; an apposition with a class noun ("the Orion, a
+    30-year-old bulk carrier") is read by :func:`_apposition` first.
+    """
+    end = tokens[last].end
+    if _AGE_AFTER_RE.match(paragraph, end):
+        return paragraph[end + 2 : paragraph.index(",", end + 2)]
+    if (
+        first > 0
+        and _AGE_WORD_RE.match(tokens[first - 1].text)
+        and _gap(paragraph, tokens[first - 1], tokens[first]) == " "
+    ):
+        return tokens[first - 1].text
+    after = last + 2
+    if (
+        after < len(tokens)
+        and paragraph[end : end + 2] == ", "
+        and tokens[last + 1].text in ("a", "an")
+        and _AGE_WORD_RE.match(tokens[after].text)
+        and _gap(paragraph, tokens[last + 1], tokens[after]) == " "
+    ):
+        return tokens[after].text
+    return None
+
+
 def _employer_role_before(
     paragraph: str, tokens: Sequence[Token], first: int, gazetteers: Gazetteers
 ) -> str | None:
@@ -813,7 +844,11 @@ def context_evidence(
         ):
             evidence.append(Evidence("organization", PLURAL_GROUP_SCORE, "plural name after 'the'"))
     apposition = _apposition(paragraph, tokens, last, gazetteers)
-    if apposition is not None:
+    if apposition is None:
+        age = _age(paragraph, tokens, first, last)
+        if age is not None:
+            evidence.append(Evidence("person", ROLE_SCORE, f"age '{age}' given"))
+    else:
         kind, noun = apposition
         score = ROLE_SCORE if kind == "person" else CLASS_NOUN_SCORE
         evidence.append(Evidence(kind, score, f"described as '{noun}'"))
