@@ -12,12 +12,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Entity discovery compiled with mypyc (mk/native.py), used while its sources are unchanged;
-# BRIEFINGS_NATIVE=0 skips it and runs the sources (slower).
+# Entity discovery compiled with mypyc (mk/native.py), used while the plugin's code is the
+# code it was compiled from; BRIEFINGS_NATIVE=0 skips it and runs the sources (slower).
 NATIVE := $(VENV)/briefings-native/manifest.json
-NATIVE_SOURCES := $(wildcard plugins/briefings/entities/discovery/*.py) \
-	plugins/briefings/common/native.py mk/native.py
-SITE := site
+NATIVE_SOURCES := $(shell find plugins/briefings -name '*.py') mk/native.py
 
 # Material prints an end-of-life banner about MkDocs 2.0; keep the build log clean.
 export NO_MKDOCS_2_WARNING := 1
@@ -32,13 +30,16 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-# A C compiler for the compiled modules: apt-get runs only when none is installed.
+# A C compiler for the compiled modules: apt-get runs only when none is installed (and the
+# switch is not off). A failed compile is reported and the sources run.
 $(NATIVE): $(STAMP) $(NATIVE_SOURCES)
-	@command -v cc >/dev/null || command -v gcc >/dev/null || { \
-	  echo "installing Debian packages: gcc libc6-dev"; \
-	  $(SUDO) apt-get update -qq; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq --no-install-recommends gcc libc6-dev; }
+	@case "$${BRIEFINGS_NATIVE:-}" in 0|false|no|off) ;; *) \
+	  command -v cc >/dev/null || command -v gcc >/dev/null || ! command -v apt-get >/dev/null || { \
+	    echo "installing Debian packages: gcc libc6-dev"; \
+	    $(SUDO) apt-get update -qq; \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends gcc libc6-dev; } ;; \
+	esac
 	$(BIN)/python mk/native.py
 
 deps: $(STAMP) $(NATIVE)

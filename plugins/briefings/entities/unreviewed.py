@@ -13,7 +13,7 @@ from typing import Any
 
 from briefings.common.cache import PACKAGE_DIR, JsonCache, code_fingerprint, fingerprint
 from briefings.common.text import slugify
-from briefings.entities.discovery import EntityDiscoverer
+from briefings.entities.discovery import RUNS, EntityDiscoverer
 from briefings.entities.discovery.gazetteers import (
     Gazetteers,
     gazetteers_from_json,
@@ -44,8 +44,10 @@ class UnreviewedFinder:
         With ``cache_dir``, results are kept there between builds.
         """
         self._known = sorted(set(known_surfaces))
-        # The whole package: discovery also runs the matcher, sentences and text code.
-        self._code = code_fingerprint(PACKAGE_DIR, DISCOVERY_DATA)
+        # The whole package: discovery also runs the matcher, sentences and text code. And
+        # whether it runs compiled: BRIEFINGS_NATIVE=0 recomputes what compiled code found.
+        compiled = "compiled" if RUNS == "compiled" else "source"
+        self._code = fingerprint([code_fingerprint(PACKAGE_DIR, DISCOVERY_DATA), compiled])
         self._base = fingerprint([self._code, *self._known])
         self._cache = JsonCache(cache_dir / "discovery.sqlite") if cache_dir else None
         self._gazetteer_cache = JsonCache(cache_dir / "gazetteers.sqlite") if cache_dir else None

@@ -10,14 +10,21 @@ glossary matcher produces. No model, no network: only rules and the data package
 
 from __future__ import annotations
 
-from briefings.common.native import activate
+from briefings.common.native import activate, fall_back
+from briefings.entities.model import Candidate
 
 # Before any module of this package is imported: the compiled modules, when they were built
-# from these very sources (``make`` builds them; see :mod:`briefings.common.native`).
+# from this very code (``make`` builds them; see :mod:`briefings.common.native`).
 RUNS = activate(__name__, __path__)
 
-from briefings.entities.discovery.discoverer import EntityDiscoverer  # noqa: E402 (after activate)
-from briefings.entities.discovery.gazetteers import Gazetteers, load_gazetteers  # noqa: E402
-from briefings.entities.model import Candidate  # noqa: E402
+try:
+    from briefings.entities.discovery.discoverer import EntityDiscoverer
+    from briefings.entities.discovery.gazetteers import Gazetteers, load_gazetteers
+except ImportError as error:  # a damaged compiled build: the sources run instead
+    if RUNS != "compiled":
+        raise
+    RUNS = fall_back(__name__, __path__, error)
+    from briefings.entities.discovery.discoverer import EntityDiscoverer
+    from briefings.entities.discovery.gazetteers import Gazetteers, load_gazetteers
 
 __all__ = ["RUNS", "Candidate", "EntityDiscoverer", "Gazetteers", "load_gazetteers"]
