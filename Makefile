@@ -14,15 +14,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Entity discovery compiled with mypyc (mk/native.py), used while the plugin's code is the
 # code it was compiled from; BRIEFINGS_NATIVE=0 skips it and runs the sources (slower).
-NATIVE := $(VENV)/briefings-native/manifest.json
-NATIVE_SOURCES := $(shell find plugins/briefings -name '*.py') mk/native.py
+# `native` runs mk/native.py every time (it checks in a moment that the build is current:
+# file times alone miss a deleted or renamed module).
+NATIVE := native
+SITE := site
 
 # Material prints an end-of-life banner about MkDocs 2.0; keep the build log clean.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check lint typecheck imports unit clean golden bench suggest deps
+.PHONY: build serve test check lint typecheck imports unit clean golden bench suggest deps native
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,14 +33,18 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $@
 
 # A C compiler for the compiled modules: apt-get runs only when none is installed (and the
-# switch is not off). A failed compile is reported and the sources run.
-$(NATIVE): $(STAMP) $(NATIVE_SOURCES)
-	@case "$${BRIEFINGS_NATIVE:-}" in 0|false|no|off) ;; *) \
-	  command -v cc >/dev/null || command -v gcc >/dev/null || ! command -v apt-get >/dev/null || { \
-	    echo "installing Debian packages: gcc libc6-dev"; \
-	    $(SUDO) apt-get update -qq; \
-	    $(SUDO) env DEBIAN_FRONTEND=noninteractive \
-	      apt-get install -y -qq --no-install-recommends gcc libc6-dev; } ;; \
+# switch is not off); a compiler that cannot be installed, like a failed compile, is
+# reported and the sources run.
+native: $(STAMP)
+	@case "$$(printf %s "$${BRIEFINGS_NATIVE:-}" | tr -d ' ' | tr A-Z a-z)" in \
+	  0|false|no|off) ;; \
+	  *) command -v cc >/dev/null || command -v gcc >/dev/null \
+	     || ! command -v apt-get >/dev/null || { \
+	       echo "installing Debian packages: gcc libc6-dev"; \
+	       { $(SUDO) apt-get update -qq \
+	         && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+	           apt-get install -y -qq --no-install-recommends gcc libc6-dev; } \
+	       || echo "could not install gcc: entity discovery will run uncompiled"; } ;; \
 	esac
 	$(BIN)/python mk/native.py
 

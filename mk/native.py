@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / "plugins"
 sys.path.insert(0, str(PLUGINS))
 
+from briefings.common.cache import code_fingerprint  # noqa: E402
 from briefings.common.native import (  # noqa: E402
     MANIFEST,
     SHARED_LIBRARY,
@@ -129,6 +130,11 @@ def build(root: Path) -> int:
         if result.returncode != 0:
             sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
             return _failed(root, manifest, "mypyc could not compile the modules (output above)")
+        code_fingerprint.cache_clear()
+        if manifest_for(PACKAGE, MODULES, OPTIONS) != manifest:
+            # Edited while compiling: what was compiled may be neither version.
+            print("mk/native.py: the code changed while compiling; run make again")
+            return 0
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
         # Replace the previous build whole: a build never mixes modules of two compilations.
         # Processes that loaded the old files keep them (unlinked files stay mapped).

@@ -41,6 +41,8 @@ def code_fingerprint(package_dir: Path, distributions: tuple[str, ...] = ()) -> 
     """
     parts: list[str | bytes] = []
     for path in sorted(package_dir.rglob("*.py")):
+        if path.name.startswith(".") or not path.is_file():
+            continue  # an editor's lock or backup file (".#x.py"), not code
         parts += [path.relative_to(package_dir).as_posix(), path.read_bytes()]
     for name in sorted(distributions):
         try:

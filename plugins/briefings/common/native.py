@@ -44,8 +44,11 @@ SHARED_LIBRARY = "native__mypyc"
 # BRIEFINGS_NATIVE=0 (or false/no/off) runs the sources even when compiled modules are built.
 SWITCH = "BRIEFINGS_NATIVE"
 _OFF = frozenset({"0", "false", "no", "off"})
-# Whose version changes what mypyc makes of the same sources.
-_COMPILER = ("mypy",)
+# The folder activate put on each package's search path (for fall_back to take it off).
+_ACTIVATED: dict[str, str] = {}
+# Whose versions change what mypyc makes of the same sources: the compiler, and the type
+# information of the libraries the compiled modules import (untyped ones are Any).
+_COMPILER = ("mypy", "nameparser", "types-PyYAML")
 
 
 def switched_off() -> bool:
@@ -109,7 +112,8 @@ def activate(
         return "source (compiled from other code, or for another Python or mypy: run make)"
     if not all(file.is_file() for file in files):
         return "source (compiled files missing: run make)"
-    search_path.insert(0, str(files[0].parent))
+    _ACTIVATED[package] = str(files[0].parent)
+    search_path.insert(0, _ACTIVATED[package])
     return "compiled"
 
 
@@ -118,7 +122,12 @@ def fall_back(package: str, search_path: MutableSequence[str], error: ImportErro
     (a damaged build): take their folder off ``search_path`` and forget the package's
     modules imported so far, so that importing them again runs the sources. Returns what
     :func:`activate` returns."""
-    del search_path[0]  # where activate put the compiled modules' folder
+    folder = _ACTIVATED.pop(package, None)
+    if folder is not None and folder in search_path:
+        search_path.remove(folder)
+    parent = sys.modules.get(package)
     for name in [name for name in sys.modules if name.startswith(f"{package}.")]:
         del sys.modules[name]
+        if parent is not None and "." not in name[len(package) + 1 :]:
+            parent.__dict__.pop(name[len(package) + 1 :], None)
     return f"source (compiled modules failed to load, {error}: run make)"

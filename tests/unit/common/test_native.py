@@ -104,8 +104,19 @@ def test_a_build_for_another_python_is_not_used(tmp_path: Path) -> None:
     manifest["ext_suffix"] = ".cpython-39-x86_64-linux-gnu.so"
     (root / MANIFEST).write_text(json.dumps(manifest), "utf-8")
     path = [str(source)]
-    assert activate(PACKAGE, path, root, code).startswith("source (")
+    assert activate(PACKAGE, path, root, code) == (
+        "source (compiled from other code, or for another Python or mypy: run make)"
+    )
     assert path == [str(source)]
+
+
+def test_an_editors_lock_file_is_no_code(tmp_path: Path) -> None:
+    # Emacs' ".#x.py" is a symbolic link to nowhere while a file is being edited.
+    code, source, root = _project(tmp_path)
+    (source / ".#fast.py").symlink_to(tmp_path / "nowhere" / "fast.py")
+    (source / ".fast.py.swp").write_text("swap", "utf-8")
+    path = [str(source)]
+    assert activate(PACKAGE, path, root, code) == "compiled"
 
 
 @pytest.mark.parametrize("value", ["0", "off", "False", " no "])
@@ -125,10 +136,15 @@ def test_falling_back_forgets_the_compiled_folder_and_modules(
     code, source, root = _project(tmp_path)
     path = [str(source)]
     assert activate(PACKAGE, path, root, code) == "compiled"
-    for name in ("pkg.rules.fast", "pkg.rules.slow", "pkg.other"):
+    package = types.ModuleType(PACKAGE)
+    monkeypatch.setitem(sys.modules, PACKAGE, package)
+    for name in ("pkg.rules.fast", "pkg.rules.native__mypyc", "pkg.other"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+        setattr(package, name.rpartition(".")[2], sys.modules[name])
     runs = fall_back(PACKAGE, path, ImportError("bad ELF header"))
     assert runs == "source (compiled modules failed to load, bad ELF header: run make)"
     assert path == [str(source)]
-    assert "pkg.rules.fast" not in sys.modules and "pkg.rules.slow" not in sys.modules
-    assert "pkg.other" in sys.modules
+    for name in ("fast", "native__mypyc"):  # imported again, from the sources
+        assert f"pkg.rules.{name}" not in sys.modules
+        assert not hasattr(package, name)
+    assert "pkg.other" in sys.modules and hasattr(package, "other")
