@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / "plugins"
 sys.path.insert(0, str(PLUGINS))
 
-from briefings.common.cache import code_fingerprint  # noqa: E402
+from briefings.common.cache import forget_code  # noqa: E402
 from briefings.common.native import (  # noqa: E402
     MANIFEST,
     SHARED_LIBRARY,
@@ -130,7 +130,7 @@ def build(root: Path) -> int:
         if result.returncode != 0:
             sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
             return _failed(root, manifest, "mypyc could not compile the modules (output above)")
-        code_fingerprint.cache_clear()
+        forget_code()
         if manifest_for(PACKAGE, MODULES, OPTIONS) != manifest:
             # Edited while compiling: what was compiled may be neither version.
             print("mk/native.py: the code changed while compiling; run make again")

@@ -37,19 +37,34 @@ def code_fingerprint(package_dir: Path, distributions: tuple[str, ...] = ()) -> 
     """Return a hash of the Python sources under ``package_dir`` and the versions of
     ``distributions``: results computed by that code with that data stay valid while it holds.
 
-    Computed once per process: the code a process runs does not change under it.
+    Computed once per process: the code a process runs does not change under it (code that
+    edits the sources calls :func:`forget_code`).
     """
-    parts: list[str | bytes] = []
-    for path in sorted(package_dir.rglob("*.py")):
-        if path.name.startswith(".") or not path.is_file():
-            continue  # an editor's lock or backup file (".#x.py"), not code
-        parts += [path.relative_to(package_dir).as_posix(), path.read_bytes()]
+    parts: list[str | bytes] = [_sources_digest(package_dir)]
     for name in sorted(distributions):
         try:
             parts += [name, metadata.version(name)]
         except metadata.PackageNotFoundError:
             parts += [name, "-"]
     return fingerprint(parts)
+
+
+@functools.lru_cache(maxsize=8)
+def _sources_digest(package_dir: Path) -> str:
+    """Return a hash of the Python sources under ``package_dir``, read once per process
+    however many fingerprints combine it with other versions."""
+    parts: list[str | bytes] = []
+    for path in sorted(package_dir.rglob("*.py")):
+        if path.name.startswith(".") or not path.is_file():
+            continue  # an editor's lock or backup file (".#x.py"), not code
+        parts += [path.relative_to(package_dir).as_posix(), path.read_bytes()]
+    return fingerprint(parts)
+
+
+def forget_code() -> None:
+    """Forget the fingerprints computed so far: the next ones read the sources again."""
+    code_fingerprint.cache_clear()
+    _sources_digest.cache_clear()
 
 
 # Connections a forked process inherited from its parent (see JsonCache._connect).

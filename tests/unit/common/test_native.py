@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from briefings.common.cache import code_fingerprint
+from briefings.common.cache import forget_code
 from briefings.common.native import (
     MANIFEST,
     SWITCH,
@@ -26,9 +26,9 @@ OPTIONS = {"opt_level": "3"}
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv(SWITCH, raising=False)
-    code_fingerprint.cache_clear()  # the tests edit code between two calls
+    forget_code()  # the tests edit code between two calls
     yield
-    code_fingerprint.cache_clear()
+    forget_code()
 
 
 def _project(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -45,7 +45,7 @@ def _project(tmp_path: Path) -> tuple[Path, Path, Path]:
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(b"")
     (root / MANIFEST).write_text(json.dumps(manifest), "utf-8")
-    code_fingerprint.cache_clear()
+    forget_code()
     return code, source, root
 
 

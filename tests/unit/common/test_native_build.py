@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from briefings.common.cache import code_fingerprint
+from briefings.common.cache import forget_code
 from briefings.common.native import MANIFEST, SWITCH, compiled_files
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,9 +30,9 @@ def native() -> ModuleType:
 @pytest.fixture(autouse=True)
 def _environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv(SWITCH, raising=False)
-    code_fingerprint.cache_clear()
+    forget_code()
     yield
-    code_fingerprint.cache_clear()
+    forget_code()
 
 
 def _built(native: ModuleType, root: Path, **changes: object) -> dict[str, object]:

@@ -73,8 +73,9 @@ _MODEL_COLON_RE = re.compile(r"[A-Z]{2,}:\d+[A-Za-z]*\Z")
 _NUMBERED_ACRONYM_RE = re.compile(r"[A-Z]{3,}\d{1,3}\Z")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]*[A-Z]\Z")
 # A person's age: "a 20-year-old student", "20-year-old Owain Brett", "Owain Brett, 20, said".
-_AGE_WORD_RE = re.compile(r"(?:\d{1,2}|1[01]\d)-year-old\Z")
-_AGE_AFTER_RE = re.compile(r", (?:\d{1,2}|1[01]\d),")
+_AGE = r"(?:\d{1,2}|1[01]\d)"
+_AGE_WORD_RE = re.compile(rf"{_AGE}-year-old\Z")
+_AGE_AFTER_RE = re.compile(rf", ({_AGE}),")
 
 # Words after a head word inside a name: "Bank of ...", "University in Cairo" (a name an
 # acronym joins across "in", see the discoverer).
@@ -491,8 +492,9 @@ def _age(paragraph: str, tokens: Sequence[Token], first: int, last: int) -> str 
     30-year-old bulk carrier") is read by :func:`_apposition` first.
     """
     end = tokens[last].end
-    if _AGE_AFTER_RE.match(paragraph, end):
-        return paragraph[end + 2 : paragraph.index(",", end + 2)]
+    after_name = _AGE_AFTER_RE.match(paragraph, end)
+    if after_name is not None:
+        return after_name.group(1)
     if (
         first > 0
         and _AGE_WORD_RE.match(tokens[first - 1].text)
